@@ -1,0 +1,39 @@
+# perhepolku: two commands, `make run` and `make test`, each sets everything up itself.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
+WORKERS ?= 4
+INSTANCE ?= instance
+export PERHEPOLKU_INSTANCE := $(abspath $(INSTANCE))
+
+BUILD_INPUTS := $(wildcard ontology/*.ttl graph/data/curated/*.ttl graph/data/sources/* queries/*.rq queries/*/*.rq graph/*.py search_index/*.py)
+
+.PHONY: run test build serve-prod bench lint clean
+
+$(BIN)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+$(INSTANCE)/current/manifest.json: $(BIN)/.installed $(BUILD_INPUTS)
+	$(BIN)/perhepolku build
+
+build: $(INSTANCE)/current/manifest.json
+
+run: build
+	$(BIN)/perhepolku serve --host $(HOST) --port $(PORT)
+
+serve-prod: build
+	$(BIN)/gunicorn --workers $(WORKERS) --bind $(HOST):$(PORT) --access-logfile - 'api:create_app()'
+
+test: build
+	$(BIN)/python -m pytest -q
+
+bench: build
+	$(BIN)/python -m bench
+
+clean:
+	rm -rf $(INSTANCE) $(VENV)

@@ -1,0 +1,1 @@
+"""perhepolku knowledge graph: build, validate, reason, store and query."""

@@ -1,0 +1,118 @@
+"""Offline build: sources -> validated, reasoned graph, written to a temporary folder and swapped in."""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Callable
+
+import pyoxigraph as ox
+
+from graph import vocab
+from graph.errors import BuildError
+from graph.loader import input_files, load_dataset, union_graph
+from graph.paths import QUERIES_DIR, SOURCES_DIR, instance_dir
+from graph.store import GRAPH_FILE, MANIFEST_FILE, GraphStore
+from graph.validate import check_graph
+
+Progress = Callable[[str], None]
+BuildStep = Callable[[Path, GraphStore, Progress], dict]
+KEEP_BUILDS = 3
+
+
+def _inputs_digest(data_dir: Path | None) -> str:
+    digest = hashlib.sha256()
+    paths = [p for p, _ in input_files(data_dir)]
+    paths += sorted(SOURCES_DIR.iterdir()) + sorted((QUERIES_DIR / "build").glob("*.rq"))
+    for path in paths:
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def _apply_rules(store: ox.Store, progress: Progress) -> int:
+    """Run the CONSTRUCT rules in queries/build/ in order; add new triples to the inferred graph."""
+    inferred = ox.NamedNode(vocab.GRAPH_INFERRED)
+    added = 0
+    for rule in sorted((QUERIES_DIR / "build").glob("*.rq")):
+        new = [t for t in store.query(rule.read_text(encoding="utf-8"), use_default_graph_as_union=True)
+               if not any(True for _ in store.quads_for_pattern(t.subject, t.predicate, t.object, None))]
+        store.extend(ox.Quad(t.subject, t.predicate, t.object, inferred) for t in set(new))
+        added += len(set(new))
+        progress(f"  rule {rule.stem}: +{len(set(new))} triples")
+    return added
+
+
+def build_graph(data_dir: Path | None = None, progress: Progress = lambda _: None) -> GraphStore:
+    """Load, check quotes, validate with SHACL, reason with HermiT and materialise; raise BuildError on any failure."""
+    started = time.perf_counter()
+    progress("loading ontology and curated data")
+    ds = load_dataset(data_dir)
+    graph = union_graph(ds)
+    progress(f"  {len(graph)} triples; checking quotes, SHACL shapes and OWL consistency (HermiT)")
+    report, inferred_types = check_graph(graph)
+    if not report.conforms:
+        raise BuildError("the graph does not conform:\n" + report.text())
+    store = ox.Store()
+    store.load(ds.serialize(format="nquads").encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+    inferred = ox.NamedNode(vocab.GRAPH_INFERRED)
+    new_types = [ox.Quad(ox.NamedNode(s), ox.NamedNode(p), ox.NamedNode(o), inferred) for s, p, o in inferred_types
+                 if (s, p, o) not in graph]
+    store.extend(new_types)
+    progress(f"  reasoner: +{len(new_types)} inferred types")
+    _apply_rules(store, progress)
+    manifest = {
+        "version": _inputs_digest(data_dir),
+        "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "data": str(data_dir) if data_dir else "curated",
+        "quads": len(store),
+        "graph_seconds": round(time.perf_counter() - started, 2),
+    }
+    return GraphStore(store, manifest)
+
+
+def build(data_dir: Path | None = None, *, instance: Path | None = None, progress: Progress = lambda _: None,
+          steps: list[BuildStep] | None = None) -> Path:
+    """Build everything into instance/builds/<id>.tmp, run extra `steps` (e.g. the search index) there,
+    then rename it into place and switch the `current` link atomically. Returns the new build folder."""
+    root = instance or instance_dir()
+    builds = root / "builds"
+    builds.mkdir(parents=True, exist_ok=True)
+    gs = build_graph(data_dir, progress)
+    build_id = f"{datetime.now(timezone.utc):%Y%m%dT%H%M%S%f}-{gs.manifest['version']}"
+    tmp = builds / f"{build_id}.tmp"
+    final = builds / build_id
+    try:
+        tmp.mkdir()
+        gs.store.dump(str(tmp / GRAPH_FILE), format=ox.RdfFormat.N_QUADS)
+        for step in steps or []:
+            gs.manifest.update(step(tmp, gs, progress))
+        gs.manifest["build_id"] = build_id
+        (tmp / MANIFEST_FILE).write_text(json.dumps(gs.manifest, indent=2), encoding="utf-8")
+        os.rename(tmp, final)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    link_tmp = root / "current.tmp"
+    if link_tmp.is_symlink() or link_tmp.exists():
+        link_tmp.unlink()
+    link_tmp.symlink_to(final.relative_to(root))
+    os.replace(link_tmp, root / "current")
+    _prune(builds, keep=final)
+    progress(f"built {final} ({gs.manifest['quads']} quads)")
+    return final
+
+
+def _prune(builds: Path, keep: Path) -> None:
+    """Remove old builds beyond the newest few, and leftovers of killed builds."""
+    done = sorted((p for p in builds.iterdir() if p.is_dir() and not p.name.endswith(".tmp")), reverse=True)
+    for old in done[KEEP_BUILDS:]:
+        if old != keep:
+            shutil.rmtree(old, ignore_errors=True)
+    for stale in builds.glob("*.tmp"):
+        if time.time() - stale.stat().st_mtime > 3600:
+            shutil.rmtree(stale, ignore_errors=True)

@@ -1,0 +1,132 @@
+"""The named-query library: parse `queries/*.rq` headers, type-check parameters, bind them safely.
+
+A header is a block of comment lines at the top of the file:
+
+    # title: Referral pathway downstream of a service
+    # description: What follows the service along referral links, nearest first.
+    # param: service service required example=terapeuttinen-vauvaperhetyo -- the service id
+    # param: lang lang optional default=fi -- label language (fi, sv or en)
+
+Values are converted by their type and passed to Oxigraph as `substitutions`, never pasted
+into query text.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+from graph.errors import InvalidParameter, NotFound
+from graph.paths import QUERIES_DIR
+
+_PARAM = re.compile(
+    r"^# param: (?P<name>[a-z_]+) (?P<type>[a-z_]+) (?P<req>required|optional)"
+    r"(?: default=(?P<default>\S+))?(?: example=(?P<example>\S+))? -- (?P<doc>.+)$"
+)
+_NAME = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
+
+
+@dataclass(frozen=True)
+class Param:
+    """One typed query parameter."""
+
+    name: str
+    type: str
+    required: bool
+    description: str
+    default: str | None = None
+    example: str | None = None
+
+    def dump(self) -> dict[str, Any]:
+        return {"name": self.name, "type": self.type, "required": self.required,
+                "description": self.description, "default": self.default, "example": self.example}
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    """A query file with its parsed header."""
+
+    name: str
+    title: str
+    description: str
+    text: str
+    params: tuple[Param, ...] = field(default_factory=tuple)
+
+    @property
+    def form(self) -> str:
+        body = "\n".join(line for line in self.text.splitlines() if not line.lstrip().startswith(("#", "PREFIX", "prefix")))
+        match = re.search(r"\b(SELECT|CONSTRUCT|ASK|DESCRIBE)\b", body, re.IGNORECASE)
+        return match.group(1).upper() if match else "SELECT"
+
+    def dump(self) -> dict[str, Any]:
+        return {"name": self.name, "title": self.title, "description": self.description, "form": self.form,
+                "parameters": [p.dump() for p in self.params]}
+
+
+def parse_query_file(path: Path) -> NamedQuery:
+    """Parse one .rq file; a ValueError names the file and line that is malformed."""
+    text = path.read_text(encoding="utf-8")
+    meta: dict[str, str] = {}
+    params = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.startswith("#"):
+            break
+        if line.startswith("# param:"):
+            match = _PARAM.match(line)
+            if not match:
+                raise ValueError(f"{path.name}:{number}: malformed param line")
+            params.append(Param(match["name"], match["type"], match["req"] == "required", match["doc"],
+                                match["default"], match["example"]))
+        elif ":" in line:
+            key, _, value = line[1:].partition(":")
+            meta[key.strip()] = value.strip()
+    if "title" not in meta or "description" not in meta:
+        raise ValueError(f"{path.name}: header needs a title and a description")
+    return NamedQuery(path.stem, meta["title"], meta["description"], text, tuple(params))
+
+
+class Catalog:
+    """All named queries of a folder, loaded once."""
+
+    def __init__(self, folder: Path = QUERIES_DIR) -> None:
+        self.queries = {q.name: q for q in map(parse_query_file, sorted(folder.glob("*.rq")))}
+
+    def __iter__(self):
+        return iter(self.queries.values())
+
+    def get(self, name: str) -> NamedQuery:
+        if not _NAME.match(name or "") or name not in self.queries:
+            raise NotFound(f"no named query {name!r}; GET /api/v1/queries lists them", field="name")
+        return self.queries[name]
+
+    def text(self, name: str) -> str:
+        return self.get(name).text
+
+
+def bind_params(query: NamedQuery, raw: dict[str, Any], converters: dict[str, Callable[[str, str], Any]]) -> dict[str, Any]:
+    """Type-check and convert raw parameter values (strings or lists) into bound terms.
+
+    Unknown parameters, missing required ones and values that fail their type are InvalidParameter.
+    """
+    known = {p.name: p for p in query.params}
+    unknown = sorted(set(raw) - set(known))
+    if unknown:
+        raise InvalidParameter(f"unknown parameter {unknown[0]!r} for query {query.name!r}; "
+                               f"it takes: {', '.join(known) or 'none'}", field=unknown[0])
+    bound = {}
+    for name, param in known.items():
+        value = raw.get(name, param.default)
+        if isinstance(value, list):
+            if len(value) > 1:
+                raise InvalidParameter(f"parameter {name!r} takes one value", field=name)
+            value = value[0] if value else None
+        if value in (None, ""):
+            if param.required:
+                raise InvalidParameter(f"parameter {name!r} is required", field=name)
+            continue
+        convert = converters.get(param.type)
+        if convert is None:
+            raise ValueError(f"{query.name}: no converter for type {param.type!r}")
+        bound[name] = convert(name, str(value))
+    return bound

@@ -1,0 +1,100 @@
+"""The knowledge graph as the API and CLI see it: one loaded build, its named queries and lookups."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any, Mapping
+
+from graph import vocab
+from graph.catalog import Catalog, NamedQuery, bind_params
+from graph.errors import InvalidParameter, NotFound
+from graph.params import converters, municipality_key
+from graph.paths import current_build
+from graph.store import GraphStore
+
+_NAME_LIKE = re.compile(r"^[^\W\d_][^\W\d_ '\-]*(?:[ '\-][^\W\d_]+)*$")
+
+
+def labels(row: Mapping[str, Any]) -> dict[str, str | None]:
+    """The fi/sv/en label columns of a query row as one dict."""
+    return {lang: row.get(lang) for lang in vocab.LANGS}
+
+
+class KnowledgeGraph:
+    """One loaded build: the store, the named-query catalogue and id lookups, all read-only."""
+
+    def __init__(self, store: GraphStore, catalog: Catalog | None = None) -> None:
+        self.store = store
+        self.catalog = catalog or Catalog()
+        self._converters = converters(self)
+        self.concepts: dict[str, dict[str, Any]] = {}
+        self.schemes: set[str] = set()
+        for row in self.select("concepts"):
+            entry = self.concepts.setdefault(row["id"], {"iri": row["concept"], "id": row["id"], "scheme": row["schemeId"],
+                                                         "labels": labels(row), "broader": []})
+            if row.get("broader") and row["broader"] not in entry["broader"]:
+                entry["broader"].append(row["broader"])
+            self.schemes.add(row["schemeId"])
+        self.services = self.select("services")
+        self.service_ids = {row["id"] for row in self.services}
+        self.municipalities: dict[str, str] = {}
+        for row in self.select("municipalities"):
+            self.municipalities[row["code"]] = row["municipality"]
+            for lang in vocab.LANGS:
+                if row.get(lang):
+                    self.municipalities[municipality_key(row[lang])] = row["municipality"]
+
+    @classmethod
+    def open(cls, build_dir: Path | None = None) -> "KnowledgeGraph":
+        return cls(GraphStore.open(build_dir or current_build()))
+
+    @property
+    def manifest(self) -> dict[str, Any]:
+        return self.store.manifest
+
+    def named(self, name: str) -> NamedQuery:
+        return self.catalog.get(name)
+
+    def bind(self, name: str, raw: Mapping[str, Any]) -> dict[str, Any]:
+        """Type-check raw parameter values for a named query and convert them to bound terms."""
+        return bind_params(self.named(name), dict(raw), self._converters)
+
+    def select(self, name: str, raw: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
+        """Run a named SELECT query with raw parameters (checked and bound, never pasted)."""
+        return self.store.select(self.named(name).text, self.bind(name, raw or {}))
+
+    def run(self, name: str, raw: Mapping[str, Any] | None = None) -> Any:
+        """Run a named query of any form and return Oxigraph's result object (for serialisation)."""
+        return self.store.run(self.named(name).text, self.bind(name, raw or {}))
+
+    def concept(self, concept_id: str, *, field: str = "concept", scheme: str | None = None) -> dict[str, Any]:
+        entry = self.concepts.get(concept_id)
+        if entry is None or (scheme and entry["scheme"] != scheme):
+            where = f" in scheme {scheme!r}" if scheme else ""
+            raise InvalidParameter(f"{field}: unknown concept id {concept_id[:60]!r}{where}; GET /api/v1/concepts lists them",
+                                   field=field)
+        return entry
+
+    def broader_closure(self, concept_id: str) -> list[str]:
+        """The concept and every broader concept above it."""
+        seen, todo = [], [concept_id]
+        while todo:
+            current = todo.pop()
+            if current not in seen:
+                seen.append(current)
+                todo.extend(self.concepts.get(current, {}).get("broader", []))
+        return seen
+
+    def municipality_iri(self, value: str, *, field: str = "municipality") -> str:
+        """A municipality by code or name; one the graph does not know gets an IRI of its own."""
+        value = value.strip()
+        if re.fullmatch(r"[0-9]{3}", value):
+            return self.municipalities.get(value, vocab.MUNICIPALITY + value)
+        if len(value) > 64 or not _NAME_LIKE.match(value):
+            raise InvalidParameter(f"{field} must be a municipality name or a three-digit code, not {value[:40]!r}", field=field)
+        key = municipality_key(value)
+        return self.municipalities.get(key, vocab.MUNICIPALITY + "name/" + key)
+
+    def require_service(self, service_id: str) -> None:
+        if service_id not in self.service_ids:
+            raise NotFound(f"no service with id {service_id[:80]!r}; GET /api/v1/services lists them", field="id")

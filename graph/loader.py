@@ -1,0 +1,61 @@
+"""Read the ontology, concept schemes and curated Turtle into one rdflib dataset of named graphs."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from rdflib import Dataset, Graph, URIRef
+
+from graph import vocab
+from graph.errors import BuildError
+from graph.paths import CURATED_DIR, ONTOLOGY_DIR
+
+SHAPES_FILE = ONTOLOGY_DIR / "shapes.ttl"
+
+
+def _graph_for(path: Path, *, ontology: bool) -> str:
+    """Translation files go to the translations graph, the rest by where they live."""
+    if "translations" in path.stem:
+        return vocab.GRAPH_TRANSLATIONS
+    return vocab.GRAPH_ONTOLOGY if ontology else vocab.GRAPH_CURATED
+
+
+def input_files(data_dir: Path | None = None) -> list[tuple[Path, str]]:
+    """Every Turtle file a build reads, with the named graph it goes into."""
+    files = [(p, _graph_for(p, ontology=True)) for p in sorted(ONTOLOGY_DIR.glob("*.ttl")) if p != SHAPES_FILE]
+    data = data_dir or CURATED_DIR
+    files += [(p, _graph_for(p, ontology=False)) for p in sorted(data.glob("*.ttl"))]
+    if not any(g == vocab.GRAPH_CURATED for _, g in files):
+        raise BuildError(f"no curated Turtle files in {data}")
+    return files
+
+
+def load_dataset(data_dir: Path | None = None, extra: list[Path] | None = None) -> Dataset:
+    """Parse every input file into its named graph; `extra` files go to the curated graph."""
+    ds = Dataset(default_union=True)
+    for path, graph_iri in input_files(data_dir):
+        _parse_into(ds, path, graph_iri)
+    for path in extra or []:
+        _parse_into(ds, path, vocab.GRAPH_CURATED)
+    return ds
+
+
+def _parse_into(ds: Dataset, path: Path, graph_iri: str) -> None:
+    try:
+        ds.graph(URIRef(graph_iri)).parse(path, format="turtle")
+    except Exception as exc:  # rdflib raises many parser exception types; all mean bad input
+        raise BuildError(f"{path.name}: cannot parse Turtle: {exc}") from exc
+
+
+def union_graph(ds: Dataset) -> Graph:
+    """All triples of the dataset in one plain graph (for SHACL and the reasoner)."""
+    g = Graph()
+    for prefix, ns in ds.namespaces():
+        g.bind(prefix, ns, override=False)
+    for triple in ds.triples((None, None, None)):
+        g.add(triple)
+    return g
+
+
+def load_shapes() -> Graph:
+    """The SHACL shapes graph."""
+    return Graph().parse(SHAPES_FILE, format="turtle")

@@ -1,0 +1,138 @@
+"""Services: the list and the full description of one service, every part with its sources."""
+from __future__ import annotations
+
+from collections import OrderedDict
+from typing import Any, Iterable
+
+from graph import vocab
+from graph.kg import KnowledgeGraph, labels
+
+PP, DCT, CV = vocab.PP, vocab.PREFIXES["dct"], vocab.PREFIXES["cv"]
+# property IRI -> name of the part in the API
+PARTS = OrderedDict([
+    (PP + "providedBy", "provider"), (PP + "location", "places"), (DCT + "spatial", "area"),
+    (DCT + "language", "languages"), (CV + "hasCost", "cost"), (PP + "anonymityAllowed", "anonymous"),
+    (PP + "localityCount", "locality_count"), (DCT + "audience", "target_groups"), (CV + "isGroupedBy", "life_events"),
+    (CV + "thematicArea", "service_classes"), (PP + "serviceLevel", "service_level"), (PP + "workForm", "work_forms"),
+    (PP + "addressesSituation", "situations"), (PP + "accessRoute", "access_routes"), (DCT + "hasPart", "parts"),
+    (DCT + "isPartOf", "part_of"),
+])
+KINDS = {CV + "PublicOrganisation": "public", PP + "NonGovernmentalOrganisation": "ngo",
+         PP + "NoCharge": "free", PP + "Fee": "fee"}
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+def sources(rows: Iterable[dict[str, Any]]) -> list[dict[str, str]]:
+    """Distinct {document, quote} pairs of query rows, in first-seen order."""
+    seen: dict[tuple[str, str], None] = {}
+    for row in rows:
+        if row.get("document") and row.get("quote"):
+            seen.setdefault((row["document"], row["quote"]), None)
+    return [{"document": d, "quote": q} for d, q in seen]
+
+
+def summary(row: dict[str, Any]) -> dict[str, Any]:
+    return {"id": row["id"], "iri": row["service"], "labels": labels(row)}
+
+
+def list_services(kg: KnowledgeGraph, limit: int = 50, offset: int = 0) -> dict[str, Any]:
+    """A page of service summaries, ordered by id."""
+    return {"total": len(kg.services), "limit": limit, "offset": offset,
+            "items": [summary(row) for row in kg.services[offset:offset + limit]]}
+
+
+def _texts(kg: KnowledgeGraph, service_id: str) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    names = {DCT + "title": "labels", DCT + "description": "descriptions", PP + "scheduleNote": "schedule",
+             PP + "unnamedNextStep": "unnamed_next_step"}
+    all_rows = kg.select("service", {"service": service_id})
+    for prop, name in names.items():
+        rows = [r for r in all_rows if r["property"] == prop]
+        if name != "labels" and not rows:
+            continue
+        texts = {lang: next((r["text"] for r in rows if r["lang"] == lang), None) for lang in vocab.LANGS}
+        out[name] = texts
+        out[name + "_sources" if name != "labels" else "label_sources"] = sources(rows)
+        if name == "labels":
+            out["translated"] = sorted({r["lang"] for r in rows if r.get("translated")})
+    return out
+
+
+def _parts(kg: KnowledgeGraph, service_id: str) -> dict[str, Any]:
+    rows = kg.select("service-facts", {"service": service_id})
+    parts: dict[str, Any] = {name: {"known": False, "items": [], "sources": []} for name in PARTS.values()}
+    for prop, name in PARTS.items():
+        prop_rows = [r for r in rows if r["property"] == prop]
+        items: OrderedDict[Any, dict[str, Any]] = OrderedDict()
+        for r in prop_rows:
+            value = r["value"]
+            if isinstance(value, (bool, int)):
+                items.setdefault(value, {"value": value})
+                continue
+            item = items.setdefault(value, {"id": r.get("id", value.rsplit("/", 1)[-1]), "iri": value, "labels": labels(r)})
+            if r.get("kind") in KINDS:
+                item["kind"] = KINDS[r["kind"]]
+        parts[name] = {"known": bool(items), "items": list(items.values()), "sources": sources(prop_rows)}
+    return parts
+
+
+def _channels(kg: KnowledgeGraph, service_id: str) -> list[dict[str, Any]]:
+    channels: OrderedDict[str, dict[str, Any]] = OrderedDict()
+    rows = kg.select("service-channels", {"service": service_id})
+    for r in rows:
+        ch = channels.setdefault(r["id"], {"id": r["id"], "type": r["type"], "labels": labels(r),
+                                           "telephone": r.get("telephone"), "url": r.get("url"),
+                                           "language": r.get("language"), "via_service": r.get("via"),
+                                           "hours": [], "sources": []})
+        if r.get("day"):
+            slot = {"day": r["day"].rsplit("/", 1)[-1], "opens": r["opens"][:5], "closes": r["closes"][:5]}
+            if slot not in ch["hours"]:
+                ch["hours"].append(slot)
+    for ch in channels.values():
+        ch["hours"].sort(key=lambda s: WEEKDAYS.index(s["day"]))
+        ch["hours_known"] = bool(ch["hours"])
+        ch["sources"] = sources(r for r in rows if r["id"] == ch["id"])
+    return list(channels.values())
+
+
+def requirements(kg: KnowledgeGraph, service_id: str) -> list[dict[str, Any]]:
+    """Criteria and exclusions of a service (and of a service it is part of), with bounds and sources."""
+    rows = kg.select("service-requirements", {"service": service_id})
+    out: OrderedDict[str, dict[str, Any]] = OrderedDict()
+    keys = ("acceptsExpecting", "minPregnancyWeek", "acceptsFamiliesWithChild", "childAgeUnderMonths",
+            "municipality", "clientshipRequired")
+    for r in rows:
+        req = out.setdefault(r["id"], {"id": r["id"], "type": r["kind"].rsplit("#", 1)[-1], "holder": r["holder"],
+                                       "labels": labels(r), "situations": [], "sources": []})
+        for key in keys:
+            if key in r:
+                req[key] = r[key]
+        if r.get("situation") and r["situation"] not in req["situations"]:
+            req["situations"].append(r["situation"])
+    for req in out.values():
+        req["sources"] = sources(r for r in rows if r["id"] == req["id"])
+    return list(out.values())
+
+
+def links(kg: KnowledgeGraph, service_id: str) -> dict[str, list[dict[str, Any]]]:
+    rows = kg.select("service-links", {"service": service_id})
+    out: dict[str, OrderedDict[str, dict[str, Any]]] = {"downstream": OrderedDict(), "upstream": OrderedDict()}
+    for r in rows:
+        out[r["direction"]].setdefault(r["link"], {"id": r["other"], "labels": labels(r), "kind": r["kind"], "sources": []})
+    for direction, items in out.items():
+        for link_iri, item in items.items():
+            item["sources"] = sources(r for r in rows if r["link"] == link_iri)
+    return {d: list(items.values()) for d, items in out.items()}
+
+
+def get_service(kg: KnowledgeGraph, service_id: str) -> dict[str, Any]:
+    """Everything the graph says about one service; NotFound for an unknown id."""
+    kg.require_service(service_id)
+    row = next(r for r in kg.services if r["id"] == service_id)
+    reqs = requirements(kg, service_id)
+    service = {"id": service_id, "iri": row["service"], **_texts(kg, service_id), **_parts(kg, service_id)}
+    service["channels"] = _channels(kg, service_id)
+    service["eligibility"] = [r for r in reqs if r["type"] != "Exclusion"]
+    service["exclusions"] = [r for r in reqs if r["type"] == "Exclusion"]
+    service["links"] = links(kg, service_id)
+    return service

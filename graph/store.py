@@ -1,0 +1,107 @@
+"""The read-only graph store: a built dataset loaded into Oxigraph, queried with bound parameters."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any, Iterable, Mapping
+
+import pyoxigraph as ox
+
+from graph import vocab
+from graph.errors import ArtefactError, QueryError
+
+GRAPH_FILE = "graph.nq"
+MANIFEST_FILE = "manifest.json"
+Term = ox.NamedNode | ox.Literal | ox.BlankNode
+
+XSD = "http://www.w3.org/2001/XMLSchema#"
+_INTEGER_TYPES = {XSD + t for t in ("integer", "int", "long", "short", "nonNegativeInteger", "positiveInteger")}
+
+
+def to_python(term: Term | None) -> Any:
+    """An Oxigraph term as a plain Python value: IRIs and strings as str, numbers and booleans typed."""
+    if term is None:
+        return None
+    if isinstance(term, ox.Literal):
+        dtype = term.datatype.value
+        if dtype in _INTEGER_TYPES:
+            return int(term.value)
+        if dtype == XSD + "boolean":
+            return term.value in ("true", "1")
+        if dtype in (XSD + "decimal", XSD + "double", XSD + "float"):
+            return float(term.value)
+        return term.value
+    return term.value
+
+
+class GraphStore:
+    """An in-memory Oxigraph store holding one build; shared read-only by every request."""
+
+    def __init__(self, store: ox.Store, manifest: Mapping[str, Any] | None = None) -> None:
+        self.store = store
+        self.manifest = dict(manifest or {})
+
+    @classmethod
+    def open(cls, build_dir: Path) -> "GraphStore":
+        """Load a build folder (graph.nq + manifest.json); a clear ArtefactError if it is missing or corrupt."""
+        graph_file = build_dir / GRAPH_FILE
+        manifest_file = build_dir / MANIFEST_FILE
+        if not graph_file.is_file() or not manifest_file.is_file():
+            raise ArtefactError(f"no built graph in {build_dir}: run `perhepolku build` (or `make build`) first")
+        try:
+            manifest = json.loads(manifest_file.read_text(encoding="utf-8"))
+            store = ox.Store()
+            store.bulk_load(path=str(graph_file), format=ox.RdfFormat.N_QUADS)
+        except (OSError, ValueError, SyntaxError) as exc:
+            raise ArtefactError(f"built graph in {build_dir} is unreadable ({exc}); rebuild it") from exc
+        if len(store) != manifest.get("quads"):
+            raise ArtefactError(f"built graph in {build_dir} has {len(store)} quads, manifest says {manifest.get('quads')}; rebuild it")
+        return cls(store, manifest)
+
+    @classmethod
+    def from_quads(cls, quads: Iterable[ox.Quad], manifest: Mapping[str, Any] | None = None) -> "GraphStore":
+        store = ox.Store()
+        store.extend(quads)
+        return cls(store, manifest)
+
+    def __len__(self) -> int:
+        return len(self.store)
+
+    def run(self, query: str, substitutions: Mapping[str, Term] | None = None, **options: Any) -> Any:
+        """Run a query over the union of the named graphs (unless `default_graph` is given)."""
+        subs = {ox.Variable(k): v for k, v in (substitutions or {}).items()}
+        if "default_graph" not in options:
+            options["use_default_graph_as_union"] = True
+        try:
+            return self.store.query(query, substitutions=subs or None, **options)
+        except SyntaxError as exc:
+            raise QueryError(f"malformed SPARQL: {exc}") from exc
+
+    def select(self, query: str, substitutions: Mapping[str, Term] | None = None) -> list[dict[str, Any]]:
+        """Rows of a SELECT query as dicts of plain Python values (unbound variables left out)."""
+        solutions = self.run(query, substitutions)
+        names = [v.value for v in solutions.variables]
+        return [{n: to_python(row[n]) for n in names if row[n] is not None} for row in solutions]
+
+    def ask(self, query: str, substitutions: Mapping[str, Term] | None = None) -> bool:
+        return bool(self.run(query, substitutions))
+
+    def quads(self) -> Iterable[ox.Quad]:
+        return self.store.quads_for_pattern(None, None, None, None)
+
+
+def iri(value: str) -> ox.NamedNode:
+    """A NamedNode for an IRI string (ValueError for an invalid one)."""
+    return ox.NamedNode(value)
+
+
+def literal(value: Any, lang: str | None = None) -> ox.Literal:
+    """A typed literal for a Python value (bool, int, str)."""
+    if isinstance(value, bool):
+        return ox.Literal("true" if value else "false", datatype=ox.NamedNode(XSD + "boolean"))
+    if isinstance(value, int):
+        return ox.Literal(str(value), datatype=ox.NamedNode(XSD + "integer"))
+    return ox.Literal(str(value), language=lang) if lang else ox.Literal(str(value))
+
+
+UNION_GRAPHS = [ox.NamedNode(g) for g in vocab.ALL_GRAPHS]
