@@ -1,0 +1,36 @@
+"""perhepolku HTTP API: the Flask application factory."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Mapping
+
+from flask import Flask
+
+from api import config as config_module
+from api import problems
+
+
+def create_app(config: Mapping[str, Any] | None = None) -> Flask:
+    """Create the app: load configuration, open the built graph (and index) once, register the views."""
+    from api import views_core
+    from api.resources import Resources
+
+    app = Flask(__name__)
+    app.config.update(config_module.load(config))
+    app.json.ensure_ascii = False
+    app.json.sort_keys = False
+    build_dir = app.config["BUILD_DIR"]
+    app.extensions["perhepolku"] = Resources.open(Path(build_dir) if build_dir else None, app.config)
+    problems.init_app(app)
+    for module in (views_core,):
+        app.register_blueprint(module.bp)
+
+    @app.after_request
+    def cors(response):  # a browser client on another origin (e.g. YASGUI) may call every endpoint
+        response.headers["Access-Control-Allow-Origin"] = app.config["CORS_ORIGIN"]
+        response.headers["Access-Control-Allow-Headers"] = "Content-Type, Accept"
+        response.headers["Access-Control-Allow-Methods"] = "GET, POST, OPTIONS"
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        return response
+
+    return app

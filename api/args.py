@@ -1,0 +1,40 @@
+"""Parsing of query-string and JSON arguments shared by the views; errors name the field."""
+from __future__ import annotations
+
+from typing import Any
+
+from flask import request
+
+from graph.errors import InvalidParameter
+
+
+def int_arg(name: str, default: int, low: int, high: int) -> int:
+    raw = request.args.get(name)
+    if raw is None or raw == "":
+        return default
+    if not raw.strip().isdigit() or len(raw) > 9:
+        raise InvalidParameter(f"{name} must be a whole number from {low} to {high}", field=name)
+    value = int(raw)
+    if not low <= value <= high:
+        raise InvalidParameter(f"{name} must be from {low} to {high}, not {value}", field=name)
+    return value
+
+
+def only_args(*allowed: str) -> None:
+    """Refuse query parameters the endpoint does not take (a typo should not be silently ignored)."""
+    unknown = sorted(set(request.args) - set(allowed))
+    if unknown:
+        raise InvalidParameter(f"unknown parameter {unknown[0]!r}; this endpoint takes: {', '.join(allowed) or 'none'}",
+                               field=unknown[0])
+
+
+def page() -> tuple[int, int]:
+    return int_arg("limit", 50, 1, 1000), int_arg("offset", 0, 0, 1_000_000)
+
+
+def multi(name: str) -> list[str]:
+    """A repeatable parameter: ?x=a&x=b or ?x=a,b."""
+    values: list[Any] = []
+    for raw in request.args.getlist(name):
+        values.extend(v.strip() for v in raw.split(",") if v.strip())
+    return values

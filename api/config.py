@@ -1,0 +1,32 @@
+"""Configuration: defaults, then PERHEPOLKU_* environment variables, then a mapping passed to create_app."""
+from __future__ import annotations
+
+import os
+from typing import Any, Mapping
+
+DEFAULTS: dict[str, Any] = {
+    "INSTANCE": None,  # build output folder; None: $PERHEPOLKU_INSTANCE or ./instance
+    "BUILD_DIR": None,  # a specific build folder to serve; None: instance/current
+    "QUERY_TIMEOUT": 5.0,  # seconds a /sparql query may run
+    "MAX_RESULTS": 10_000,  # rows or triples a /sparql query may return
+    "MAX_CONTENT_LENGTH": 64 * 1024,  # request body cap in bytes (Flask answers 413 above it)
+    "MAX_QUERY_LENGTH": 20_000,  # characters of SPARQL text
+    "CORS_ORIGIN": "*",
+    "SPARQL_WORKERS": 2,  # processes that run client SPARQL (killed on timeout)
+}
+_TYPES = {k: type(v) for k, v in DEFAULTS.items() if v is not None}
+
+
+def load(overrides: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """Defaults, overridden by the environment (PERHEPOLKU_<KEY>), overridden by `overrides`."""
+    config = dict(DEFAULTS)
+    for key in DEFAULTS:
+        raw = os.environ.get(f"PERHEPOLKU_{key}")
+        if raw is not None and raw != "":
+            cast = _TYPES.get(key, str)
+            try:
+                config[key] = cast(raw)
+            except ValueError as exc:
+                raise SystemExit(f"PERHEPOLKU_{key}={raw!r} is not a valid {cast.__name__}") from exc
+    config.update(overrides or {})
+    return config

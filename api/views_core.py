@@ -1,0 +1,46 @@
+"""Core endpoints: health, the OpenAPI document, services and concepts."""
+from __future__ import annotations
+
+from flask import Blueprint, jsonify, request
+
+from api.args import only_args, page
+from api.openapi import spec
+from api.resources import resources
+from graph.concepts import list_concepts
+from graph.services import get_service, list_services
+
+bp = Blueprint("core", __name__)
+
+
+@bp.get("/health")
+def health():
+    only_args()
+    res = resources()
+    return jsonify(status="ok", graph={"version": res.kg.manifest.get("version"),
+                                       "build_id": res.kg.manifest.get("build_id"),
+                                       "built_at": res.kg.manifest.get("built_at"),
+                                       "quads": len(res.kg.store)})
+
+
+@bp.get("/openapi.json")
+def openapi():
+    return jsonify(spec())
+
+
+@bp.get("/api/v1/services")
+def services():
+    only_args("limit", "offset")
+    limit, offset = page()
+    return jsonify(list_services(resources().kg, limit, offset))
+
+
+@bp.get("/api/v1/services/<service_id>")
+def service(service_id: str):
+    only_args()
+    return jsonify(get_service(resources().kg, service_id))
+
+
+@bp.get("/api/v1/concepts")
+def concepts():
+    only_args("scheme")
+    return jsonify(list_concepts(resources().kg, request.args.get("scheme")))

@@ -1,0 +1,45 @@
+"""Shared fixtures: one graph built from the curated data per test session, the app and its client."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+FIXTURES = Path(__file__).parent / "fixtures"
+GOLDEN = Path(__file__).parent / "golden"
+
+
+@pytest.fixture(scope="session")
+def build_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A full build (graph, reasoning, index) into a temporary instance folder."""
+    from api.build_steps import steps
+    from graph.build import build
+
+    return build(instance=tmp_path_factory.mktemp("instance"), steps=steps())
+
+
+@pytest.fixture(scope="session")
+def kg(build_dir: Path):
+    from graph.kg import KnowledgeGraph
+
+    return KnowledgeGraph.open(build_dir)
+
+
+@pytest.fixture(scope="session")
+def app(build_dir: Path):
+    from api import create_app
+
+    return create_app({"BUILD_DIR": str(build_dir), "TESTING": True})
+
+
+@pytest.fixture()
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture(scope="session")
+def source_graph():
+    """The curated sources loaded with rdflib (before reasoning), as one graph."""
+    from graph.loader import load_dataset, union_graph
+
+    return union_graph(load_dataset())
