@@ -8,7 +8,8 @@ DEFAULTS: dict[str, Any] = {
     "INSTANCE": None,  # build output folder; None: $PERHEPOLKU_INSTANCE or ./instance
     "BUILD_DIR": None,  # a specific build folder to serve; None: instance/current
     "QUERY_TIMEOUT": 5.0,  # seconds a /sparql query may run
-    "MAX_RESULTS": 10_000,  # rows or triples a /sparql query may return
+    "MAX_RESULTS": 100_000,  # distinct triples a /sparql CONSTRUCT or DESCRIBE may return
+    "MAX_RESULT_BYTES": 10_000_000,  # serialised size a /sparql answer may reach
     "MAX_CONTENT_LENGTH": 64 * 1024,  # request body cap in bytes (Flask answers 413 above it)
     "MAX_QUERY_LENGTH": 20_000,  # characters of SPARQL text
     "CORS_ORIGIN": "*",

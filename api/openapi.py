@@ -8,6 +8,7 @@ PROBLEM = "application/problem+json"
 SPARQL_RESULTS = ["application/sparql-results+json", "application/sparql-results+xml", "text/csv",
                   "text/tab-separated-values"]
 RDF_TYPES = ["text/turtle", "application/ld+json", "application/n-triples", "application/rdf+xml"]
+GRAPH_TYPES_LIST = SPARQL_RESULTS + RDF_TYPES
 
 
 def ref(name: str) -> dict[str, str]:

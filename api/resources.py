@@ -9,6 +9,7 @@ from flask import current_app
 
 from graph.kg import KnowledgeGraph
 from graph.paths import current_build
+from graph.sandbox import SparqlSandbox
 
 
 @dataclass
@@ -17,12 +18,16 @@ class Resources:
 
     kg: KnowledgeGraph
     build_dir: Path
+    sandbox: SparqlSandbox
 
     @classmethod
     def open(cls, build_dir: Path | None, config: Mapping[str, Any]) -> "Resources":
         instance = Path(config["INSTANCE"]) if config.get("INSTANCE") else None
         folder = build_dir or current_build(instance)
-        return cls(kg=KnowledgeGraph.open(folder), build_dir=folder)
+        kg = KnowledgeGraph.open(folder)
+        sandbox = SparqlSandbox(folder, size=config["SPARQL_WORKERS"], timeout=config["QUERY_TIMEOUT"],
+                                max_bytes=config["MAX_RESULT_BYTES"], max_triples=config["MAX_RESULTS"])
+        return cls(kg=kg, build_dir=folder, sandbox=sandbox)
 
 
 def resources() -> Resources:

@@ -42,6 +42,14 @@ class QueryError(PerhepolkuError):
     title = "Invalid SPARQL query"
 
 
+class QueryRefused(QueryError):
+    """A request that would change the graph or reach out of the server (update, SERVICE)."""
+
+    prefix = "Refused"
+    status = 403
+    title = "Forbidden"
+
+
 class NotAcceptable(PerhepolkuError):
     """No representation the client accepts can be produced."""
 
@@ -56,6 +64,22 @@ class QueryTimeout(PerhepolkuError):
     prefix = "Query limit"
     status = 503
     title = "Query limit reached"
+
+
+class PayloadTooLarge(PerhepolkuError):
+    """A query or body longer than the configured cap."""
+
+    prefix = "Too large"
+    status = 413
+    title = "Content too large"
+
+
+class UnsupportedMediaType(PerhepolkuError):
+    """A request body in a media type the endpoint does not take."""
+
+    prefix = "Unsupported media type"
+    status = 415
+    title = "Unsupported media type"
 
 
 class BuildError(PerhepolkuError):

@@ -86,6 +86,14 @@ class GraphStore:
     def ask(self, query: str, substitutions: Mapping[str, Term] | None = None) -> bool:
         return bool(self.run(query, substitutions))
 
+    def graph_sizes(self) -> dict[str, int]:
+        """Number of quads in each named graph of the build."""
+        sizes: dict[str, int] = {}
+        for quad in self.store.quads_for_pattern(None, None, None, None):
+            if isinstance(quad.graph_name, ox.NamedNode):
+                sizes[quad.graph_name.value] = sizes.get(quad.graph_name.value, 0) + 1
+        return dict(sorted(sizes.items()))
+
     def quads(self) -> Iterable[ox.Quad]:
         return self.store.quads_for_pattern(None, None, None, None)
 

@@ -1,0 +1,119 @@
+"""Client SPARQL runs in worker processes: a query past its time limit is ended by killing its worker.
+
+Oxigraph cannot interrupt a running query, so a thread would keep burning CPU after the client has
+been told "time's up". A process can be killed; a fresh one takes its place and other requests
+keep being served by the remaining workers.
+"""
+from __future__ import annotations
+
+import atexit
+import logging
+import multiprocessing as mp
+import queue
+import threading
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import Any
+
+from graph.errors import PerhepolkuError, QueryError, QueryTimeout
+from graph import errors
+
+log = logging.getLogger(__name__)
+_CTX = mp.get_context("spawn")
+
+
+def _serve(conn: Connection, build_dir: str) -> None:
+    """Worker main loop: load the build once, then answer (query, dataset, media type, caps) messages."""
+    import pyoxigraph as ox
+
+    from graph.sparql import serialize
+    from graph.store import GraphStore
+
+    store = GraphStore.open(Path(build_dir))
+    while True:
+        try:
+            message = conn.recv()
+        except EOFError:
+            return
+        query, default_graphs, named_graphs, media, max_bytes, max_triples = message
+        options: dict[str, Any] = {}
+        if default_graphs is not None:
+            options["default_graph"] = [ox.NamedNode(g) for g in default_graphs] or ox.DefaultGraph()
+        if named_graphs is not None:
+            options["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
+        try:
+            body = serialize(store.run(query, **options), media, max_bytes=max_bytes, max_triples=max_triples)
+            conn.send(("ok", body))
+        except PerhepolkuError as exc:
+            conn.send(("error", type(exc).__name__, exc.detail))
+        except (OSError, ValueError, RuntimeError, TypeError) as exc:  # Oxigraph's evaluation errors
+            conn.send(("error", "QueryError", f"query failed: {exc}"))
+
+
+@dataclass
+class _Worker:
+    process: Any
+    conn: Connection
+
+
+class SparqlSandbox:
+    """A small pool of worker processes holding the same build, with a time limit per query."""
+
+    def __init__(self, build_dir: Path, *, size: int = 2, timeout: float = 5.0,
+                 max_bytes: int = 10_000_000, max_triples: int = 100_000) -> None:
+        self.build_dir, self.timeout = build_dir, timeout
+        self.max_bytes, self.max_triples = max_bytes, max_triples
+        self._idle: queue.Queue[_Worker] = queue.Queue()
+        self._all: list[_Worker] = []
+        self._lock = threading.Lock()
+        for _ in range(size):
+            self._idle.put(self._spawn())
+        atexit.register(self.close)
+
+    def _spawn(self) -> _Worker:
+        parent, child = _CTX.Pipe()
+        process = _CTX.Process(target=_serve, args=(child, str(self.build_dir)), daemon=True, name="perhepolku-sparql")
+        process.start()
+        child.close()
+        worker = _Worker(process, parent)
+        with self._lock:
+            self._all.append(worker)
+        return worker
+
+    def _replace(self, worker: _Worker) -> None:
+        worker.process.kill()
+        worker.process.join(timeout=5)
+        worker.conn.close()
+        with self._lock:
+            self._all.remove(worker)
+        self._idle.put(self._spawn())
+
+    def execute(self, query: str, media_type: str, default_graphs: list[str] | None = None,
+                named_graphs: list[str] | None = None) -> bytes:
+        """Run `query` in a worker and return the serialised result; QueryTimeout past the limit."""
+        try:
+            worker = self._idle.get(timeout=self.timeout)
+        except queue.Empty:
+            raise QueryTimeout(f"all SPARQL workers are busy; try again in a few seconds") from None
+        try:
+            worker.conn.send((query, default_graphs, named_graphs, media_type, self.max_bytes, self.max_triples))
+            if not worker.conn.poll(self.timeout):
+                self._replace(worker)
+                raise QueryTimeout(f"the query ran past the time limit of {self.timeout:g} s and was stopped")
+            reply = worker.conn.recv()
+        except (EOFError, OSError):
+            self._replace(worker)
+            raise QueryTimeout("the query worker stopped unexpectedly; the query was not answered") from None
+        self._idle.put(worker)
+        if reply[0] == "ok":
+            return reply[1]
+        exc_type = getattr(errors, reply[1], QueryError)
+        raise exc_type(reply[2], field="query")
+
+    def close(self) -> None:
+        with self._lock:
+            workers, self._all = list(self._all), []
+        for worker in workers:
+            worker.process.kill()
+            worker.conn.close()

@@ -1,0 +1,114 @@
+"""SPARQL 1.1 query execution for untrusted text: inspection, result formats, size caps, serialisation.
+
+A client's query is inspected before it runs: updates and SERVICE (federation) are refused, the
+query form decides which media types can be offered. Results are serialised by Oxigraph into a
+writer that stops at a byte cap; CONSTRUCT/DESCRIBE triples are de-duplicated first.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Iterable
+
+import pyoxigraph as ox
+
+from graph.errors import QueryError, QueryRefused, QueryTimeout
+
+# media type -> (format parameter, oxigraph format)
+RESULT_TYPES = {
+    "application/sparql-results+json": ("json", ox.QueryResultsFormat.JSON),
+    "application/sparql-results+xml": ("xml", ox.QueryResultsFormat.XML),
+    "text/csv": ("csv", ox.QueryResultsFormat.CSV),
+    "text/tab-separated-values": ("tsv", ox.QueryResultsFormat.TSV),
+}
+GRAPH_TYPES = {
+    "text/turtle": ("turtle", ox.RdfFormat.TURTLE),
+    "application/ld+json": ("jsonld", ox.RdfFormat.JSON_LD),
+    "application/n-triples": ("ntriples", ox.RdfFormat.N_TRIPLES),
+    "application/rdf+xml": ("rdfxml", ox.RdfFormat.RDF_XML),
+}
+FORMAT_PARAM = {name: media for media, (name, _) in {**RESULT_TYPES, **GRAPH_TYPES}.items()}
+FORMAT_PARAM.update({"srj": "application/sparql-results+json", "srx": "application/sparql-results+xml",
+                     "ttl": "text/turtle", "nt": "application/n-triples"})
+
+# Strings, IRIs and comments removed before looking for keywords, so `"SERVICE"` or <urn:service> do not count.
+_LEXEMES = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\s]*>|#[^\n]*')
+_KEYWORD = r"(?<![\w:?$\-.]){}(?![\w:\-])"
+_FORMS = re.compile(_KEYWORD.format(r"(SELECT|ASK|CONSTRUCT|DESCRIBE)"), re.IGNORECASE)
+_UPDATES = re.compile(_KEYWORD.format(r"(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD)"), re.IGNORECASE)
+_SERVICE = re.compile(_KEYWORD.format("SERVICE"), re.IGNORECASE)
+
+
+def strip_lexemes(query: str) -> str:
+    """The query with string literals, IRIs and comments blanked out (keywords only remain)."""
+    return _LEXEMES.sub(" ", query)
+
+
+@dataclass(frozen=True)
+class Inspection:
+    form: str  # SELECT, ASK, CONSTRUCT or DESCRIBE
+
+    @property
+    def media_types(self) -> list[str]:
+        return list(RESULT_TYPES if self.form in ("SELECT", "ASK") else GRAPH_TYPES)
+
+
+def inspect(query: str) -> Inspection:
+    """Refuse what must never run (updates, federation) and tell the query form; QueryError otherwise."""
+    if "\x00" in query:
+        raise QueryError("the query contains a NUL character", field="query")
+    bare = strip_lexemes(query)
+    if _SERVICE.search(bare):
+        raise QueryRefused("SERVICE (federated query) is not allowed: this endpoint never connects anywhere", field="query")
+    if _UPDATES.search(bare):
+        raise QueryRefused("SPARQL Update is not allowed: this endpoint is read-only", field="query")
+    form = _FORMS.search(bare)
+    if not form:
+        raise QueryError("not a SPARQL query: expected SELECT, ASK, CONSTRUCT or DESCRIBE", field="query")
+    return Inspection(form.group(1).upper())
+
+
+class CappedWriter:
+    """A binary writer that refuses to grow past `cap` bytes."""
+
+    def __init__(self, cap: int) -> None:
+        self.cap = cap
+        self.chunks: list[bytes] = []
+        self.size = 0
+
+    def write(self, data: bytes) -> int:
+        self.size += len(data)
+        if self.size > self.cap:
+            raise QueryTimeout(f"the result is larger than the cap of {self.cap} bytes; narrow the query or add LIMIT")
+        self.chunks.append(bytes(data))
+        return len(data)
+
+    def flush(self) -> None:
+        pass
+
+    def getvalue(self) -> bytes:
+        return b"".join(self.chunks)
+
+
+def serialize(result: Any, media_type: str, *, max_bytes: int, max_triples: int) -> bytes:
+    """Serialise an Oxigraph query result in `media_type`, refusing results past the caps."""
+    out = CappedWriter(max_bytes)
+    if isinstance(result, (ox.QuerySolutions, ox.QueryBoolean)):
+        if media_type not in RESULT_TYPES:
+            raise QueryError(f"{media_type} is not a result format for SELECT/ASK")
+        result.serialize(out, RESULT_TYPES[media_type][1])
+        return out.getvalue()
+    if media_type not in GRAPH_TYPES:
+        raise QueryError(f"{media_type} is not an RDF format for CONSTRUCT/DESCRIBE")
+    triples = _distinct(result, max_triples)
+    ox.serialize(triples, out, GRAPH_TYPES[media_type][1])
+    return out.getvalue()
+
+
+def _distinct(triples: Iterable[ox.Triple], cap: int) -> list[ox.Triple]:
+    seen: dict[ox.Triple, None] = {}
+    for triple in triples:
+        seen.setdefault(triple, None)
+        if len(seen) > cap:
+            raise QueryTimeout(f"the result has more than {cap} triples; narrow the query")
+    return list(seen)
