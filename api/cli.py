@@ -77,6 +77,61 @@ def stats() -> None:
 
 
 @main.command()
+@click.argument("name")
+@click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE", help="A query parameter (repeatable).")
+@click.option("--format", "fmt", default="csv", show_default=True,
+              help="json, xml, csv, tsv (SELECT/ASK) or turtle, jsonld, ntriples, rdfxml (CONSTRUCT).")
+def query(name: str, params: tuple[str, ...], fmt: str) -> None:
+    """Run a named query from queries/ with typed parameters."""
+    from graph.named_queries import run_named
+    from graph.sparql import FORMAT_PARAM
+
+    kg = _kg()
+    raw: dict[str, list[str]] = {}
+    for item in params:
+        key, sep, value = item.partition("=")
+        if not sep:
+            _fail(PerhepolkuError(f"--param takes KEY=VALUE, not {item!r}"))
+        raw.setdefault(key, []).append(value)
+    try:
+        click.echo(run_named(kg, name, raw, FORMAT_PARAM.get(fmt, fmt)).decode("utf-8"), nl=False)
+    except PerhepolkuError as exc:
+        _fail(exc)
+
+
+@main.command()
+@click.argument("source", type=click.File("r", encoding="utf-8"))
+@click.option("--format", "fmt", default=None, help="Result format (default: csv for SELECT/ASK, turtle for graphs).")
+def sparql(source, fmt: str | None) -> None:
+    """Run a SPARQL query from FILE (or - for standard input) against the built graph; updates are refused."""
+    from graph.sparql import FORMAT_PARAM, inspect, serialize
+
+    kg = _kg()
+    text = source.read()
+    try:
+        kind = inspect(text)
+        media = FORMAT_PARAM.get(fmt, fmt) if fmt else ("text/csv" if kind.form in ("SELECT", "ASK") else "text/turtle")
+        click.echo(serialize(kg.store.run(text), media, max_bytes=1 << 30, max_triples=10_000_000).decode("utf-8"), nl=False)
+    except PerhepolkuError as exc:
+        _fail(exc)
+
+
+@main.command()
+@click.option("--municipality", help="Narrow coverage to services in this municipality.")
+@click.option("--language", type=click.Choice(["sv", "en"]), help="Only this language's gaps.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json", "markdown"]), default="table", show_default=True)
+def gaps(municipality: str | None, language: str | None, fmt: str) -> None:
+    """The planners' gap report: who falls between the services, where pathways end, what data is missing."""
+    from api.formatting import format_gaps
+    from graph.gaps import gap_report
+
+    try:
+        click.echo(format_gaps(gap_report(_kg(), municipality, language), fmt), nl=False)
+    except PerhepolkuError as exc:
+        _fail(exc)
+
+
+@main.command()
 @click.option("--host", default="127.0.0.1", envvar="HOST", show_default=True)
 @click.option("--port", default=8000, type=int, envvar="PORT", show_default=True)
 def serve(host: str, port: int) -> None:

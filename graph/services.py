@@ -76,7 +76,7 @@ def _parts(kg: KnowledgeGraph, service_id: str) -> dict[str, Any]:
     return parts
 
 
-def _channels(kg: KnowledgeGraph, service_id: str) -> list[dict[str, Any]]:
+def channels(kg: KnowledgeGraph, service_id: str) -> list[dict[str, Any]]:
     channels: OrderedDict[str, dict[str, Any]] = OrderedDict()
     rows = kg.select("service-channels", {"service": service_id})
     for r in rows:
@@ -95,23 +95,30 @@ def _channels(kg: KnowledgeGraph, service_id: str) -> list[dict[str, Any]]:
     return list(channels.values())
 
 
-def requirements(kg: KnowledgeGraph, service_id: str) -> list[dict[str, Any]]:
-    """Criteria and exclusions of a service (and of a service it is part of), with bounds and sources."""
-    rows = kg.select("service-requirements", {"service": service_id})
-    out: OrderedDict[str, dict[str, Any]] = OrderedDict()
+def group_requirements(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Rows of service-requirements.rq / requirements.rq as one dict per criterion, with its sources."""
+    out: OrderedDict[tuple[str, str], dict[str, Any]] = OrderedDict()
     keys = ("acceptsExpecting", "minPregnancyWeek", "acceptsFamiliesWithChild", "childAgeUnderMonths",
             "municipality", "clientshipRequired")
     for r in rows:
-        req = out.setdefault(r["id"], {"id": r["id"], "type": r["kind"].rsplit("#", 1)[-1], "holder": r["holder"],
-                                       "labels": labels(r), "situations": [], "sources": []})
-        for key in keys:
-            if key in r:
-                req[key] = r[key]
+        key = (r.get("serviceId", ""), r["id"])
+        req = out.setdefault(key, {"id": r["id"], "type": r["kind"].rsplit("#", 1)[-1], "holder": r["holder"],
+                                   "labels": labels(r), "situations": [], "sources": []})
+        for name in keys:
+            if name in r:
+                req[name] = r[name]
         if r.get("situation") and r["situation"] not in req["situations"]:
             req["situations"].append(r["situation"])
-    for req in out.values():
-        req["sources"] = sources(r for r in rows if r["id"] == req["id"])
+    for (service_id, req_id), req in out.items():
+        req["sources"] = sources(r for r in rows if r["id"] == req_id and r.get("serviceId", "") == service_id)
+        if service_id:
+            req["service"] = service_id
     return list(out.values())
+
+
+def requirements(kg: KnowledgeGraph, service_id: str) -> list[dict[str, Any]]:
+    """Criteria and exclusions of a service (and of a service it is part of), with bounds and sources."""
+    return group_requirements(kg.select("service-requirements", {"service": service_id}))
 
 
 def links(kg: KnowledgeGraph, service_id: str) -> dict[str, list[dict[str, Any]]]:
@@ -131,7 +138,7 @@ def get_service(kg: KnowledgeGraph, service_id: str) -> dict[str, Any]:
     row = next(r for r in kg.services if r["id"] == service_id)
     reqs = requirements(kg, service_id)
     service = {"id": service_id, "iri": row["service"], **_texts(kg, service_id), **_parts(kg, service_id)}
-    service["channels"] = _channels(kg, service_id)
+    service["channels"] = channels(kg, service_id)
     service["eligibility"] = [r for r in reqs if r["type"] != "Exclusion"]
     service["exclusions"] = [r for r in reqs if r["type"] == "Exclusion"]
     service["links"] = links(kg, service_id)

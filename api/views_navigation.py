@@ -1,0 +1,70 @@
+"""Navigation endpoints: eligibility screening, referral pathways and the planners' gap report."""
+from __future__ import annotations
+
+from flask import Blueprint, Response, jsonify, request
+
+from api.args import only_args
+from api.openapi import register
+from api.openapi_navigation import PATHS, SCHEMAS
+from api.resources import resources
+from graph.eligibility import screen
+from graph.errors import InvalidParameter, UnsupportedMediaType
+from graph.gaps import gap_report
+from graph.params import parse_lang
+from graph.pathways import pathway, pathway_graph
+from graph.profile import FIELDS, parse_profile
+from graph.render import dot, mermaid, svg
+
+bp = Blueprint("navigation", __name__)
+register(PATHS, SCHEMAS)
+GRAPH_FORMATS = {"mermaid": ("text/vnd.mermaid", mermaid), "dot": ("text/vnd.graphviz", dot), "svg": ("image/svg+xml", svg)}
+
+
+@bp.route("/api/v1/eligibility", methods=["GET", "POST"])
+def eligibility():
+    kg = resources().kg
+    if request.method == "POST":
+        only_args()
+        if not request.is_json:
+            raise UnsupportedMediaType("POST a JSON object with the profile fields (Content-Type: application/json)")
+        body = request.get_json(silent=True)
+        if not isinstance(body, dict):
+            raise InvalidParameter("the body must be a JSON object with the profile fields", field="body")
+        raw = body
+    else:
+        only_args(*FIELDS)
+        raw = {key: request.args.getlist(key) for key in request.args}
+    return jsonify(screen(kg, parse_profile(kg, raw)))
+
+
+@bp.get("/api/v1/services/<service_id>/pathway")
+def service_pathway(service_id: str):
+    only_args()
+    return jsonify(pathway(resources().kg, service_id))
+
+
+@bp.get("/api/v1/pathways")
+def pathways():
+    only_args("format", "lang")
+    graph = pathway_graph(resources().kg)
+    fmt = request.args.get("format", "json")
+    lang = parse_lang("lang", request.args.get("lang", "fi"))
+    if fmt == "json":
+        return jsonify(graph)
+    if fmt not in GRAPH_FORMATS:
+        raise InvalidParameter(f"format must be one of json, {', '.join(GRAPH_FORMATS)}", field="format")
+    media, render = GRAPH_FORMATS[fmt]
+    return Response(render(graph, lang), mimetype=media)
+
+
+@bp.get("/api/v1/gaps")
+def gaps():
+    only_args("municipality", "language")
+    kg = resources().kg
+    municipality = request.args.get("municipality") or None
+    if municipality:
+        kg.municipality_iri(municipality)  # validates the value, naming the field
+    language = request.args.get("language") or None
+    if language and parse_lang("language", language) == "fi":
+        raise InvalidParameter("language gaps are reported for sv and en", field="language")
+    return jsonify(gap_report(kg, municipality, language))

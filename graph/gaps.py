@@ -1,0 +1,121 @@
+"""The gap report for planners: where families fall between the services, composed of gap-* named queries.
+
+Kinds: excluded_no_alternative, uncovered_window, no_service_in_language, dead_end, unnamed_next_step,
+missing_data. A window is reported only where it is certain no service covers it: a service whose
+sources give no bound counts as covering.
+"""
+from __future__ import annotations
+
+from collections import OrderedDict, defaultdict
+from typing import Any
+
+from graph.kg import KnowledgeGraph, labels
+from graph.services import sources
+
+WEEKS = range(1, 43)
+MONTHS = range(0, 36)  # the first three years with a child
+LANG_NAMES = {"sv": "Swedish", "en": "English"}
+
+
+def _ranges(values: list[int]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for v in sorted(values):
+        if out and v == out[-1][1] + 1:
+            out[-1] = (out[-1][0], v)
+        else:
+            out.append((v, v))
+    return out
+
+
+def _text(ranges: list[tuple[int, int]], unit: str) -> str:
+    return ", ".join(f"{unit} {a}" if a == b else f"{unit} {a}–{b}" for a, b in ranges)
+
+
+def gap(kind: str, title: str, detail: str, services=(), situations=(), source_list=()) -> dict[str, Any]:
+    return {"kind": kind, "title": title, "detail": detail, "services": list(services),
+            "situations": list(situations), "sources": list(source_list)}
+
+
+def excluded_without_alternative(kg: KnowledgeGraph) -> list[dict[str, Any]]:
+    rows = kg.select("gap-excluded-no-alternative")
+    grouped: OrderedDict[tuple[str, str], list[dict]] = OrderedDict()
+    for row in rows:
+        grouped.setdefault((row["serviceId"], row["situationId"]), []).append(row)
+    return [gap("excluded_no_alternative", f"{group[0]['en']}: excluded from {service}, no alternative",
+                f"'{group[0]['fi']}' bars a family from {service} and no other service in the graph addresses it.",
+                [service], [situation], sources(group))
+            for (service, situation), group in grouped.items()]
+
+
+def uncovered_windows(kg: KnowledgeGraph, municipality: str | None = None) -> list[dict[str, Any]]:
+    code = kg.municipality_iri(municipality).rsplit("/", 1)[-1] if municipality else None
+    by_situation: OrderedDict[str, list[dict]] = OrderedDict()
+    for row in kg.select("situation-coverage"):
+        by_situation.setdefault(row["situationId"], []).append(row)
+    out = []
+    for situation, rows in by_situation.items():
+        weeks, months = set(), set()
+        for row in rows:
+            if "serviceId" not in row or (code and row.get("area") and row["area"] != code):
+                continue
+            if not row.get("hasStage"):
+                weeks.update(WEEKS), months.update(MONTHS)
+                continue
+            if row.get("acceptsExpecting") is not False:
+                weeks.update(range(row.get("minPregnancyWeek", 1), 43))
+            if row.get("acceptsChild") is not False:
+                months.update(range(0, min(row.get("childAgeUnderMonths", 36), 36)))
+        open_weeks, open_months = _ranges([w for w in WEEKS if w not in weeks]), _ranges([m for m in MONTHS if m not in months])
+        if open_weeks or open_months:
+            windows = "; ".join(filter(None, [_text(open_weeks, "pregnancy week"), _text(open_months, "child age (months)")]))
+            services = sorted({r["serviceId"] for r in rows if "serviceId" in r})
+            out.append(gap("uncovered_window", f"{rows[0]['en']}: no service in {windows}",
+                           f"No service that addresses '{rows[0]['fi']}' covers {windows}"
+                           + (f" in municipality {code}" if code else "") + ".", services, [situation]))
+    return out
+
+
+def language_gaps(kg: KnowledgeGraph, language: str | None = None) -> list[dict[str, Any]]:
+    rows = kg.select("gap-language", {"language": language} if language else {})
+    by_lang: dict[str, list[dict]] = defaultdict(list)
+    for row in rows:
+        by_lang[row["lang"]].append(row)
+    return [gap("no_service_in_language", f"{row['en']}: no service known to be available in {LANG_NAMES[lang]}",
+                f"No service that addresses '{row['fi']}' is known to be available in {LANG_NAMES[lang]} "
+                "(most sources do not list languages).", [], [row["situationId"]])
+            for lang, group in sorted(by_lang.items()) for row in group]
+
+
+def dead_ends(kg: KnowledgeGraph) -> list[dict[str, Any]]:
+    out = []
+    for row in kg.select("gap-dead-ends"):
+        src = sources([row])
+        if row["hasNext"]:
+            out.append(gap("unnamed_next_step", f"{row['serviceId']}: refers families on to unnamed services",
+                           f"The text says families move on to '{row['step']}' without naming them.", [row["serviceId"]],
+                           source_list=src))
+        else:
+            out.append(gap("dead_end", f"{row['serviceId']}: pathway ends here",
+                           f"The text implies a next step ('{row['step']}') but no service follows in the graph.",
+                           [row["serviceId"]], source_list=src))
+    return out
+
+
+def missing_data(kg: KnowledgeGraph) -> list[dict[str, Any]]:
+    by_service: OrderedDict[str, list[str]] = OrderedDict()
+    for row in kg.select("gap-missing-data"):
+        item = row["missing"] + (f" ({row['channelId']})" if row.get("channelId") else "")
+        by_service.setdefault(row["serviceId"], []).append(item)
+    names = {row["id"]: labels(row) for row in kg.services}
+    return [gap("missing_data", f"{names[sid]['en'] or sid}: missing {', '.join(items)}",
+                f"The sources do not give: {', '.join(items)}.", [sid]) for sid, items in by_service.items()]
+
+
+def gap_report(kg: KnowledgeGraph, municipality: str | None = None, language: str | None = None) -> dict[str, Any]:
+    """Every gap kind; `municipality` narrows windows to services there, `language` narrows language gaps."""
+    gaps = (excluded_without_alternative(kg) + uncovered_windows(kg, municipality) + language_gaps(kg, language)
+            + dead_ends(kg) + missing_data(kg))
+    counts: dict[str, int] = defaultdict(int)
+    for g in gaps:
+        counts[g["kind"]] += 1
+    return {"filters": {"municipality": municipality, "language": language}, "counts": dict(counts), "items": gaps}

@@ -1,0 +1,68 @@
+"""Referral pathways: what follows and precedes a service, and the whole pathway graph in several formats."""
+from __future__ import annotations
+
+from collections import OrderedDict, deque
+from typing import Any
+
+from graph.kg import KnowledgeGraph, labels
+from graph.services import sources
+
+
+def edges(kg: KnowledgeGraph) -> list[dict[str, Any]]:
+    """Every referral link {from, to, kind, sources}, from the pathway-edges query."""
+    rows = kg.select("pathway-edges")
+    out: OrderedDict[str, dict[str, Any]] = OrderedDict()
+    for row in rows:
+        out.setdefault(row["link"], {"id": row["linkId"], "from": row["from"], "to": row["to"], "kind": row["kind"]})
+    for link, edge in out.items():
+        edge["sources"] = sources(r for r in rows if r["link"] == link)
+    return list(out.values())
+
+
+def _walk(start: str, all_edges: list[dict[str, Any]], forward: bool, names: dict[str, dict]) -> list[dict[str, Any]]:
+    """Breadth-first along the links: each reachable service once, at its shortest depth, with the link used."""
+    step_from, step_to = ("from", "to") if forward else ("to", "from")
+    seen, out, queue = {start}, [], deque([(start, 0)])
+    while queue:
+        current, depth = queue.popleft()
+        for edge in (e for e in all_edges if e[step_from] == current):
+            nxt = edge[step_to]
+            if nxt in seen:
+                continue
+            seen.add(nxt)
+            out.append({"id": nxt, "labels": names[nxt], "depth": depth + 1,
+                        "via": {"link": edge["id"], "from": edge["from"], "to": edge["to"], "kind": edge["kind"],
+                                "sources": edge["sources"]}})
+            queue.append((nxt, depth + 1))
+    return out
+
+
+def pathway(kg: KnowledgeGraph, service_id: str) -> dict[str, Any]:
+    """Services downstream and upstream of one service, nearest first; NotFound for an unknown id."""
+    kg.require_service(service_id)
+    names = {row["id"]: labels(row) for row in kg.services}
+    all_edges = edges(kg)
+    return {"id": service_id, "labels": names[service_id],
+            "downstream": _walk(service_id, all_edges, True, names),
+            "upstream": _walk(service_id, all_edges, False, names)}
+
+
+def pathway_graph(kg: KnowledgeGraph) -> dict[str, Any]:
+    """The whole pathway graph: the services that take part in a link, and every link."""
+    all_edges = edges(kg)
+    linked = {e["from"] for e in all_edges} | {e["to"] for e in all_edges}
+    nodes = [{"id": row["id"], "labels": labels(row)} for row in kg.services if row["id"] in linked]
+    return {"nodes": nodes, "edges": all_edges}
+
+
+def layers(graph: dict[str, Any]) -> dict[str, int]:
+    """Column of each node for drawing: the length of the longest path leading to it (links form a DAG)."""
+    column = {n["id"]: 0 for n in graph["nodes"]}
+    for _ in range(len(column)):
+        changed = False
+        for e in graph["edges"]:
+            if column[e["to"]] < column[e["from"]] + 1:
+                column[e["to"]], changed = column[e["from"]] + 1, True
+        if not changed:
+            break
+    return column
