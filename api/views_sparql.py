@@ -81,12 +81,6 @@ def sparql():
     return Response(body, mimetype=media)
 
 
-@bp.route("/sparql", methods=["OPTIONS"])
-@bp.route("/api/v1/<path:_any>", methods=["OPTIONS"])
-def preflight(_any: str = ""):
-    return Response(status=204)
-
-
 @bp.get("/api/v1/queries")
 def queries():
     only_args()

@@ -70,7 +70,7 @@ def _situation_verdict(req: dict[str, Any], effects: list[tuple[str, str]], prof
 def _alternatives(kg: KnowledgeGraph, service_id: str, failed: list[Verdict], eligible_ids: set[str]) -> list[dict]:
     """Services that cover an excluded situation; for other failures, eligible services for the same situations."""
     out: dict[str, dict[str, Any]] = {}
-    excluded = {v.requirement["id"] for v in failed if v.requirement["type"] == "Exclusion"}
+    excluded = {v.requirement["id"] for v in failed if v.requirement and v.requirement["type"] == "Exclusion"}
     if excluded:
         for row in kg.select("exclusion-alternatives", {"service": service_id}):
             if row["requirementId"] in excluded and row.get("alternativeId"):

@@ -1,0 +1,174 @@
+"""Eligibility screening: the issue's examples and further family situations the seeds decide."""
+from __future__ import annotations
+
+import pytest
+
+from graph.eligibility import screen
+from graph.errors import InvalidParameter
+from graph.profile import parse_profile
+
+TVPT = "terapeuttinen-vauvaperhetyo"
+PAIHDE = "paihteita-kayttavan-perheen-avopalvelut"
+
+
+def run(kg, **raw):
+    result = screen(kg, parse_profile(kg, raw))
+    where = {}
+    for bucket in ("eligible", "ineligible", "unknown"):
+        for entry in result[bucket]:
+            where[entry["id"]] = (bucket, entry)
+    return where
+
+
+def details(entry):
+    return " | ".join([r["detail"] for r in entry.get("reasons", [])] + entry.get("missing", []))
+
+
+def test_nurse_example_week_24_anxious_helsinki_swedish(kg):
+    where = run(kg, pregnancy_week=24, situation=["anxiety"], municipality="Helsinki", language="sv")
+    bucket, entry = where[TVPT]
+    assert bucket == "eligible"
+    assert "available in Swedish" in details(entry)
+    assert entry["access"]["channels"][0]["telephone"] == "09 3101 5454"
+    assert {r["id"] for r in entry["access"]["routes"]} == {"via-phone-service", "online-request"}
+    assert all(r["sources"] for r in entry["reasons"] if r["criterion"])
+
+
+@pytest.mark.parametrize("week", [1, 12, 19])
+def test_before_week_20_not_eligible_for_therapeutic_work(kg, week):
+    bucket, entry = run(kg, pregnancy_week=week, municipality="Helsinki")[TVPT]
+    assert bucket == "ineligible"
+    assert entry["reasons"][0]["criterion"] == "tvpt-family-stage"
+    assert any(s["quote"].startswith("Terapeuttiseen vauvaperhetyöhön voi hakeutua aikaisintaan") for s in entry["reasons"][0]["sources"])
+
+
+@pytest.mark.parametrize("months", [12, 13, 30])
+def test_child_of_one_year_or_older_not_eligible(kg, months):
+    bucket, entry = run(kg, child_age_months=months, municipality="Helsinki")[TVPT]
+    assert bucket == "ineligible" and "not under 12 months" in details(entry)
+
+
+@pytest.mark.parametrize("situation", ["substance-use-acute", "psychosis", "family-violence-acute"])
+def test_exclusions_bar_therapeutic_work(kg, situation):
+    bucket, entry = run(kg, child_age_months=4, municipality="Helsinki", situation=[situation])[TVPT]
+    assert bucket == "ineligible"
+    assert entry["reasons"][0]["type"] == "Exclusion"
+    assert entry["reasons"][0]["sources"][0]["document"] == "000_c68bb571f4d5db5f.txt"
+
+
+def test_substance_use_alternative_is_the_outpatient_service(kg):
+    where = run(kg, child_age_months=4, municipality="Helsinki", situation=["substance-use-acute"])
+    assert {a["id"] for a in where[TVPT][1]["alternatives"]} == {PAIHDE}
+    # the outpatient service's area is not in its source: unknown for a Helsinki family, eligible otherwise
+    assert where[PAIHDE][0] == "unknown" and "area" in details(where[PAIHDE][1])
+    assert run(kg, child_age_months=4, situation=["substance-use-acute"])[PAIHDE][0] == "eligible"
+
+
+def test_violence_and_psychosis_have_no_alternative(kg):
+    where = run(kg, child_age_months=4, municipality="Helsinki", situation=["family-violence-acute"])
+    assert where[TVPT][1]["alternatives"] == []
+
+
+def test_helsinki_residents_only(kg):
+    bucket, entry = run(kg, child_age_months=4, municipality="Espoo")[TVPT]
+    assert bucket == "ineligible" and entry["reasons"][0]["criterion"] == "tvpt-residence"
+    assert run(kg, child_age_months=4, municipality="Helsingfors")[TVPT][0] == "eligible"
+    assert run(kg, child_age_months=4, municipality="091")[TVPT][0] == "eligible"
+
+
+def test_baby_blues_anonymous_free_no_child_protection_status(kg):
+    bucket, entry = run(kg, child_age_months=3, anonymous=True)["baby-blues"]
+    assert bucket == "eligible"
+    text = details(entry)
+    assert "can be used anonymously" in text and "no child-protection client status is needed" in text
+
+
+def test_unknown_area_is_unknown_not_ineligible(kg):
+    where = run(kg, child_age_months=3, municipality="Tampere")
+    assert where["baby-blues"][0] == "unknown"
+    assert "the sources do not give the service's area" in details(where["baby-blues"][1])
+    assert where["perhetyo"][0] == "unknown"
+
+
+# Ten more situations the seeds decide -------------------------------------------------------
+
+def test_pregnant_with_substance_problem_any_week(kg):
+    assert run(kg, pregnancy_week=8, situation=["substance-use"])[PAIHDE][0] == "eligible"
+
+
+def test_substance_service_child_under_three(kg):
+    assert run(kg, child_age_months=35, situation=["substance-use"])[PAIHDE][0] == "eligible"
+    bucket, entry = run(kg, child_age_months=36, situation=["substance-use"])[PAIHDE]
+    assert bucket == "ineligible" and "not under 36 months" in details(entry)
+
+
+def test_substance_service_is_for_substance_problems(kg):
+    bucket, entry = run(kg, child_age_months=6, situation=["sleep-problems"])[PAIHDE]
+    assert bucket == "ineligible" and "substance-use" in details(entry)
+    assert run(kg, child_age_months=6)[PAIHDE][0] == "unknown"
+
+
+def test_substance_use_without_acute_phase_is_unknown_for_therapeutic_work(kg):
+    bucket, entry = run(kg, child_age_months=6, municipality="Helsinki", situation=["substance-use"])[TVPT]
+    assert bucket == "unknown" and "substance-use-acute" in details(entry)
+
+
+def test_week_20_exactly_is_eligible(kg):
+    assert run(kg, pregnancy_week=20, municipality="Helsinki")[TVPT][0] == "eligible"
+
+
+def test_expecting_with_older_child_eligible_by_pregnancy(kg):
+    assert run(kg, pregnancy_week=30, child_age_months=24, municipality="Helsinki")[TVPT][0] == "eligible"
+
+
+def test_wants_swedish_services_unknown_where_languages_not_given(kg):
+    bucket, entry = run(kg, child_age_months=2, language="sv")["baby-blues"]
+    assert bucket == "unknown" and "do not list the service's languages" in details(entry)
+
+
+def test_self_referral_wish(kg):
+    where = run(kg, child_age_months=2, self_referral=True)
+    assert where["baby-blues"][0] == "eligible"
+    bucket, entry = where["asumisharjoittelu"]
+    assert bucket == "ineligible" and "referral is needed" in details(entry)
+
+
+def test_day_group_for_expecting_family_assessed_by_service(kg):
+    bucket, entry = run(kg, pregnancy_week=25, situation=["depression"])["hoidollinen-paivaryhma"]
+    assert bucket == "eligible"
+    assert any(r["status"] == "assessed" and r["criterion"] == "avopalvelut-resources" for r in entry["reasons"])
+
+
+def test_aftercare_for_expecting_only_family_is_unknown(kg):
+    bucket, entry = run(kg, pregnancy_week=30)["jalkituki"]
+    assert bucket == "unknown" and "expecting families" in details(entry)
+
+
+def test_family_coaching_outside_helsinki(kg):
+    bucket, entry = run(kg, pregnancy_week=12, municipality="Vantaa")["perhevalmennus"]
+    assert bucket == "ineligible" and "provided in municipality 091" in details(entry)
+    assert run(kg, pregnancy_week=12, municipality="Helsinki")["perhevalmennus"][0] == "eligible"
+
+
+def test_services_without_criteria_are_unknown(kg):
+    bucket, entry = run(kg, pregnancy_week=30, municipality="Helsinki")["lastensuojelu"]
+    assert bucket == "unknown" and "no eligibility criteria" in details(entry)
+
+
+def test_empty_profile_decides_nothing(kg):
+    where = run(kg)
+    assert {bucket for bucket, _ in where.values()} == {"unknown"}
+
+
+@pytest.mark.parametrize("raw, field", [
+    ({"pregnancy_week": 99}, "pregnancy_week"), ({"pregnancy_week": 0}, "pregnancy_week"),
+    ({"child_age_months": -5}, "child_age_months"), ({"child_age_months": "kaksi"}, "child_age_months"),
+    ({"situation": ["no-such-situation"]}, "situation"), ({"situation": ["home-visit"]}, "situation"),
+    ({"language": "de"}, "language"), ({"anonymous": "maybe"}, "anonymous"),
+    ({"municipality": "<script>"}, "municipality"), ({"colour": "red"}, "colour"),
+    ({"situation": [["nested"]]}, "situation"), ({"pregnancy_week": [20, 21]}, "pregnancy_week"),
+])
+def test_invalid_values_name_the_field(kg, raw, field):
+    with pytest.raises(InvalidParameter) as error:
+        parse_profile(kg, raw)
+    assert error.value.field == field

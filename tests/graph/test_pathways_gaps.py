@@ -1,0 +1,77 @@
+"""Pathway order, the pathway renderings, and every gap kind."""
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from graph.errors import NotFound
+from graph.gaps import gap_report
+from graph.pathways import pathway, pathway_graph
+from graph.render import dot, mermaid, svg
+
+
+def test_neuvola_family_work_therapeutic_aftercare_in_order(kg):
+    down = {d["id"]: d for d in pathway(kg, "neuvola")["downstream"]}
+    assert down["perhetyo"]["depth"] == 1
+    assert down["jalkituki"]["depth"] > down["terapeuttinen-vauvaperhetyo"]["depth"]
+    from_perhetyo = {d["id"]: d for d in pathway(kg, "perhetyo")["downstream"]}
+    assert from_perhetyo["terapeuttinen-vauvaperhetyo"]["depth"] == 1
+    assert from_perhetyo["jalkituki"]["depth"] == 2
+    assert from_perhetyo["jalkituki"]["via"]["from"] == "terapeuttinen-vauvaperhetyo"
+    assert from_perhetyo["jalkituki"]["via"]["sources"][0]["document"] == "design-card"
+
+
+def test_residential_and_day_group_lead_to_housing_practice_and_aftercare(kg):
+    for start in ("ensikotijakso", "hoidollinen-paivaryhma"):
+        down = {d["id"]: d["depth"] for d in pathway(kg, start)["downstream"]}
+        assert down["asumisharjoittelu"] == 1 and down["jalkituki"] == 1
+
+
+def test_upstream(kg):
+    up = {u["id"]: u["depth"] for u in pathway(kg, "terapeuttinen-vauvaperhetyo")["upstream"]}
+    assert up == {"neuvola": 1, "perhetyo": 1, "lapsiperheiden-sosiaalineuvonta": 1}
+
+
+def test_unknown_service_pathway(kg):
+    with pytest.raises(NotFound):
+        pathway(kg, "nope")
+
+
+def test_renderings(kg):
+    graph = pathway_graph(kg)
+    assert len(graph["edges"]) == 13 and all(e["sources"] for e in graph["edges"])
+    text = mermaid(graph)
+    assert text.startswith("flowchart LR") and text.count("-->") + text.count("==>") + text.count("-.->") == 13
+    assert dot(graph, "en").count("->") == 13 and '"Family work"' not in dot(graph, "fi")
+    root = ET.fromstring(svg(graph, "sv"))
+    assert root.tag.endswith("svg") and len(root.findall("{http://www.w3.org/2000/svg}line")) == 13
+
+
+def report_kinds(report):
+    out = {}
+    for item in report["items"]:
+        out.setdefault(item["kind"], []).append(item)
+    return out
+
+
+def test_every_gap_kind(kg):
+    kinds = report_kinds(gap_report(kg))
+    assert {tuple(g["situations"]) for g in kinds["excluded_no_alternative"]} == {("family-violence-acute",), ("psychosis",)}
+    assert all(g["sources"] for g in kinds["excluded_no_alternative"])
+    anxiety = next(g for g in kinds["uncovered_window"] if g["situations"] == ["anxiety"])
+    assert "pregnancy week 1–19" in anxiety["title"] and "12–35" in anxiety["title"]
+    assert any(g["situations"] == ["substance-use"] for g in kinds["no_service_in_language"])
+    assert [g["services"] for g in kinds["dead_end"]] == [["asumisharjoittelu"]]
+    assert [g["services"] for g in kinds["unnamed_next_step"]] == [["baby-blues"]]
+    missing = {g["services"][0]: g["detail"] for g in kinds["missing_data"]}
+    assert "area" in missing["perhetyo"] and "area" in missing["baby-blues"]
+    assert "hours (baby-blues-chat)" in missing["baby-blues"]
+
+
+def test_gap_filters(kg):
+    english = report_kinds(gap_report(kg, language="en"))["no_service_in_language"]
+    assert all("English" in g["title"] for g in english)
+    elsewhere = report_kinds(gap_report(kg, municipality="Oulu"))["uncovered_window"]
+    anxiety = next(g for g in elsewhere if g["situations"] == ["anxiety"])
+    assert "pregnancy week 1–42" in anxiety["title"]  # the only anxiety service is for Helsinki residents
