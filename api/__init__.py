@@ -12,7 +12,7 @@ from api import problems
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     """Create the app: load configuration, open the built graph (and index) once, register the views."""
-    from api import views_core, views_navigation, views_sparql
+    from api import views_core, views_navigation, views_search, views_sparql
     from api.resources import Resources
 
     app = Flask(__name__)
@@ -22,7 +22,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     build_dir = app.config["BUILD_DIR"]
     app.extensions["perhepolku"] = Resources.open(Path(build_dir) if build_dir else None, app.config)
     problems.init_app(app)
-    for module in (views_core, views_sparql, views_navigation):
+    for module in (views_core, views_sparql, views_search, views_navigation):
         app.register_blueprint(module.bp)
 
     @app.after_request

@@ -5,4 +5,6 @@ from graph.build import BuildStep
 
 
 def steps() -> list[BuildStep]:
-    return []
+    from search_index.build import build_index
+
+    return [build_index]

@@ -132,6 +132,29 @@ def gaps(municipality: str | None, language: str | None, fmt: str) -> None:
 
 
 @main.command()
+@click.argument("words", nargs=-1, required=True)
+@click.option("--lang", type=click.Choice(["fi", "sv", "en"]), default="fi", show_default=True)
+@click.option("--limit", default=10, show_default=True, type=click.IntRange(1, 100))
+@click.option("--json", "as_json", is_flag=True, help="Print the full result as JSON.")
+def search(words: tuple[str, ...], lang: str, limit: int, as_json: bool) -> None:
+    """Search the services, e.g. perhepolku search "itkuinen vauva"."""
+    from graph.paths import current_build
+    from search_index.build import open_index
+    from search_index.search import search as run_search
+
+    try:
+        result = run_search(open_index(current_build()), " ".join(words), lang=lang, limit=limit)
+    except PerhepolkuError as exc:
+        _fail(exc)
+    if as_json:
+        click.echo(json.dumps(result, ensure_ascii=False, indent=2))
+        return
+    for rank, item in enumerate(result["items"], 1):
+        click.echo(f"{rank:>2}. {item['label']}  [{item['id']}]  {item['score']:.2f}")
+    click.echo(f"{result['total']} found" + (f"; did you mean: {result['did_you_mean']}" if result["did_you_mean"] else ""))
+
+
+@main.command()
 @click.option("--host", default="127.0.0.1", envvar="HOST", show_default=True)
 @click.option("--port", default=8000, type=int, envvar="PORT", show_default=True)
 def serve(host: str, port: int) -> None:

@@ -10,6 +10,7 @@ from flask import current_app
 from graph.kg import KnowledgeGraph
 from graph.paths import current_build
 from graph.sandbox import SparqlSandbox
+from search_index.build import open_index
 
 
 @dataclass
@@ -19,15 +20,17 @@ class Resources:
     kg: KnowledgeGraph
     build_dir: Path
     sandbox: SparqlSandbox
+    index: Any
 
     @classmethod
     def open(cls, build_dir: Path | None, config: Mapping[str, Any]) -> "Resources":
         instance = Path(config["INSTANCE"]) if config.get("INSTANCE") else None
         folder = build_dir or current_build(instance)
         kg = KnowledgeGraph.open(folder)
+        index = open_index(folder)
         sandbox = SparqlSandbox(folder, size=config["SPARQL_WORKERS"], timeout=config["QUERY_TIMEOUT"],
                                 max_bytes=config["MAX_RESULT_BYTES"], max_triples=config["MAX_RESULTS"])
-        return cls(kg=kg, build_dir=folder, sandbox=sandbox)
+        return cls(kg=kg, build_dir=folder, sandbox=sandbox, index=index)
 
 
 def resources() -> Resources:

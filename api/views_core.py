@@ -19,7 +19,8 @@ def health():
     return jsonify(status="ok", graph={"version": res.kg.manifest.get("version"),
                                        "build_id": res.kg.manifest.get("build_id"),
                                        "built_at": res.kg.manifest.get("built_at"),
-                                       "quads": len(res.kg.store)})
+                                       "quads": len(res.kg.store)},
+                   index=res.kg.manifest.get("index"))
 
 
 @bp.get("/openapi.json")

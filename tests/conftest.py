@@ -43,3 +43,10 @@ def source_graph():
     from graph.loader import load_dataset, union_graph
 
     return union_graph(load_dataset())
+
+
+@pytest.fixture(scope="session")
+def index(build_dir: Path):
+    from search_index.build import open_index
+
+    return open_index(build_dir)

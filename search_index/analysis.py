@@ -1,0 +1,133 @@
+"""Text analysis for search: Finnish lemmas and compound parts (Voikko), Snowball for Swedish,
+English and unknown Finnish words, stop words and diacritics folding.
+
+Every term the index stores is folded (ä→a, ö→o, å→a), so a query typed without ä and ö meets
+the same terms. Finnish words are analysed by Voikko into all their lemmas; compound words also
+give their parts and adjacent pairs of parts (vauvaperhetyö → vauva, perhe, työ, vauvaperhe,
+perhetyö), which go to a separate, lower-boosted field. A word Voikko does not know falls back to
+the Snowball stem and the folded word itself.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from itertools import product
+
+import Stemmer
+
+TOKEN = re.compile(r"\w+(?:-\w+)*", re.UNICODE)
+STOP_WORDS = {
+    "fi": {"ja", "tai", "on", "ei", "se", "ne", "että", "kun", "joka", "jotka", "myös", "sekä", "voi", "ovat",
+           "oli", "olla", "mm", "eli", "kuin", "niin", "jos", "sen", "sitä", "hän", "he", "me", "te", "minä"},
+    "sv": {"och", "eller", "att", "det", "som", "en", "ett", "är", "för", "med", "på", "av", "i", "till", "den", "inte"},
+    "en": {"and", "or", "the", "a", "an", "of", "for", "to", "in", "on", "with", "is", "are", "not", "by", "at"},
+}
+_STEMMERS = {"fi": "finnish", "sv": "swedish", "en": "english"}
+_FOLD = str.maketrans({"ä": "a", "ö": "o", "å": "a", "Ä": "a", "Ö": "o", "Å": "a"})
+MAX_RESTORE = 4  # vowels tried with and without diacritics for an unknown word (2**4 Voikko look-ups at most)
+
+
+def fold(text: str) -> str:
+    """Lower case without Finnish/Swedish diacritics and without other combining marks."""
+    text = text.lower().translate(_FOLD)
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+
+
+def tokens(text: str) -> list[tuple[str, int, int]]:
+    """Words with their character offsets; hyphenated words are split into their pieces too."""
+    out = []
+    for match in TOKEN.finditer(text):
+        word = match.group(0)
+        start = match.start()
+        for piece in word.split("-"):
+            if piece:
+                out.append((piece.lower(), start, start + len(piece)))
+            start += len(piece) + 1
+    return out
+
+
+_STEMMER_CACHE: dict[str, Stemmer.Stemmer] = {}
+
+
+@lru_cache(maxsize=1 << 16)
+def stem(word: str, lang: str) -> str:
+    if lang not in _STEMMER_CACHE:
+        _STEMMER_CACHE[lang] = Stemmer.Stemmer(_STEMMERS[lang])
+    return _STEMMER_CACHE[lang].stemWord(word)
+
+
+@lru_cache(maxsize=1 << 17)
+def voikko(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(lemmas, compound parts and adjacent part pairs) of a Finnish word; empty when Voikko does not know it."""
+    import pyvoikko  # loads the transducer on first use (~1 s)
+
+    lemmas: list[str] = []
+    parts: list[str] = []
+    for analysis in pyvoikko.analyse(word):
+        base = (analysis.BASEFORM or "").replace("=", "").lower()
+        if base and base not in lemmas:
+            lemmas.append(base)
+        pieces = [(p.BASEFORM or "").replace("=", "").lower() for p in (analysis.COMPOUND_PARTS or [])]
+        pieces = [p for p in pieces if p]
+        combined = pieces + [a + b for a, b in zip(pieces, pieces[1:])]
+        for piece in combined:
+            if piece not in parts and piece not in lemmas:
+                parts.append(piece)
+    return tuple(lemmas), tuple(parts)
+
+
+@lru_cache(maxsize=1 << 14)
+def restore_diacritics(word: str) -> tuple[str, ...]:
+    """Lemmas of the word read with ä/ö where a/o were typed (paihde → päihde), if Voikko knows any."""
+    positions = [i for i, ch in enumerate(word) if ch in "ao"][:MAX_RESTORE]
+    found: list[str] = []
+    for choice in product((False, True), repeat=len(positions)):
+        if not any(choice):
+            continue
+        chars = list(word)
+        for pos, swap in zip(positions, choice):
+            if swap:
+                chars[pos] = "ä" if chars[pos] == "a" else "ö"
+        for lemma in voikko("".join(chars))[0]:
+            if lemma not in found:
+                found.append(lemma)
+    return tuple(found)
+
+
+def finnish_terms(word: str, *, query: bool = False) -> tuple[list[str], list[str]]:
+    """(main terms, compound-part terms) of one lower-cased Finnish word, folded."""
+    if word in STOP_WORDS["fi"]:
+        return [], []
+    lemmas, parts = voikko(word)
+    if not lemmas and query:
+        lemmas = restore_diacritics(word)
+        parts = tuple(p for lemma in lemmas for p in voikko(lemma)[1])
+    if not lemmas:
+        main = {fold(word), fold(stem(word, "fi"))}
+        return sorted(main), []
+    return sorted({fold(lemma) for lemma in lemmas}), sorted({fold(p) for p in parts} - {fold(x) for x in lemmas})
+
+
+def stemmed_terms(word: str, lang: str) -> list[str]:
+    """Swedish or English: the folded Snowball stem (and the folded word when they differ)."""
+    if word in STOP_WORDS[lang]:
+        return []
+    return sorted({fold(stem(word, lang)), fold(word)})
+
+
+def analyse(text: str, lang: str, *, query: bool = False) -> list[tuple[str, int, int, bool]]:
+    """Terms of a text as (term, startchar, endchar, is_compound_part), in the order of the words."""
+    out = []
+    for word, start, end in tokens(text):
+        if lang == "fi":
+            main, parts = finnish_terms(word, query=query)
+            out += [(t, start, end, False) for t in main] + [(t, start, end, True) for t in parts]
+        else:
+            out += [(t, start, end, False) for t in stemmed_terms(word, lang)]
+    return out
+
+
+def term_set(text: str, lang: str) -> frozenset[str]:
+    """The main (non-part) terms of a short text, for matching labels against a query."""
+    return frozenset(t for t, _, _, part in analyse(text, lang, query=True) if not part)

@@ -1,0 +1,34 @@
+"""The search-query sanitiser: what a user typed, reduced to words the engine can take safely."""
+from __future__ import annotations
+
+import unicodedata
+
+from graph.errors import InvalidParameter
+
+MAX_QUERY_CHARS = 500
+MAX_WORDS = 12
+
+
+def clean_query(raw: str | None, *, field: str = "q") -> str:
+    """Normalise (NFC), drop control characters and query syntax, collapse spaces, cap the words.
+
+    Whoosh query syntax never reaches the engine: queries are built from the words, so characters
+    like * ? ~ : ( ) " are spaces here. An over-long query is a 400, not a truncation.
+    """
+    if raw is None:
+        return ""
+    if len(raw) > MAX_QUERY_CHARS:
+        raise InvalidParameter(f"{field} is longer than {MAX_QUERY_CHARS} characters", field=field)
+    text = unicodedata.normalize("NFC", raw)
+    kept = []
+    for ch in text:
+        category = unicodedata.category(ch)
+        if category[0] in "LN" or ch in "-'":
+            kept.append(ch)
+        elif category.startswith("M") and kept:
+            kept.append(ch)
+        else:
+            kept.append(" ")
+    words = [w.strip("-'") for w in "".join(kept).split()]
+    words = [w for w in words if w]
+    return " ".join(words[:MAX_WORDS])

@@ -1,0 +1,162 @@
+"""The Whoosh search engine behind the SearchIndex interface: build, open, search with facets, suggest."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from whoosh import index as whoosh_index
+from whoosh import query as Q
+from whoosh.highlight import ContextFragmenter, HtmlFormatter
+from whoosh.sorting import FieldFacet
+
+from search_index.analysis import analyse, fold, restore_diacritics, voikko
+from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
+
+from search_index.fields import (BROADER_CONCEPT_FACTOR, CONCEPT_BOOST, FACETS, FLAGS, LANGS, PART_BOOST, TEXT_FIELDS,
+                                 weighted_fields)
+from search_index.whoosh_analyzer import LanguageAnalyzer
+from search_index.synonyms import ConceptMatcher
+
+ENGINE = "whoosh"
+SNIPPET_FIELDS = {lang: (f"{lang}_text", f"{lang}_title") for lang in LANGS}
+
+
+def schema() -> Schema:
+    fields = {"id": ID(stored=True, unique=True), "doc": STORED(), "concepts": KEYWORD(commas=True, scorable=True)}
+    for lang in LANGS:
+        for name in TEXT_FIELDS:
+            fields[f"{lang}_{name}"] = TEXT(analyzer=LanguageAnalyzer(lang), stored=True, phrase=False)
+    for name in TEXT_FIELDS:
+        fields[f"fi_{name}_parts"] = TEXT(analyzer=LanguageAnalyzer("fi", parts=True), phrase=False)
+    for name in FACETS + FLAGS:
+        fields[name] = KEYWORD(commas=True, stored=False)
+    return Schema(**fields)
+
+
+def build(folder: Path, docs: list[dict[str, Any]], labels: list[dict[str, str]], concept_names: dict[str, dict],
+          suggestions: list[dict[str, str]]) -> dict[str, Any]:
+    """Write a fresh index into `folder` (which the caller later swaps into place)."""
+    (folder / "whoosh").mkdir(parents=True)
+    ix = whoosh_index.create_in(str(folder / "whoosh"), schema())
+    writer = ix.writer(limitmb=256)
+    for doc in docs:
+        fields: dict[str, Any] = {"id": doc["id"], "doc": {"labels": doc["labels"]}}
+        for lang in LANGS:
+            for kind in ("title", "text"):
+                text = "\n".join(doc["texts"][lang][kind])
+                fields[f"{lang}_{kind}"] = text
+                if lang == "fi":
+                    fields[f"fi_{kind}_parts"] = text
+        values = {v for name in ("target_group", "situation", "work_form", "service_level") for v in doc["facets"].get(name, [])}
+        fields["concepts"] = ",".join(sorted(values))
+        for name in FACETS + FLAGS:
+            fields[name] = ",".join(doc["facets"].get(name, []))
+        writer.add_document(**fields)
+    writer.commit(optimize=True)
+    for name, data in (("labels.json", labels), ("concepts.json", concept_names), ("suggestions.json", suggestions)):
+        (folder / name).write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return {"engine": ENGINE, "documents": len(docs)}
+
+
+class WhooshIndex:
+    """An opened index: the Whoosh searcher, the concept matcher, facet labels and completions."""
+
+    def __init__(self, folder: Path) -> None:
+        self.ix = whoosh_index.open_dir(str(folder / "whoosh"))
+        self.searcher = self.ix.searcher()
+        self.matcher = ConceptMatcher(json.loads((folder / "labels.json").read_text(encoding="utf-8")))
+        self.names: dict[str, dict] = json.loads((folder / "concepts.json").read_text(encoding="utf-8"))
+        self.completions = [dict(s, key=fold(s["text"])) for s in
+                            json.loads((folder / "suggestions.json").read_text(encoding="utf-8"))]
+
+    def _known(self, term: str) -> bool:
+        reader = self.searcher.reader()
+        return any((field, term) in reader for lang in LANGS for field in (f"{lang}_title", f"{lang}_text"))
+
+    def _typo(self, text: str, start: int, per_lang: dict[str, list], lang: str) -> tuple[str, str] | None:
+        """(typed word, correction) for a word that is neither Finnish Voikko knows nor in the index."""
+        ends = [e for lg in LANGS for _, s, e, _ in per_lang[lg] if s == start]
+        word = text[start:ends[0]].lower() if ends else ""
+        if len(word) < 4 or voikko(word)[0] or restore_diacritics(word):
+            return None
+        if any(self._known(t) for lg in LANGS for t, s, _, p in per_lang[lg] if s == start and not p):
+            return None
+        fields = [f"{lang}_text", f"{lang}_title"] + [f"{lg}_text" for lg in LANGS if lg != lang]
+        for field in fields:
+            found = self.searcher.corrector(field).suggest(fold(word), limit=1, maxdist=2 if len(word) >= 8 else 1)
+            if found:
+                return fold(word), found[0]
+        return None
+
+    def build_query(self, text: str, lang: str) -> tuple[Q.Query, dict[str, str]]:
+        """One OR-group per word (its lemmas in every field of every language), plus concept hits."""
+        per_lang = {lg: analyse(text, lg, query=True) for lg in LANGS}
+        starts = sorted({start for terms in per_lang.values() for _, start, _, _ in terms})
+        fields = weighted_fields(lang)
+        words, corrections = [], {}
+        for start in starts:
+            alternatives = []
+            for field, boost in fields:
+                # a compound part of the query word counts less than the word itself
+                terms = {(t, p) for t, s, _, p in per_lang[field[:2]] if s == start}
+                alternatives += [Q.Term(field, t, boost=boost * (PART_BOOST if p else 1.0)) for t, p in sorted(terms)]
+            fixed = self._typo(text, start, per_lang, lang)
+            if fixed:
+                corrections[fixed[0]] = fixed[1]
+                alternatives += [Q.Term(f, fixed[1], boost=b) for f, b in fields if not f.endswith("_parts")]
+            if alternatives:
+                words.append(Q.Or(alternatives))
+        term_sets = {lg: frozenset(t for t, _, _, p in terms if not p) | frozenset(corrections.values())
+                     for lg, terms in per_lang.items()}
+        matched = self.matcher.match(term_sets)
+        boost = lambda cid: CONCEPT_BOOST.get(self.matcher.scheme.get(cid, ""), 2.0)  # noqa: E731
+        concepts = [Q.Term("concepts", cid, boost=boost(cid)) for cid in matched]
+        concepts += [Q.Term("concepts", cid, boost=boost(cid) * BROADER_CONCEPT_FACTOR)
+                     for cid in self.matcher.broader_of(matched)]
+        return Q.Or(words + concepts, scale=0.9) if words or concepts else Q.NullQuery, corrections
+
+    def search(self, text: str, lang: str, filters: dict[str, list[str]], flags: dict[str, bool],
+               limit: int, offset: int) -> dict[str, Any]:
+        query, corrections = self.build_query(text, lang) if text else (Q.Every(), {})
+        conditions: list[Q.Query] = [Q.Or([Q.Term(name, v) for v in values]) for name, values in filters.items() if values]
+        conditions += [Q.Term(name, "true") if wanted else Q.Not(Q.Term(name, "true")) for name, wanted in flags.items()]
+        filter_query = Q.And(conditions) if conditions else None
+        results = self.searcher.search(query, filter=filter_query, limit=offset + limit, terms=True,
+                                       groupedby={name: FieldFacet(name, allow_overlap=True) for name in FACETS})
+        results.fragmenter = ContextFragmenter(maxchars=200, surround=60)
+        results.formatter = HtmlFormatter(tagname="mark", between=" … ")
+        items = []
+        for hit in results[offset:offset + limit]:
+            labels = hit["doc"]["labels"]
+            snippet = next((s for s in (hit.highlights(f) for f in SNIPPET_FIELDS[lang]) if s), "")
+            items.append({"id": hit["id"], "labels": labels, "label": labels.get(lang) or labels.get("fi"),
+                          "score": round(hit.score or 0.0, 4), "snippet": snippet})
+        facets = {name: sorted(({"id": value, "label": self.label(name, value, lang), "count": len(docs)}
+                                for value, docs in results.groups(name).items() if value),
+                               key=lambda f: (-f["count"], f["id"]))
+                  for name in FACETS}
+        did_you_mean = None
+        if corrections:
+            did_you_mean = " ".join(corrections.get(fold(w), w) for w in text.split())
+        return {"total": len(results), "items": items, "facets": facets, "did_you_mean": did_you_mean}
+
+    def label(self, facet: str, value: str, lang: str) -> str:
+        names = self.names.get(f"{facet}:{value}") or self.names.get(value) or {}
+        return names.get(lang) or names.get("fi") or value
+
+    def suggest(self, prefix: str, lang: str, limit: int) -> list[dict[str, str]]:
+        key = fold(prefix.strip())
+        if not key:
+            return []
+        hits = [s for s in self.completions if s["key"].startswith(key) or any(w.startswith(key) for w in s["key"].split())]
+        hits.sort(key=lambda s: (s["lang"] != lang, s["kind"] != "service", not s["key"].startswith(key), len(s["text"]), s["text"]))
+        out, seen = [], set()
+        for s in hits:
+            if s["text"].lower() not in seen:
+                seen.add(s["text"].lower())
+                out.append({"text": s["text"], "kind": s["kind"], "id": s["id"], "lang": s["lang"]})
+        return out[:limit]
+
+    def close(self) -> None:
+        self.searcher.close()

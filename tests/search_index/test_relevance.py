@@ -1,0 +1,37 @@
+"""Relevance on the judged query set: mean nDCG@5 must stay at or above 0.9."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from search_index.evaluation import evaluate, ndcg
+from search_index.search import search
+
+JUDGMENTS = Path(__file__).parent / "judgments.json"
+THRESHOLD = 0.9
+
+
+def test_ndcg_is_computed_correctly():
+    assert ndcg(["a", "b"], {"a": 3, "b": 1}) == 1.0
+    assert ndcg(["b", "a"], {"a": 3, "b": 1}) < 1.0
+    assert ndcg(["x"], {"a": 3}) == 0.0
+
+
+def test_judged_set_is_large_and_varied():
+    import json
+
+    queries = json.loads(JUDGMENTS.read_text(encoding="utf-8"))["queries"]
+    assert len(queries) >= 30
+    assert {q["lang"] for q in queries} == {"fi", "sv", "en"}
+
+
+def test_mean_ndcg_at_5(index):
+    result = evaluate(JUDGMENTS, lambda q, lang: [i["id"] for i in search(index, q, lang=lang, limit=5)["items"]])
+    weak = [s for s in result["per_query"] if s["ndcg"] < 0.5]
+    assert result["mean_ndcg"] >= THRESHOLD, result["per_query"]
+    assert not weak, weak
+
+
+def test_typo_gets_did_you_mean(index):
+    result = search(index, "masenus")
+    assert result["did_you_mean"] == "masennus" and result["total"] >= 3
+    assert search(index, "masennus")["did_you_mean"] is None
