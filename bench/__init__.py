@@ -1,0 +1,1 @@
+"""perhepolku benchmarks: `make bench` (python -m bench) measures named queries, navigation and search."""
