@@ -6,8 +6,15 @@ from api.openapi import GRAPH_TYPES_LIST, PROBLEM, RDF_TYPES, SPARQL_RESULTS, js
 _IRI_LIST = {"type": "array", "items": {"type": "string", "format": "uri", "maxLength": 500}}
 _FORMAT = query_param("format", {"type": "string", "enum": ["json", "xml", "csv", "tsv", "turtle", "jsonld", "ntriples", "rdfxml"]},
                       "media type for browsers (overrides Accept)")
+
+
+def _body_schema(media: str) -> dict:
+    """JSON media types carry a document, the others text."""
+    return {"type": ["object", "array"]} if media.endswith("json") else {"type": "string"}
+
+
 _SPARQL_OK = {"description": "Query results, or the Service Description when no query is given",
-              "content": {m: {"schema": {"type": "string"}} for m in SPARQL_RESULTS + RDF_TYPES}}
+              "content": {m: {"schema": _body_schema(m)} for m in SPARQL_RESULTS + RDF_TYPES}}
 _SPARQL_ERRORS = {**problems(400, 406, 413, 415, 503),
                   "403": {"description": "Update or SERVICE refused", "content": {PROBLEM: {"schema": {"$ref": "#/components/schemas/Problem"}}}}}
 
@@ -33,7 +40,7 @@ PATHS = {
         "summary": "Run a named query; its parameters go in the query string (see /api/v1/queries)",
         "parameters": [path_param("name", "query name, e.g. pathway-downstream"), _FORMAT],
         "responses": {"200": {"description": "Results, content-negotiated like /sparql",
-                              "content": {m: {"schema": {"type": "string"}} for m in GRAPH_TYPES_LIST}},
+                              "content": {m: {"schema": _body_schema(m)} for m in GRAPH_TYPES_LIST}},
                       **problems(400, 404, 406)}}},
 }
 SCHEMAS = {

@@ -93,10 +93,14 @@ def _access(kg: KnowledgeGraph, service_id: str) -> dict[str, Any]:
 def screen(kg: KnowledgeGraph, profile: Profile) -> dict[str, Any]:
     """Sort every service into eligible, ineligible and unknown for the profile, with reasons."""
     verdicts = _verdicts(kg, profile)
+    addresses: dict[str, list[str]] = defaultdict(list)
+    for situation in profile.situations:
+        for row in kg.select("services-by-situation", {"situation": situation}):
+            addresses[row["id"]].append(situation)
     eligible, ineligible, unknown = [], [], []
     for service in kg.services:
         sid, found = service["id"], verdicts.get(service["id"], [])
-        entry = {"id": sid, "labels": labels(service)}
+        entry = {"id": sid, "labels": labels(service), "addresses": addresses.get(sid, [])}
         decisive = [v for v in found if v.status != "not-applicable"]
         failed = [v for v in decisive if v.status == "failed"]
         open_ = [v for v in decisive if v.status in ("unknown", "missing")]
@@ -110,6 +114,9 @@ def screen(kg: KnowledgeGraph, profile: Profile) -> dict[str, Any]:
                             "reasons": [v.dump() for v in decisive if v.status in ("met", "assessed")]})
         else:
             eligible.append({**entry, "reasons": [v.dump() for v in decisive], "access": _access(kg, sid)})
+    # the services that address more of the family's situations first
+    for bucket in (eligible, unknown):
+        bucket.sort(key=lambda e: -len(e["addresses"]))
     eligible_ids = {e["id"] for e in eligible}
     for entry in ineligible:
         entry["alternatives"] = _alternatives(kg, entry["id"], entry.pop("failed"), eligible_ids)

@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
 from whoosh import index as whoosh_index
 from whoosh import query as Q
 from whoosh.highlight import ContextFragmenter, HtmlFormatter
-from whoosh.sorting import FieldFacet
 
 from search_index.analysis import analyse, fold, restore_diacritics, voikko
 from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
@@ -41,7 +41,8 @@ def build(folder: Path, docs: list[dict[str, Any]], labels: list[dict[str, str]]
     ix = whoosh_index.create_in(str(folder / "whoosh"), schema())
     writer = ix.writer(limitmb=256)
     for doc in docs:
-        fields: dict[str, Any] = {"id": doc["id"], "doc": {"labels": doc["labels"]}}
+        fields: dict[str, Any] = {"id": doc["id"], "doc": {"labels": doc["labels"],
+                                                           "facets": {n: doc["facets"].get(n, []) for n in FACETS}}}
         for lang in LANGS:
             for kind in ("title", "text"):
                 text = "\n".join(doc["texts"][lang][kind])
@@ -67,6 +68,8 @@ class WhooshIndex:
         self.searcher = self.ix.searcher()
         self.matcher = ConceptMatcher(json.loads((folder / "labels.json").read_text(encoding="utf-8")))
         self.names: dict[str, dict] = json.loads((folder / "concepts.json").read_text(encoding="utf-8"))
+        # facet values per document number, read once: counting them beats Whoosh's per-search facet set-up
+        self.doc_facets = {num: stored["doc"]["facets"] for num, stored in self.searcher.iter_docs()}
         self.completions = [dict(s, key=fold(s["text"])) for s in
                             json.loads((folder / "suggestions.json").read_text(encoding="utf-8"))]
 
@@ -122,8 +125,7 @@ class WhooshIndex:
         conditions: list[Q.Query] = [Q.Or([Q.Term(name, v) for v in values]) for name, values in filters.items() if values]
         conditions += [Q.Term(name, "true") if wanted else Q.Not(Q.Term(name, "true")) for name, wanted in flags.items()]
         filter_query = Q.And(conditions) if conditions else None
-        results = self.searcher.search(query, filter=filter_query, limit=offset + limit, terms=True,
-                                       groupedby={name: FieldFacet(name, allow_overlap=True) for name in FACETS})
+        results = self.searcher.search(query, filter=filter_query, limit=offset + limit)
         results.fragmenter = ContextFragmenter(maxchars=200, surround=60)
         results.formatter = HtmlFormatter(tagname="mark", between=" … ")
         items = []
@@ -132,14 +134,21 @@ class WhooshIndex:
             snippet = next((s for s in (hit.highlights(f) for f in SNIPPET_FIELDS[lang]) if s), "")
             items.append({"id": hit["id"], "labels": labels, "label": labels.get(lang) or labels.get("fi"),
                           "score": round(hit.score or 0.0, 4), "snippet": snippet})
-        facets = {name: sorted(({"id": value, "label": self.label(name, value, lang), "count": len(docs)}
-                                for value, docs in results.groups(name).items() if value),
-                               key=lambda f: (-f["count"], f["id"]))
-                  for name in FACETS}
+        facets = self.facets(results.docs(), lang)
         did_you_mean = None
         if corrections:
             did_you_mean = " ".join(corrections.get(fold(w), w) for w in text.split())
         return {"total": len(results), "items": items, "facets": facets, "did_you_mean": did_you_mean}
+
+    def facets(self, docnums: Any, lang: str) -> dict[str, list[dict[str, Any]]]:
+        """Counts of every facet value over all matching documents, largest first."""
+        counts: dict[str, Counter] = {name: Counter() for name in FACETS}
+        for num in docnums:
+            for name, values in self.doc_facets[num].items():
+                counts[name].update(values)
+        return {name: [{"id": value, "label": self.label(name, value, lang), "count": n}
+                       for value, n in sorted(counter.items(), key=lambda item: (-item[1], item[0]))]
+                for name, counter in counts.items()}
 
     def label(self, facet: str, value: str, lang: str) -> str:
         names = self.names.get(f"{facet}:{value}") or self.names.get(value) or {}

@@ -50,3 +50,10 @@ def index(build_dir: Path):
     from search_index.build import open_index
 
     return open_index(build_dir)
+
+
+@pytest.fixture(scope="session")
+def api_schema(app):
+    import schemathesis
+
+    return schemathesis.openapi.from_wsgi("/openapi.json", app)
