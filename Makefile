@@ -10,7 +10,7 @@ export PERHEPOLKU_INSTANCE := $(abspath $(INSTANCE))
 
 BUILD_INPUTS := $(wildcard ontology/*.ttl graph/data/curated/*.ttl graph/data/sources/* queries/*.rq queries/*/*.rq graph/*.py search_index/*.py)
 
-.PHONY: run test build serve-prod bench lint clean
+.PHONY: run test build serve-prod bench bench-load clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,13 +27,16 @@ run: build
 	$(BIN)/perhepolku serve --host $(HOST) --port $(PORT)
 
 serve-prod: build
-	$(BIN)/gunicorn --workers $(WORKERS) --bind $(HOST):$(PORT) --access-logfile - 'api:create_app()'
+	$(BIN)/gunicorn --workers $(WORKERS) --threads 4 --bind $(HOST):$(PORT) 'api:create_app()'
 
 test: build
 	$(BIN)/python -m pytest -q
 
 bench: build
 	$(BIN)/python -m bench
+
+bench-load: build
+	$(BIN)/python -m bench.load
 
 clean:
 	rm -rf $(INSTANCE) $(VENV)

@@ -1,7 +1,6 @@
 """perhepolku HTTP API: the Flask application factory."""
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any, Mapping
 
 from flask import Flask
@@ -12,16 +11,16 @@ from api import problems
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     """Create the app: load configuration, open the built graph (and index) once, register the views."""
-    from api import views_core, views_navigation, views_search, views_sparql
-    from api.resources import Resources
+    from api import requestlog, views_core, views_navigation, views_search, views_sparql
+    from api.resources import ResourceHolder
 
     app = Flask(__name__)
     app.config.update(config_module.load(config))
     app.json.ensure_ascii = False
     app.json.sort_keys = False
-    build_dir = app.config["BUILD_DIR"]
-    app.extensions["perhepolku"] = Resources.open(Path(build_dir) if build_dir else None, app.config)
+    app.extensions["perhepolku"] = ResourceHolder(app.config)
     problems.init_app(app)
+    requestlog.init_app(app)
     for module in (views_core, views_sparql, views_search, views_navigation):
         app.register_blueprint(module.bp)
 

@@ -167,7 +167,7 @@ def serve(host: str, port: int) -> None:
         app = create_app()
     except PerhepolkuError as exc:
         _fail(exc)
-    click.echo(f"perhepolku serving graph {app.extensions['perhepolku'].kg.manifest.get('build_id')} on http://{host}:{port}")
+    click.echo(f"perhepolku serving graph {app.extensions['perhepolku'].current.build_id} on http://{host}:{port}")
     run_simple(host, port, app, threaded=True, use_reloader=False, use_debugger=False)
 
 

@@ -14,8 +14,18 @@ DEFAULTS: dict[str, Any] = {
     "MAX_QUERY_LENGTH": 20_000,  # characters of SPARQL text
     "CORS_ORIGIN": "*",
     "SPARQL_WORKERS": 2,  # processes that run client SPARQL (killed on timeout)
+    "RELOAD_INTERVAL": 2.0,  # seconds between checks for a new build in instance/current (0: never)
+    "LOG_REQUESTS": True,  # one JSON line per request on the perhepolku.access logger
 }
 _TYPES = {k: type(v) for k, v in DEFAULTS.items() if v is not None}
+
+
+def _bool(raw: str) -> bool:
+    if raw.lower() in ("1", "true", "yes", "on"):
+        return True
+    if raw.lower() in ("0", "false", "no", "off"):
+        return False
+    raise ValueError(raw)
 
 
 def load(overrides: Mapping[str, Any] | None = None) -> dict[str, Any]:
@@ -26,7 +36,7 @@ def load(overrides: Mapping[str, Any] | None = None) -> dict[str, Any]:
         if raw is not None and raw != "":
             cast = _TYPES.get(key, str)
             try:
-                config[key] = cast(raw)
+                config[key] = _bool(raw) if cast is bool else cast(raw)
             except ValueError as exc:
                 raise SystemExit(f"PERHEPOLKU_{key}={raw!r} is not a valid {cast.__name__}") from exc
     config.update(overrides or {})

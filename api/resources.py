@@ -1,21 +1,32 @@
-"""The heavy resources the API opens once at start-up: the built graph (and what later steps add)."""
+"""The heavy resources the API opens once per build: the graph, the search index, the SPARQL workers.
+
+A request takes one Resources object at its start and keeps it, so graph and index always come
+from the same build. When `instance/current` points at a new build, the holder loads it in a
+background thread while requests go on against the old one, then swaps the reference in one step.
+"""
 from __future__ import annotations
 
+import logging
+import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Mapping
 
-from flask import current_app
+from flask import current_app, g
 
 from graph.kg import KnowledgeGraph
 from graph.paths import current_build
 from graph.sandbox import SparqlSandbox
 from search_index.build import open_index
 
+log = logging.getLogger("perhepolku.api")
+RETIRE_AFTER = 60.0  # seconds an old build's SPARQL workers live on for requests still using them
+
 
 @dataclass
 class Resources:
-    """Everything a request handler reads; never written after start-up."""
+    """Everything a request handler reads; never written after it is opened."""
 
     kg: KnowledgeGraph
     build_dir: Path
@@ -23,15 +34,67 @@ class Resources:
     index: Any
 
     @classmethod
-    def open(cls, build_dir: Path | None, config: Mapping[str, Any]) -> "Resources":
-        instance = Path(config["INSTANCE"]) if config.get("INSTANCE") else None
-        folder = build_dir or current_build(instance)
+    def open(cls, folder: Path, config: Mapping[str, Any]) -> "Resources":
         kg = KnowledgeGraph.open(folder)
         index = open_index(folder)
         sandbox = SparqlSandbox(folder, size=config["SPARQL_WORKERS"], timeout=config["QUERY_TIMEOUT"],
                                 max_bytes=config["MAX_RESULT_BYTES"], max_triples=config["MAX_RESULTS"])
         return cls(kg=kg, build_dir=folder, sandbox=sandbox, index=index)
 
+    @property
+    def build_id(self) -> str:
+        return str(self.kg.manifest.get("build_id", self.build_dir.name))
+
+    def close(self) -> None:
+        self.sandbox.close()
+        self.index.close()
+
+
+class ResourceHolder:
+    """The current Resources, replaced when a new build appears (unless a build folder is pinned)."""
+
+    def __init__(self, config: Mapping[str, Any]) -> None:
+        self.config = config
+        self.pinned = Path(config["BUILD_DIR"]) if config.get("BUILD_DIR") else None
+        self.instance = Path(config["INSTANCE"]) if config.get("INSTANCE") else None
+        self.current = Resources.open(self.pinned or current_build(self.instance), config)
+        self._lock = threading.Lock()
+        self._loading = False
+        self._checked = time.monotonic()
+
+    def get(self) -> Resources:
+        if self.pinned is None and self.config["RELOAD_INTERVAL"] > 0:
+            self._check()
+        return self.current
+
+    def _check(self) -> None:
+        now = time.monotonic()
+        if now - self._checked < self.config["RELOAD_INTERVAL"]:
+            return
+        self._checked = now
+        target = current_build(self.instance)
+        with self._lock:
+            if target == self.current.build_dir or self._loading or not target.is_dir():
+                return
+            self._loading = True
+        threading.Thread(target=self._load, args=(target,), daemon=True, name="perhepolku-reload").start()
+
+    def _load(self, target: Path) -> None:
+        try:
+            fresh = Resources.open(target, self.config)
+        except Exception:  # a bad build must never take the serving one down; it is logged and skipped
+            log.exception("could not load build %s; still serving %s", target, self.current.build_dir)
+            self._checked = time.monotonic() + 60  # do not retry the same broken build at once
+        else:
+            old, self.current = self.current, fresh
+            log.info("now serving build %s (was %s)", fresh.build_id, old.build_id)
+            threading.Timer(RETIRE_AFTER, old.close).start()
+        finally:
+            self._loading = False
+
 
 def resources() -> Resources:
-    return current_app.extensions["perhepolku"]
+    """The Resources of this request (taken once, at its first use)."""
+    if "perhepolku" not in g:
+        g.perhepolku = current_app.extensions["perhepolku"].get()
+    return g.perhepolku

@@ -29,7 +29,7 @@ def kg(build_dir: Path):
 def app(build_dir: Path):
     from api import create_app
 
-    return create_app({"BUILD_DIR": str(build_dir), "TESTING": True})
+    return create_app({"BUILD_DIR": str(build_dir), "TESTING": True, "LOG_REQUESTS": False})
 
 
 @pytest.fixture()

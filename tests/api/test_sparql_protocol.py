@@ -205,7 +205,7 @@ def strict_client(build_dir):
     app = create_app({"BUILD_DIR": str(build_dir), "QUERY_TIMEOUT": 1.0, "MAX_RESULT_BYTES": 20_000,
                       "SPARQL_WORKERS": 1})
     yield app.test_client()
-    app.extensions["perhepolku"].sandbox.close()
+    app.extensions["perhepolku"].current.sandbox.close()
 
 
 def test_runaway_query_is_stopped_and_the_server_keeps_answering(strict_client):
