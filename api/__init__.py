@@ -11,7 +11,7 @@ from api import problems
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     """Create the app: load configuration, open the built graph (and index) once, register the views."""
-    from api import requestlog, views_core, views_navigation, views_search, views_sparql
+    from api import guard, requestlog, views_core, views_navigation, views_search, views_sparql
     from api.resources import ResourceHolder
 
     app = Flask(__name__)
@@ -21,6 +21,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.extensions["perhepolku"] = ResourceHolder(app.config)
     problems.init_app(app)
     requestlog.init_app(app)
+    guard.init_app(app)
     for module in (views_core, views_sparql, views_search, views_navigation):
         app.register_blueprint(module.bp)
 

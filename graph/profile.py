@@ -65,14 +65,13 @@ def parse_profile(kg: KnowledgeGraph, raw: Mapping[str, Any]) -> Profile:
     situations = raw.get("situation") or []
     if isinstance(situations, str):
         situations = [situations]
-    if not isinstance(situations, list) or len(situations) > 20:
-        raise InvalidParameter("situation must be a list of at most 20 concept ids", field="situation")
-    for item in situations:
-        for concept_id in (str(item).split(",") if isinstance(item, str) else [item]):
-            if not isinstance(concept_id, str):
-                raise InvalidParameter("situation ids are strings", field="situation")
-            concept_id = concept_id.strip()
-            if concept_id and concept_id not in profile.situations:
-                kg.concept(concept_id, field="situation", scheme="situation")
-                profile.situations.append(concept_id)
+    if not isinstance(situations, list) or not all(isinstance(item, str) for item in situations):
+        raise InvalidParameter("situation must be a list of concept ids", field="situation")
+    ids = [part.strip() for item in situations for part in item.split(",") if part.strip()]
+    if len(ids) > 20:
+        raise InvalidParameter("situation takes at most 20 concept ids", field="situation")
+    for concept_id in ids:
+        if concept_id not in profile.situations:
+            kg.concept(concept_id, field="situation", scheme="situation")
+            profile.situations.append(concept_id)
     return profile

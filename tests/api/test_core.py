@@ -56,7 +56,7 @@ def test_baby_blues_is_anonymous_and_free(client):
 
 @pytest.mark.parametrize("url, status, field", [
     ("/api/v1/services/ei-ole", 404, "id"),
-    ("/api/v1/services/%00", 404, "id"),
+    ("/api/v1/services/%00", 400, "path"),
     ("/api/v1/services?limit=0", 400, "limit"),
     ("/api/v1/services?offset=-1", 400, "offset"),
     ("/api/v1/services?colour=red", 400, "colour"),
