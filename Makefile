@@ -8,7 +8,8 @@ WORKERS ?= 4
 INSTANCE ?= instance
 export PERHEPOLKU_INSTANCE := $(abspath $(INSTANCE))
 
-BUILD_INPUTS := $(wildcard ontology/*.ttl graph/data/curated/*.ttl graph/data/sources/* queries/*.rq queries/*/*.rq graph/*.py search_index/*.py)
+BUILD_INPUTS := $(wildcard ontology/*.ttl graph/data/curated/*.ttl graph/data/sources/* queries/*.rq queries/*/*.rq graph/*.py search_index/*.py) \
+                $(if $(PERHEPOLKU_DATA),$(wildcard $(PERHEPOLKU_DATA)/*.ttl))
 
 .PHONY: run test build serve-prod bench bench-load clean
 
@@ -19,7 +20,7 @@ $(BIN)/.installed: pyproject.toml
 	touch $@
 
 $(INSTANCE)/current/manifest.json: $(BIN)/.installed $(BUILD_INPUTS)
-	$(BIN)/perhepolku build
+	$(BIN)/perhepolku build $(if $(PERHEPOLKU_DATA),--data $(PERHEPOLKU_DATA))
 
 build: $(INSTANCE)/current/manifest.json
 

@@ -21,7 +21,7 @@ NO_CRITERIA = "the sources give no eligibility criteria for this service"
 
 def _verdicts(kg: KnowledgeGraph, profile: Profile) -> dict[str, list[Verdict]]:
     """Every verdict the named queries give, grouped by service id."""
-    reqs = {(r["service"], r["id"]): r for r in group_requirements(kg.select("requirements"))}
+    reqs = {(r["service"], r["id"]): r for r in group_requirements(kg.select_once("requirements"))}
     by_service: dict[str, list[Verdict]] = defaultdict(list)
     params = {"pregnancy_week": profile.pregnancy_week, "child_age_months": profile.child_age_months}
     for row in kg.select("eligibility-stage", {k: v for k, v in params.items() if v is not None}):

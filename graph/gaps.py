@@ -37,7 +37,7 @@ def gap(kind: str, title: str, detail: str, services=(), situations=(), source_l
 
 
 def excluded_without_alternative(kg: KnowledgeGraph) -> list[dict[str, Any]]:
-    rows = kg.select("gap-excluded-no-alternative")
+    rows = kg.select_once("gap-excluded-no-alternative")
     grouped: OrderedDict[tuple[str, str], list[dict]] = OrderedDict()
     for row in rows:
         grouped.setdefault((row["serviceId"], row["situationId"]), []).append(row)
@@ -50,7 +50,7 @@ def excluded_without_alternative(kg: KnowledgeGraph) -> list[dict[str, Any]]:
 def uncovered_windows(kg: KnowledgeGraph, municipality: str | None = None) -> list[dict[str, Any]]:
     code = kg.municipality_iri(municipality).rsplit("/", 1)[-1] if municipality else None
     by_situation: OrderedDict[str, list[dict]] = OrderedDict()
-    for row in kg.select("situation-coverage"):
+    for row in kg.select_once("situation-coverage"):
         by_situation.setdefault(row["situationId"], []).append(row)
     out = []
     for situation, rows in by_situation.items():
@@ -88,7 +88,7 @@ def language_gaps(kg: KnowledgeGraph, language: str | None = None) -> list[dict[
 
 def dead_ends(kg: KnowledgeGraph) -> list[dict[str, Any]]:
     out = []
-    for row in kg.select("gap-dead-ends"):
+    for row in kg.select_once("gap-dead-ends"):
         src = sources([row])
         if row["hasNext"]:
             out.append(gap("unnamed_next_step", f"{row['serviceId']}: refers families on to unnamed services",
@@ -103,7 +103,7 @@ def dead_ends(kg: KnowledgeGraph) -> list[dict[str, Any]]:
 
 def missing_data(kg: KnowledgeGraph) -> list[dict[str, Any]]:
     by_service: OrderedDict[str, list[str]] = OrderedDict()
-    for row in kg.select("gap-missing-data"):
+    for row in kg.select_once("gap-missing-data"):
         item = row["missing"] + (f" ({row['channelId']})" if row.get("channelId") else "")
         by_service.setdefault(row["serviceId"], []).append(item)
     names = {row["id"]: labels(row) for row in kg.services}

@@ -26,6 +26,7 @@ class KnowledgeGraph:
     def __init__(self, store: GraphStore, catalog: Catalog | None = None) -> None:
         self.store = store
         self.catalog = catalog or Catalog()
+        self._once: dict[str, list[dict[str, Any]]] = {}
         self._converters = converters(self)
         self.concepts: dict[str, dict[str, Any]] = {}
         self.schemes: set[str] = set()
@@ -62,6 +63,12 @@ class KnowledgeGraph:
     def select(self, name: str, raw: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
         """Run a named SELECT query with raw parameters (checked and bound, never pasted)."""
         return self.store.select(self.named(name).text, self.bind(name, raw or {}))
+
+    def select_once(self, name: str) -> list[dict[str, Any]]:
+        """A parameterless SELECT, run once per loaded build (the build never changes) and kept."""
+        if name not in self._once:
+            self._once[name] = self.select(name)
+        return self._once[name]
 
     def run(self, name: str, raw: Mapping[str, Any] | None = None) -> Any:
         """Run a named query of any form and return Oxigraph's result object (for serialisation)."""

@@ -10,7 +10,7 @@ from graph.services import sources
 
 def edges(kg: KnowledgeGraph) -> list[dict[str, Any]]:
     """Every referral link {from, to, kind, sources}, from the pathway-edges query."""
-    rows = kg.select("pathway-edges")
+    rows = kg.select_once("pathway-edges")
     out: OrderedDict[str, dict[str, Any]] = OrderedDict()
     for row in rows:
         out.setdefault(row["link"], {"id": row["linkId"], "from": row["from"], "to": row["to"], "kind": row["kind"]})
