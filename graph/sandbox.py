@@ -95,7 +95,7 @@ class SparqlSandbox:
         try:
             worker = self._idle.get(timeout=self.timeout)
         except queue.Empty:
-            raise QueryTimeout(f"all SPARQL workers are busy; try again in a few seconds") from None
+            raise QueryTimeout("all SPARQL workers are busy; try again in a few seconds") from None
         try:
             worker.conn.send((query, default_graphs, named_graphs, media_type, self.max_bytes, self.max_triples))
             if not worker.conn.poll(self.timeout):

@@ -126,7 +126,7 @@ def links(kg: KnowledgeGraph, service_id: str) -> dict[str, list[dict[str, Any]]
     out: dict[str, OrderedDict[str, dict[str, Any]]] = {"downstream": OrderedDict(), "upstream": OrderedDict()}
     for r in rows:
         out[r["direction"]].setdefault(r["link"], {"id": r["other"], "labels": labels(r), "kind": r["kind"], "sources": []})
-    for direction, items in out.items():
+    for items in out.values():
         for link_iri, item in items.items():
             item["sources"] = sources(r for r in rows if r["link"] == link_iri)
     return {d: list(items.values()) for d, items in out.items()}

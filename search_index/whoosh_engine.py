@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import threading
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -65,13 +66,25 @@ class WhooshIndex:
 
     def __init__(self, folder: Path) -> None:
         self.ix = whoosh_index.open_dir(str(folder / "whoosh"))
-        self.searcher = self.ix.searcher()
+        # a Whoosh searcher is not safe to share between threads: each thread gets its own
+        self._local = threading.local()
+        self._searchers: list[Any] = []
+        self._lock = threading.Lock()
         self.matcher = ConceptMatcher(json.loads((folder / "labels.json").read_text(encoding="utf-8")))
         self.names: dict[str, dict] = json.loads((folder / "concepts.json").read_text(encoding="utf-8"))
         # facet values per document number, read once: counting them beats Whoosh's per-search facet set-up
         self.doc_facets = {num: stored["doc"]["facets"] for num, stored in self.searcher.iter_docs()}
         self.completions = [dict(s, key=fold(s["text"])) for s in
                             json.loads((folder / "suggestions.json").read_text(encoding="utf-8"))]
+
+    @property
+    def searcher(self) -> Any:
+        searcher = getattr(self._local, "searcher", None)
+        if searcher is None:
+            searcher = self._local.searcher = self.ix.searcher()
+            with self._lock:
+                self._searchers.append(searcher)
+        return searcher
 
     def _known(self, term: str) -> bool:
         reader = self.searcher.reader()
@@ -168,4 +181,7 @@ class WhooshIndex:
         return out[:limit]
 
     def close(self) -> None:
-        self.searcher.close()
+        with self._lock:
+            searchers, self._searchers = self._searchers, []
+        for searcher in searchers:
+            searcher.close()

@@ -219,6 +219,26 @@ def test_runaway_query_is_stopped_and_the_server_keeps_answering(strict_client):
     assert count(strict_client.get("/sparql?" + urlencode({"query": COUNT_SERVICES}))) == 21
 
 
+def test_other_queries_are_answered_while_a_runaway_runs(build_dir):
+    from concurrent.futures import ThreadPoolExecutor
+
+    from api import create_app
+
+    app = create_app({"BUILD_DIR": str(build_dir), "QUERY_TIMEOUT": 3.0, "SPARQL_WORKERS": 2, "LOG_REQUESTS": False})
+    runaway = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+    try:
+        with ThreadPoolExecutor(2) as pool:
+            slow = pool.submit(lambda: app.test_client().get("/sparql?" + urlencode({"query": runaway})))
+            time.sleep(0.3)
+            started = time.monotonic()
+            quick = app.test_client().get("/sparql?" + urlencode({"query": COUNT_SERVICES}))
+            quick_seconds = time.monotonic() - started
+            assert count(quick) == 21 and quick_seconds < 2.0
+            assert slow.result(timeout=30).status_code == 503
+    finally:
+        app.extensions["perhepolku"].current.sandbox.close()
+
+
 def test_result_size_cap(strict_client):
     response = strict_client.get("/sparql?" + urlencode({"query": "SELECT * WHERE { ?s ?p ?o }"}))
     assert response.status_code == 503 and "cap" in response.get_json()["detail"]

@@ -35,3 +35,14 @@ def test_typo_gets_did_you_mean(index):
     result = search(index, "masenus")
     assert result["did_you_mean"] == "masennus" and result["total"] >= 3
     assert search(index, "masennus")["did_you_mean"] is None
+
+
+def test_concurrent_searches_agree(index):
+    """Searches from many threads at once give the same answers as one at a time."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    queries = ["vauva ei nuku", "masennus", "perhetyö", "päihteet raskaus", "crying baby", "paivaryhma"] * 60
+    expected = {q: [i["id"] for i in search(index, q)["items"]] for q in set(queries)}
+    with ThreadPoolExecutor(16) as pool:
+        results = list(pool.map(lambda q: (q, [i["id"] for i in search(index, q)["items"]]), queries))
+    assert all(ids == expected[q] for q, ids in results)
