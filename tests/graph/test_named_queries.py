@@ -139,3 +139,38 @@ def test_injection_attempt_is_a_value_not_query_text(kg):
     with pytest.raises(InvalidParameter):
         kg.select("services-by-municipality", {"municipality": hostile})
     assert kg.select("services-by-municipality", {"municipality": "Helsinki"})
+
+
+@pytest.mark.parametrize("name, params, check", [
+    ("municipalities", {}, lambda rows: [(r["code"], r["sv"]) for r in rows] == [("091", "Helsingfors")]),
+    ("concepts", {"scheme": "service-level"},
+     lambda rows: [r["id"] for r in rows] == ["aftercare", "early-support", "therapeutic", "universal"]),
+    ("service", {"service": "baby-blues"},
+     lambda rows: any(r["lang"] == "fi" and r["text"] == "Baby blues -toiminta" for r in rows)
+     and any(r["lang"] == "en" and r["translated"] for r in rows)),
+    ("service-facts", {"service": "terapeuttinen-vauvaperhetyo"},
+     lambda rows: {r["id"] for r in rows if r["property"].endswith("#providedBy")} == {"sosiaali-ja-terveystoimiala"}
+     and {r["id"] for r in rows if r["property"].endswith("#location")} == {"kallion-perhekeskus", "malmi"}),
+    ("service-requirements", {"service": "hoidollinen-paivaryhma"},
+     lambda rows: {r["id"] for r in rows} == {"paivaryhma-family-stage", "avopalvelut-resources"}),
+    ("service-links", {"service": "jalkituki"},
+     lambda rows: {(r["direction"], r["other"]) for r in rows} == {
+         ("upstream", "ensikotijakso"), ("upstream", "hoidollinen-paivaryhma"),
+         ("upstream", "terapeuttinen-vauvaperhetyo"), ("downstream", "kotikunnan-palvelut")}),
+    ("requirements", {}, lambda rows: len({(r["serviceId"], r["id"]) for r in rows}) == 19),
+    ("eligibility-stage", {"child_age_months": "30"},
+     lambda rows: {r["serviceId"]: r["status"] for r in rows}["paihteita-kayttavan-perheen-avopalvelut"] == "met"),
+    ("eligibility-area", {"municipality": "Helsingfors"},
+     lambda rows: {r["serviceId"]: r["status"] for r in rows}["terapeuttinen-vauvaperhetyo"] == "met"
+     and {r["serviceId"]: r["status"] for r in rows}["baby-blues"] == "unknown"),
+    ("eligibility-situation", {"situation": "family-violence-acute"},
+     lambda rows: [(r["serviceId"], r["effect"]) for r in rows] == [("terapeuttinen-vauvaperhetyo", "excluded")]),
+    ("eligibility-access", {"anonymous": "true"},
+     lambda rows: {r["serviceId"] for r in rows if r["anonymityStatus"] == "met"} == {"baby-blues"}),
+    ("situation-coverage", {}, lambda rows: {r.get("serviceId") for r in rows if r["situationId"] == "psychosis"} == {None}),
+    ("search-facets", {}, lambda rows: ("baby-blues", "anonymous", "true") in {(r["id"], r["facet"], r["value"]) for r in rows}),
+    ("search-texts", {}, lambda rows: any(r["id"] == "perhetyo" and r["lang"] == "sv" and r["text"] == "Familjearbete" for r in rows)),
+    ("concept-labels", {}, lambda rows: any(r["id"] == "postpartum-depression" and r["label"] == "Förlossningsdepression" for r in rows)),
+])
+def test_more_expected_answers(kg, name, params, check):
+    assert check(kg.select(name, params))
