@@ -66,6 +66,19 @@ def validate(data_dir: Path | None, extra: tuple[Path, ...], no_reason: bool, fm
 
 
 @main.command()
+@click.option("--services", type=click.IntRange(1, 2_000_000), required=True, help="How many services.")
+@click.option("--seed", type=int, default=1, show_default=True, help="Random seed (same seed, same graph).")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), required=True, help="Folder to write.")
+def generate(services: int, seed: int, out: Path) -> None:
+    """Write a synthetic Finland-wide graph (Turtle + the source texts it quotes) for `build --data`."""
+    from graph.generate import generate as run_generate
+
+    counts = run_generate(services, seed, out)
+    click.echo(f"wrote {counts['services']} services, {counts['links']} referral links in "
+               f"{counts['municipalities']} municipalities to {out}")
+
+
+@main.command()
 def stats() -> None:
     """Counts of resources by class in the built graph."""
     kg = _kg()

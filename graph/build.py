@@ -15,7 +15,7 @@ import pyoxigraph as ox
 from graph import vocab
 from graph.errors import BuildError
 from graph.loader import input_files, load_dataset, union_graph
-from graph.paths import QUERIES_DIR, SOURCES_DIR, instance_dir
+from graph.paths import QUERIES_DIR, instance_dir, sources_dir
 from graph.store import GRAPH_FILE, MANIFEST_FILE, GraphStore
 from graph.validate import check_graph
 
@@ -27,7 +27,7 @@ KEEP_BUILDS = 3
 def _inputs_digest(data_dir: Path | None) -> str:
     digest = hashlib.sha256()
     paths = [p for p, _ in input_files(data_dir)]
-    paths += sorted(SOURCES_DIR.iterdir()) + sorted((QUERIES_DIR / "build").glob("*.rq"))
+    paths += sorted(sources_dir(data_dir).iterdir()) + sorted((QUERIES_DIR / "build").glob("*.rq"))
     for path in paths:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
@@ -54,7 +54,7 @@ def build_graph(data_dir: Path | None = None, progress: Progress = lambda _: Non
     ds = load_dataset(data_dir)
     graph = union_graph(ds)
     progress(f"  {len(graph)} triples; checking quotes, SHACL shapes and OWL consistency (HermiT)")
-    report, inferred_types = check_graph(graph)
+    report, inferred_types = check_graph(graph, sources=sources_dir(data_dir))
     if not report.conforms:
         raise BuildError("the graph does not conform:\n" + report.text())
     store = ox.Store()

@@ -11,6 +11,13 @@ SOURCES_DIR = Path(__file__).resolve().parent / "data" / "sources"
 QUERIES_DIR = ROOT / "queries"
 
 
+def sources_dir(data_dir: Path | None = None) -> Path:
+    """The source texts quotes are checked against: DIR/sources for a --data DIR that has one."""
+    if data_dir is not None and (data_dir / "sources").is_dir():
+        return data_dir / "sources"
+    return SOURCES_DIR
+
+
 def instance_dir() -> Path:
     """The folder for build outputs: $PERHEPOLKU_INSTANCE or ./instance in the repository."""
     return Path(os.environ.get("PERHEPOLKU_INSTANCE", ROOT / "instance")).resolve()

@@ -7,6 +7,7 @@ from pathlib import Path
 from rdflib import Graph
 
 from graph.loader import load_dataset, load_shapes, union_graph
+from graph.paths import sources_dir
 from graph.provenance import check_quotes
 from graph.reason import InconsistentOntology, infer_types
 
@@ -53,10 +54,10 @@ def shacl_check(graph: Graph) -> tuple[bool, str]:
     return bool(conforms), str(text)
 
 
-def check_graph(graph: Graph, *, reason: bool = True) -> tuple[ValidationReport, set]:
+def check_graph(graph: Graph, *, reason: bool = True, sources: Path | None = None) -> tuple[ValidationReport, set]:
     """Run all checks on a loaded graph; also return the reasoner's type triples (empty if not run)."""
     report = ValidationReport(triples=len(graph))
-    report.quote_problems = [str(p) for p in check_quotes(graph)]
+    report.quote_problems = [str(p) for p in check_quotes(graph, sources or sources_dir())]
     report.shacl_conforms, report.shacl_text = shacl_check(graph)
     inferred: set = set()
     if reason:
@@ -71,5 +72,5 @@ def check_graph(graph: Graph, *, reason: bool = True) -> tuple[ValidationReport,
 def validate(data_dir: Path | None = None, extra: list[Path] | None = None, *, reason: bool = True) -> ValidationReport:
     """Load the sources (plus `extra` Turtle files) and check them; the domain function behind `perhepolku validate`."""
     graph = union_graph(load_dataset(data_dir, extra))
-    report, _ = check_graph(graph, reason=reason)
+    report, _ = check_graph(graph, reason=reason, sources=sources_dir(data_dir))
     return report
