@@ -28,7 +28,8 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     @app.after_request
     def cors(response):  # a browser client on another origin (e.g. YASGUI) may call every endpoint
         response.headers["Access-Control-Allow-Origin"] = app.config["CORS_ORIGIN"]
-        response.headers["Access-Control-Allow-Headers"] = "Content-Type, Accept"
+        response.headers["Access-Control-Allow-Headers"] = "Content-Type, Accept, X-Request-Id"
+        response.headers["Access-Control-Expose-Headers"] = "X-Request-Id, X-Perhepolku-Build"
         response.headers["Access-Control-Allow-Methods"] = "GET, POST, OPTIONS"
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         return response
