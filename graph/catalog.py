@@ -100,9 +100,6 @@ class Catalog:
             raise NotFound(f"no named query {name!r}; GET /api/v1/queries lists them", field="name")
         return self.queries[name]
 
-    def text(self, name: str) -> str:
-        return self.get(name).text
-
 
 def bind_params(query: NamedQuery, raw: dict[str, Any], converters: dict[str, Callable[[str, str], Any]]) -> dict[str, Any]:
     """Type-check and convert raw parameter values (strings or lists) into bound terms.

@@ -3,11 +3,10 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any, Mapping
 
 import pyoxigraph as ox
 
-from graph import vocab
 from graph.errors import ArtefactError, QueryError
 
 GRAPH_FILE = "graph.nq"
@@ -58,12 +57,6 @@ class GraphStore:
             raise ArtefactError(f"built graph in {build_dir} has {len(store)} quads, manifest says {manifest.get('quads')}; rebuild it")
         return cls(store, manifest)
 
-    @classmethod
-    def from_quads(cls, quads: Iterable[ox.Quad], manifest: Mapping[str, Any] | None = None) -> "GraphStore":
-        store = ox.Store()
-        store.extend(quads)
-        return cls(store, manifest)
-
     def __len__(self) -> int:
         return len(self.store)
 
@@ -83,9 +76,6 @@ class GraphStore:
         names = [v.value for v in solutions.variables]
         return [{n: to_python(row[n]) for n in names if row[n] is not None} for row in solutions]
 
-    def ask(self, query: str, substitutions: Mapping[str, Term] | None = None) -> bool:
-        return bool(self.run(query, substitutions))
-
     def graph_sizes(self) -> dict[str, int]:
         """Number of quads in each named graph of the build."""
         sizes: dict[str, int] = {}
@@ -93,9 +83,6 @@ class GraphStore:
             if isinstance(quad.graph_name, ox.NamedNode):
                 sizes[quad.graph_name.value] = sizes.get(quad.graph_name.value, 0) + 1
         return dict(sorted(sizes.items()))
-
-    def quads(self) -> Iterable[ox.Quad]:
-        return self.store.quads_for_pattern(None, None, None, None)
 
 
 def iri(value: str) -> ox.NamedNode:
@@ -111,5 +98,3 @@ def literal(value: Any, lang: str | None = None) -> ox.Literal:
         return ox.Literal(str(value), datatype=ox.NamedNode(XSD + "integer"))
     return ox.Literal(str(value), language=lang) if lang else ox.Literal(str(value))
 
-
-UNION_GRAPHS = [ox.NamedNode(g) for g in vocab.ALL_GRAPHS]
