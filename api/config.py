@@ -6,6 +6,7 @@ from typing import Any, Mapping
 
 DEFAULTS: dict[str, Any] = {
     "INSTANCE": None,  # build output folder; None: $PERHEPOLKU_INSTANCE or ./instance
+    "SPARQL_ENDPOINT": "",  # a remote SPARQL endpoint holding the build's graph; "": the embedded store
     "BUILD_DIR": None,  # a specific build folder to serve; None: instance/current
     "QUERY_TIMEOUT": 5.0,  # seconds a /sparql query may run
     "MAX_RESULTS": 100_000,  # distinct triples a /sparql CONSTRUCT or DESCRIBE may return

@@ -35,10 +35,11 @@ class Resources:
 
     @classmethod
     def open(cls, folder: Path, config: Mapping[str, Any]) -> "Resources":
-        kg = KnowledgeGraph.open(folder)
+        endpoint = config.get("SPARQL_ENDPOINT") or None
+        kg = KnowledgeGraph.open(folder, endpoint)
         index = open_index(folder)
         sandbox = SparqlSandbox(folder, size=config["SPARQL_WORKERS"], timeout=config["QUERY_TIMEOUT"],
-                                max_bytes=config["MAX_RESULT_BYTES"], max_triples=config["MAX_RESULTS"])
+                                max_bytes=config["MAX_RESULT_BYTES"], max_triples=config["MAX_RESULTS"], endpoint=endpoint)
         return cls(kg=kg, build_dir=folder, sandbox=sandbox, index=index)
 
     @property

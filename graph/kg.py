@@ -46,8 +46,14 @@ class KnowledgeGraph:
                     self.municipalities[municipality_key(row[lang])] = row["municipality"]
 
     @classmethod
-    def open(cls, build_dir: Path | None = None) -> "KnowledgeGraph":
-        return cls(GraphStore.open(build_dir or current_build()))
+    def open(cls, build_dir: Path | None = None, endpoint: str | None = None) -> "KnowledgeGraph":
+        """The build's graph, embedded in memory, or behind a remote SPARQL `endpoint` that holds it."""
+        folder = build_dir or current_build()
+        if endpoint:
+            from graph.remote import RemoteGraphStore
+
+            return cls(RemoteGraphStore.connect(endpoint, folder))
+        return cls(GraphStore.open(folder))
 
     @property
     def manifest(self) -> dict[str, Any]:

@@ -23,14 +23,19 @@ log = logging.getLogger(__name__)
 _CTX = mp.get_context("spawn")
 
 
-def _serve(conn: Connection, build_dir: str) -> None:
+def _serve(conn: Connection, build_dir: str, endpoint: str | None) -> None:
     """Worker main loop: load the build once, then answer (query, dataset, media type, caps) messages."""
     import pyoxigraph as ox
 
     from graph.sparql import serialize
     from graph.store import GraphStore
 
-    store = GraphStore.open(Path(build_dir))
+    if endpoint:
+        from graph.remote import RemoteGraphStore
+
+        store: GraphStore = RemoteGraphStore.connect(endpoint, Path(build_dir))
+    else:
+        store = GraphStore.open(Path(build_dir))
     while True:
         try:
             message = conn.recv()
@@ -61,8 +66,8 @@ class SparqlSandbox:
     """A small pool of worker processes holding the same build, with a time limit per query."""
 
     def __init__(self, build_dir: Path, *, size: int = 2, timeout: float = 5.0,
-                 max_bytes: int = 10_000_000, max_triples: int = 100_000) -> None:
-        self.build_dir, self.timeout = build_dir, timeout
+                 max_bytes: int = 10_000_000, max_triples: int = 100_000, endpoint: str | None = None) -> None:
+        self.build_dir, self.timeout, self.endpoint = build_dir, timeout, endpoint
         self.max_bytes, self.max_triples = max_bytes, max_triples
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._all: list[_Worker] = []
@@ -73,7 +78,8 @@ class SparqlSandbox:
 
     def _spawn(self) -> _Worker:
         parent, child = _CTX.Pipe()
-        process = _CTX.Process(target=_serve, args=(child, str(self.build_dir)), daemon=True, name="perhepolku-sparql")
+        process = _CTX.Process(target=_serve, args=(child, str(self.build_dir), self.endpoint), daemon=True,
+                               name="perhepolku-sparql")
         process.start()
         child.close()
         worker = _Worker(process, parent)

@@ -40,8 +40,8 @@ _SERVICE = re.compile(_KEYWORD.format("SERVICE"), re.IGNORECASE)
 
 
 def strip_lexemes(query: str) -> str:
-    """The query with string literals, IRIs and comments blanked out (keywords only remain)."""
-    return _LEXEMES.sub(" ", query)
+    """The query with string literals, IRIs and comments blanked out, positions kept (keywords only remain)."""
+    return _LEXEMES.sub(lambda match: " " * len(match.group(0)), query)
 
 
 @dataclass(frozen=True)

@@ -76,14 +76,6 @@ class GraphStore:
         names = [v.value for v in solutions.variables]
         return [{n: to_python(row[n]) for n in names if row[n] is not None} for row in solutions]
 
-    def graph_sizes(self) -> dict[str, int]:
-        """Number of quads in each named graph of the build."""
-        sizes: dict[str, int] = {}
-        for quad in self.store.quads_for_pattern(None, None, None, None):
-            if isinstance(quad.graph_name, ox.NamedNode):
-                sizes[quad.graph_name.value] = sizes.get(quad.graph_name.value, 0) + 1
-        return dict(sorted(sizes.items()))
-
 
 def iri(value: str) -> ox.NamedNode:
     """A NamedNode for an IRI string (ValueError for an invalid one)."""

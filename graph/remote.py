@@ -1,0 +1,82 @@
+"""A graph store behind a remote SPARQL 1.1 endpoint (e.g. `oxigraph serve-read-only`), so several
+stateless API servers can share one graph while each keeps its own search index of the same build.
+
+It answers like the embedded store: `run` returns Oxigraph result objects parsed from the
+endpoint's answer. Parameters travel as a VALUES block of serialised RDF terms at the start of the
+query's WHERE group: typed terms the catalogue has checked, never request text.
+"""
+from __future__ import annotations
+
+import json
+import re
+import urllib.error
+import urllib.request
+from pathlib import Path
+from typing import Any, Mapping
+from urllib.parse import urlencode
+
+import pyoxigraph as ox
+
+from graph.errors import ArtefactError, QueryError, QueryTimeout
+from graph.sparql import inspect, strip_lexemes
+from graph.store import MANIFEST_FILE, GraphStore, Term
+
+_WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
+
+
+def with_values(query: str, substitutions: Mapping[str, Term]) -> str:
+    """The query with its parameters bound by a VALUES block opening the first WHERE group."""
+    if not substitutions:
+        return query
+    match = _WHERE.search(strip_lexemes(query))
+    if not match:
+        raise QueryError("a parameterised query needs a WHERE clause")
+    names = " ".join(f"?{name}" for name in substitutions)
+    values = " ".join(str(term) for term in substitutions.values())
+    cut = match.end()
+    return f"{query[:cut]}\n  VALUES ({names}) {{ ({values}) }}{query[cut:]}"
+
+
+class RemoteGraphStore(GraphStore):
+    """Queries go over HTTP to `endpoint`; the build folder still provides the manifest."""
+
+    def __init__(self, endpoint: str, manifest: Mapping[str, Any], timeout: float = 30.0) -> None:
+        super().__init__(ox.Store(), manifest)
+        self.endpoint, self.timeout = endpoint, timeout
+
+    @classmethod
+    def connect(cls, endpoint: str, build_dir: Path, timeout: float = 30.0) -> "RemoteGraphStore":
+        try:
+            manifest = json.loads((build_dir / MANIFEST_FILE).read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise ArtefactError(f"no readable build manifest in {build_dir}: run `perhepolku build` first") from exc
+        store = cls(endpoint, manifest, timeout)
+        if not store.run("ASK { ?s ?p ?o }"):
+            raise ArtefactError(f"the SPARQL endpoint {endpoint} holds no data: load the build's graph.nq into it")
+        return store
+
+    def __len__(self) -> int:
+        return int(self.manifest.get("quads", 0))
+
+    def run(self, query: str, substitutions: Mapping[str, Term] | None = None, **options: Any) -> Any:
+        form = inspect(query).form
+        fields: list[tuple[str, str]] = [("query", with_values(query, substitutions or {}))]
+        if "default_graph" in options:
+            graphs = options["default_graph"]
+            # an empty default graph (the protocol's "named graphs only") is asked for as a graph that does not exist
+            names = [g.value for g in graphs] if isinstance(graphs, list) and graphs else ["urn:perhepolku:empty"]
+            fields += [("default-graph-uri", name) for name in names]
+        fields += [("named-graph-uri", g.value) for g in options.get("named_graphs") or []]
+        accept = "application/sparql-results+json" if form in ("SELECT", "ASK") else "application/n-triples"
+        request = urllib.request.Request(self.endpoint, data=urlencode(fields).encode("utf-8"),
+                                         headers={"Accept": accept, "Content-Type": "application/x-www-form-urlencoded"})
+        try:
+            with urllib.request.urlopen(request, timeout=self.timeout) as response:
+                body = response.read()
+        except urllib.error.HTTPError as exc:
+            raise QueryError(f"the SPARQL endpoint refused the query: {exc.read()[:300].decode('utf-8', 'replace')}") from exc
+        except (TimeoutError, urllib.error.URLError) as exc:
+            raise QueryTimeout(f"the SPARQL endpoint {self.endpoint} did not answer: {exc}") from exc
+        if form in ("SELECT", "ASK"):
+            return ox.parse_query_results(body, ox.QueryResultsFormat.JSON)
+        return ox.parse(body, ox.RdfFormat.N_TRIPLES)
