@@ -111,6 +111,10 @@ def main() -> None:
     report["named_queries"] = bench_named_queries(kg, runs)
     print("navigation ...", flush=True)
     report["navigation"] = bench_navigation(kg, runs)
+    print("http ...", flush=True)
+    from bench.http import bench_http
+
+    report["http"], report["server"] = bench_http(runs)
     print(f"search (sizes {sizes}) ...", flush=True)
     report["search"], quality = bench_search(build_dir, kg, runs, sizes)
     report["search_quality"] = {"mean_ndcg_at_5": quality["mean_ndcg"], "queries": quality["queries"]}
@@ -122,6 +126,10 @@ def main() -> None:
         "### Named queries (in-process, bound parameters) vs raw Oxigraph\n" +
         table(report["named_queries"], ["query", "median_ms", "p95_ms", "raw_median_ms", "ratio"]),
         "### Navigation (in-process)\n" + table(report["navigation"], ["operation", "median_ms", "p95_ms", "runs"]),
+        "### Over HTTP (one keep-alive client, development server)\n"
+        + table(report["http"], ["endpoint", "median_ms", "p95_ms", "runs"])
+        + f"\n\nCold start to the first answer: {report['server']['cold_start_s']} s; "
+        f"server peak RSS: {report['server']['peak_rss_mb']} MB (plus {2} SPARQL worker processes)",
         "### Search\n" + table(report["search"], ["corpus", "documents", "build_s", "p50_ms", "p95_ms", "raw_engine_p50_ms", "raw_engine_p95_ms"]),
         f"Mean nDCG@5 over {quality['queries']} judged queries: **{quality['mean_ndcg']}**",
     ])
