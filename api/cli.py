@@ -33,16 +33,21 @@ def main() -> None:
     """perhepolku: knowledge-graph navigation of Finnish family services."""
 
 
+REASONER_OPTION = click.option("--reasoner", type=click.Choice(["auto", "hermit", "rules"]), default="auto",
+                               show_default=True, help="HermiT, the rules for large graphs, or HermiT up to 2,000 individuals.")
+
+
 @main.command()
 @DATA_OPTION
-def build(data_dir: Path | None) -> None:
+@REASONER_OPTION
+def build(data_dir: Path | None, reasoner: str) -> None:
     """Build the validated, reasoned graph (and search index) into the instance folder."""
     from graph.build import build as build_all
 
     from api.build_steps import steps
 
     try:
-        build_all(data_dir, progress=click.echo, steps=steps())
+        build_all(data_dir, progress=click.echo, steps=steps(), reasoner=reasoner)
     except PerhepolkuError as exc:
         _fail(exc, 1)
 
@@ -51,14 +56,15 @@ def build(data_dir: Path | None) -> None:
 @DATA_OPTION
 @click.option("--extra", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Additional Turtle file to validate with the data (repeatable).")
-@click.option("--no-reason", is_flag=True, help="Skip the OWL consistency check (HermiT).")
+@click.option("--no-reason", is_flag=True, help="Skip the OWL consistency check.")
+@REASONER_OPTION
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
-def validate(data_dir: Path | None, extra: tuple[Path, ...], no_reason: bool, fmt: str) -> None:
+def validate(data_dir: Path | None, extra: tuple[Path, ...], no_reason: bool, reasoner: str, fmt: str) -> None:
     """Check quotes, SHACL shapes and OWL consistency. Exit 0 conforms, 1 does not, 2 error."""
     from graph.validate import validate as run_validate
 
     try:
-        report = run_validate(data_dir, list(extra), reason=not no_reason)
+        report = run_validate(data_dir, list(extra), reason=not no_reason, reasoner=reasoner)
     except PerhepolkuError as exc:
         _fail(exc, 2)
     click.echo(json.dumps(report.dump(), indent=2, ensure_ascii=False) if fmt == "json" else report.text())

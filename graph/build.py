@@ -47,14 +47,14 @@ def _apply_rules(store: ox.Store, progress: Progress) -> int:
     return added
 
 
-def build_graph(data_dir: Path | None = None, progress: Progress = lambda _: None) -> GraphStore:
+def build_graph(data_dir: Path | None = None, progress: Progress = lambda _: None, reasoner: str = "auto") -> GraphStore:
     """Load, check quotes, validate with SHACL, reason with HermiT and materialise; raise BuildError on any failure."""
     started = time.perf_counter()
     progress("loading ontology and curated data")
     ds = load_dataset(data_dir)
     graph = union_graph(ds)
-    progress(f"  {len(graph)} triples; checking quotes, SHACL shapes and OWL consistency (HermiT)")
-    report, inferred_types = check_graph(graph, sources=sources_dir(data_dir))
+    progress(f"  {len(graph)} triples; checking quotes, SHACL shapes and OWL consistency")
+    report, inferred_types = check_graph(graph, sources=sources_dir(data_dir), reasoner=reasoner)
     if not report.conforms:
         raise BuildError("the graph does not conform:\n" + report.text())
     store = ox.Store()
@@ -63,26 +63,27 @@ def build_graph(data_dir: Path | None = None, progress: Progress = lambda _: Non
     new_types = [ox.Quad(ox.NamedNode(s), ox.NamedNode(p), ox.NamedNode(o), inferred) for s, p, o in inferred_types
                  if (s, p, o) not in graph]
     store.extend(new_types)
-    progress(f"  reasoner: +{len(new_types)} inferred types")
+    progress(f"  reasoner ({report.reasoner}): +{len(new_types)} inferred types")
     _apply_rules(store, progress)
     manifest = {
         "version": _inputs_digest(data_dir),
         "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "data": str(data_dir) if data_dir else "curated",
         "quads": len(store),
+        "reasoner": report.reasoner,
         "graph_seconds": round(time.perf_counter() - started, 2),
     }
     return GraphStore(store, manifest)
 
 
 def build(data_dir: Path | None = None, *, instance: Path | None = None, progress: Progress = lambda _: None,
-          steps: list[BuildStep] | None = None) -> Path:
+          steps: list[BuildStep] | None = None, reasoner: str = "auto") -> Path:
     """Build everything into instance/builds/<id>.tmp, run extra `steps` (e.g. the search index) there,
     then rename it into place and switch the `current` link atomically. Returns the new build folder."""
     root = instance or instance_dir()
     builds = root / "builds"
     builds.mkdir(parents=True, exist_ok=True)
-    gs = build_graph(data_dir, progress)
+    gs = build_graph(data_dir, progress, reasoner)
     build_id = f"{datetime.now(timezone.utc):%Y%m%dT%H%M%S%f}-{gs.manifest['version']}"
     tmp = builds / f"{build_id}.tmp"
     final = builds / build_id

@@ -67,21 +67,17 @@ def _situation_verdict(req: dict[str, Any], effects: list[tuple[str, str]], prof
     return Verdict(req, "missing", f"situation: whether the family has {target!r}")
 
 
-def _alternatives(kg: KnowledgeGraph, service_id: str, failed: list[Verdict], eligible_ids: set[str]) -> list[dict]:
-    """Services that cover an excluded situation; for other failures, eligible services for the same situations."""
+def _alternatives(kg: KnowledgeGraph, service_id: str, failed: list[Verdict], helpful: list[dict]) -> list[dict]:
+    """Services that cover an excluded situation; for other failures, the eligible services that
+    address the family's situations."""
     out: dict[str, dict[str, Any]] = {}
     excluded = {v.requirement["id"] for v in failed if v.requirement and v.requirement["type"] == "Exclusion"}
     if excluded:
         for row in kg.select("exclusion-alternatives", {"service": service_id}):
             if row["requirementId"] in excluded and row.get("alternativeId"):
                 out.setdefault(row["alternativeId"], {"id": row["alternativeId"], "labels": labels(row)})
-    return list(out.values()) or [alt for alt in _situation_alternatives(kg, failed) if alt["id"] in eligible_ids]
-
-
-def _situation_alternatives(kg: KnowledgeGraph, failed: list[Verdict]) -> list[dict[str, Any]]:
-    situations = {s for v in failed for s in v.profile_situations}
-    rows = [r for s in sorted(situations) for r in kg.select("services-by-situation", {"situation": s})]
-    return list({r["id"]: {"id": r["id"], "labels": labels(r)} for r in rows}.values())
+        return list(out.values())
+    return [alt for alt in helpful if alt["id"] != service_id]
 
 
 def _access(kg: KnowledgeGraph, service_id: str) -> dict[str, Any]:
@@ -117,7 +113,7 @@ def screen(kg: KnowledgeGraph, profile: Profile) -> dict[str, Any]:
     # the services that address more of the family's situations first
     for bucket in (eligible, unknown):
         bucket.sort(key=lambda e: -len(e["addresses"]))
-    eligible_ids = {e["id"] for e in eligible}
+    helpful = [{"id": e["id"], "labels": e["labels"]} for e in eligible if e["addresses"]]
     for entry in ineligible:
-        entry["alternatives"] = _alternatives(kg, entry["id"], entry.pop("failed"), eligible_ids)
+        entry["alternatives"] = _alternatives(kg, entry["id"], entry.pop("failed"), helpful)
     return {"profile": profile.dump(), "eligible": eligible, "ineligible": ineligible, "unknown": unknown}

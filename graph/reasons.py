@@ -1,7 +1,7 @@
 """Verdicts on single criteria, with a readable detail and the criterion's sources."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from graph.profile import Profile
@@ -16,7 +16,6 @@ class Verdict:
     requirement: dict[str, Any] | None
     status: str
     detail: str
-    profile_situations: list[str] = field(default_factory=list)
 
     def dump(self) -> dict[str, Any]:
         req = self.requirement or {}

@@ -4,12 +4,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import Graph
+from rdflib import Graph, URIRef
+from rdflib.namespace import OWL, RDF
 
 from graph.loader import load_dataset, load_shapes, union_graph
 from graph.paths import sources_dir
 from graph.provenance import check_quotes
 from graph.reason import InconsistentOntology, infer_types
+from graph.rules import infer_types as rules_infer_types
 
 
 @dataclass
@@ -20,6 +22,7 @@ class ValidationReport:
     shacl_conforms: bool = True
     shacl_text: str = ""
     consistent: bool | None = None
+    reasoner: str | None = None
     triples: int = 0
 
     @property
@@ -32,7 +35,7 @@ class ValidationReport:
             "triples": self.triples,
             "quotes": {"ok": not self.quote_problems, "problems": self.quote_problems},
             "shacl": {"conforms": self.shacl_conforms, "report": self.shacl_text if not self.shacl_conforms else ""},
-            "owl": {"consistent": self.consistent},
+            "owl": {"consistent": self.consistent, "reasoner": self.reasoner},
         }
 
     def text(self) -> str:
@@ -41,7 +44,8 @@ class ValidationReport:
         lines.append(f"SHACL conforms: {'yes' if self.shacl_conforms else 'NO'}")
         if not self.shacl_conforms:
             lines.append(self.shacl_text)
-        lines.append(f"OWL consistent: {'not checked' if self.consistent is None else 'yes' if self.consistent else 'NO'}")
+        checked = "not checked" if self.consistent is None else "yes" if self.consistent else "NO"
+        lines.append(f"OWL consistent: {checked}" + (f" ({self.reasoner})" if self.reasoner else ""))
         lines.append("CONFORMS" if self.conforms else "DOES NOT CONFORM")
         return "\n".join(lines)
 
@@ -54,23 +58,37 @@ def shacl_check(graph: Graph) -> tuple[bool, str]:
     return bool(conforms), str(text)
 
 
-def check_graph(graph: Graph, *, reason: bool = True, sources: Path | None = None) -> tuple[ValidationReport, set]:
+HERMIT_LIMIT = 2000  # named individuals; above it `auto` classifies with the rules (HermiT takes minutes)
+
+
+def choose_reasoner(graph: Graph, reasoner: str = "auto") -> str:
+    """hermit, rules, or (auto) HermiT for graphs it classifies in seconds and the rules above that."""
+    if reasoner != "auto":
+        return reasoner
+    individuals = {s for s, o in graph.subject_objects(RDF.type) if isinstance(s, URIRef) and not str(o).startswith(str(OWL))}
+    return "hermit" if len(individuals) <= HERMIT_LIMIT else "rules"
+
+
+def check_graph(graph: Graph, *, reason: bool = True, sources: Path | None = None,
+                reasoner: str = "auto") -> tuple[ValidationReport, set]:
     """Run all checks on a loaded graph; also return the reasoner's type triples (empty if not run)."""
     report = ValidationReport(triples=len(graph))
     report.quote_problems = [str(p) for p in check_quotes(graph, sources or sources_dir())]
     report.shacl_conforms, report.shacl_text = shacl_check(graph)
     inferred: set = set()
     if reason:
+        report.reasoner = choose_reasoner(graph, reasoner)
         try:
-            inferred = infer_types(graph)
+            inferred = infer_types(graph) if report.reasoner == "hermit" else rules_infer_types(graph)
             report.consistent = True
         except InconsistentOntology:
             report.consistent = False
     return report, inferred
 
 
-def validate(data_dir: Path | None = None, extra: list[Path] | None = None, *, reason: bool = True) -> ValidationReport:
+def validate(data_dir: Path | None = None, extra: list[Path] | None = None, *, reason: bool = True,
+             reasoner: str = "auto") -> ValidationReport:
     """Load the sources (plus `extra` Turtle files) and check them; the domain function behind `perhepolku validate`."""
     graph = union_graph(load_dataset(data_dir, extra))
-    report, _ = check_graph(graph, reason=reason, sources=sources_dir(data_dir))
+    report, _ = check_graph(graph, reason=reason, sources=sources_dir(data_dir), reasoner=reasoner)
     return report

@@ -172,3 +172,11 @@ def test_invalid_values_name_the_field(kg, raw, field):
     with pytest.raises(InvalidParameter) as error:
         parse_profile(kg, raw)
     assert error.value.field == field
+
+
+def test_other_failures_point_to_eligible_services_for_the_same_situation(kg):
+    # week 15 is too early for the therapeutic work; Baby blues takes expecting families and
+    # addresses postpartum depression, so it is the alternative
+    where = run(kg, pregnancy_week=15, situation=["postpartum-depression"])
+    assert where[TVPT][0] == "ineligible" and where["baby-blues"][0] == "eligible"
+    assert [a["id"] for a in where[TVPT][1]["alternatives"]] == ["baby-blues"]

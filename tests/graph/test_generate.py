@@ -8,9 +8,9 @@ from graph.validate import validate
 def test_generated_graph_passes_quotes_and_shapes(tmp_path):
     counts = generate(12, 5, tmp_path)
     assert counts == {"services": 12, "municipalities": 309, "links": counts["links"]} and counts["links"] >= 6
-    report = validate(tmp_path, reason=False)
+    report = validate(tmp_path, reasoner="rules")
     assert report.conforms, report.text()
-    assert not report.quote_problems
+    assert not report.quote_problems and report.consistent and report.reasoner == "rules"
 
 
 def test_same_seed_same_graph(tmp_path):

@@ -1,0 +1,28 @@
+"""The rule-based classifier for large graphs agrees with HermiT on the curated graph."""
+from __future__ import annotations
+
+import pytest
+from rdflib.namespace import OWL
+
+from graph.reason import InconsistentOntology
+from graph.reason import infer_types as hermit
+from graph.rules import definitions, infer_types as rules
+from tests.conftest import FIXTURES
+
+
+def test_rules_give_hermits_class_assertions(source_graph):
+    by_hermit = {t for t in hermit(source_graph) if t[2] != OWL.NamedIndividual}
+    assert rules(source_graph) == by_hermit
+
+
+def test_every_definition_is_covered(source_graph):
+    names = {str(d.cls).rsplit("#", 1)[-1] for d in definitions(source_graph)}
+    assert {"SelfReferralService", "FreeService", "AnonymousService", "LowThresholdService", "HomeVisitService",
+            "ServiceWithExclusions", "GovernmentService"} <= names
+
+
+def test_rules_find_the_inconsistent_fixture():
+    from graph.loader import load_dataset, union_graph
+
+    with pytest.raises(InconsistentOntology):
+        rules(union_graph(load_dataset(extra=[FIXTURES / "inconsistent.ttl"])))
