@@ -18,6 +18,7 @@ MUNICIPALITIES = 309
 PREFIXES = """@prefix pp: <https://w3id.org/perhepolku/ontology#> .
 @prefix c: <https://w3id.org/perhepolku/id/concept/> .
 @prefix g: <https://w3id.org/perhepolku/id/generated/> .
+@prefix s: <https://w3id.org/perhepolku/id/service/> .
 @prefix src: <https://w3id.org/perhepolku/source/generated/> .
 @prefix lang: <http://publications.europa.eu/resource/authority/language/> .
 @prefix cv: <http://data.europa.eu/m8g/> .
@@ -112,7 +113,7 @@ def _service(out: list[str], trans: list[str], texts: list[str], doc: str, code:
              ("cv:holdsRequirement", "audience")]
     reqs = [f"g:{sid}-stage", f"g:{sid}-residence"] + [f"g:{sid}-excl-{x}" for x in t.excluded]
     out.append(
-        f"g:{sid} a pp:Service ; dct:identifier {lit(sid)} ;\n  dct:title {lit(label, 'fi')} ; dct:description {lit(t.description, 'fi')} ;\n"
+        f"s:{sid} a pp:Service ; dct:identifier {lit(sid)} ;\n  dct:title {lit(label, 'fi')} ; dct:description {lit(t.description, 'fi')} ;\n"
         f"  pp:providedBy g:org{code} ; dct:spatial g:m{code} ; pp:location g:place{code} ; dct:audience <http://uri.suomi.fi/codelist/ptv/ptvkohderyhmat/code/KR1.2> ;\n"
         f"  cv:isGroupedBy <http://uri.suomi.fi/codelist/ptv/ptvelti/code/KE1> ; pp:serviceLevel c:{t.level} ;\n"
         f"  pp:workForm {', '.join('c:' + w for w in t.work_forms)} ; pp:addressesSituation {', '.join('c:' + s for s in t.situations)} ;\n"
@@ -137,7 +138,7 @@ def _service(out: list[str], trans: list[str], texts: list[str], doc: str, code:
     for x in t.excluded:
         out.append(f"g:{sid}-excl-{x} a pp:Exclusion ; dct:identifier {lit(sid + '-excl-' + x)} ;\n"
                    f"  dct:description {lit(x, 'fi')} ; pp:excludedSituation c:{x} ;\n  prov:qualifiedDerivation {d('excl')} .")
-    for item, lang_index in ((f"g:{sid}", 0), (f"g:{sid}-phone", None)):
+    for item, lang_index in ((f"s:{sid}", 0), (f"g:{sid}-phone", None)):
         if lang_index is None:
             trans.append(f"{item} dct:title {lit('Telefon ' + label, 'sv')}, {lit('Phone ' + label, 'en')} .")
         else:
@@ -185,7 +186,7 @@ def generate(services: int, seed: int, out: Path) -> dict[str, int]:
                 line = f"{a}: seuraava vaihe on {b}."
                 lines.append(line)
                 data.append(f"g:link-{a}--{b} a pp:ReferralLink ; dct:identifier {lit('link-' + a + '--' + b)} ;\n"
-                            f"  pp:fromService g:{a} ; pp:toService g:{b} ; pp:linkKind c:next-step ;\n"
+                            f"  pp:fromService s:{a} ; pp:toService s:{b} ; pp:linkKind c:next-step ;\n"
                             f"  prov:qualifiedDerivation {derivation(doc, line)} .")
                 links += 1
         round_no += 1
