@@ -69,6 +69,8 @@ def _graphs(name: str, source=None) -> list[str] | None:
 def sparql():
     query, default_graphs, named_graphs = _protocol_request()
     res = resources()
+    if query is None and request.method == "POST":
+        raise InvalidParameter("a POST needs a query", field="query")
     if query is None:
         media = choose(["text/turtle", "application/ld+json", "application/n-triples", "application/rdf+xml"])
         return Response(describe_endpoint(res.kg, request.base_url, media), mimetype=media)

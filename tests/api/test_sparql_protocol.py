@@ -187,6 +187,7 @@ def test_request_limits(client, app):
     long_query = "SELECT * WHERE { ?s ?p ?o } #" + "x" * app.config["MAX_QUERY_LENGTH"]
     assert client.get("/sparql?" + urlencode({"query": long_query})).status_code == 413
     assert client.post("/sparql", data="x", content_type="text/plain").status_code == 415
+    assert client.post("/sparql", data=urlencode({"default-graph-uri": CURATED}), content_type=FORM).status_code == 400
     two = client.get("/sparql?" + urlencode([("query", COUNT_SERVICES), ("query", COUNT_SERVICES)]))
     assert two.status_code == 400
 
