@@ -10,6 +10,7 @@ from api.openapi_sparql import PATHS, SCHEMAS
 from api.resources import resources
 from graph.errors import InvalidParameter, PayloadTooLarge, QueryRefused, UnsupportedMediaType
 from graph.named_queries import describe_endpoint, list_queries, run_named
+from graph.sparql import GRAPH_TYPES, RESULT_TYPES, inspect
 
 bp = Blueprint("sparql", __name__)
 register(PATHS, SCHEMAS)
@@ -72,10 +73,8 @@ def sparql():
     if query is None and request.method == "POST":
         raise InvalidParameter("a POST needs a query", field="query")
     if query is None:
-        media = choose(["text/turtle", "application/ld+json", "application/n-triples", "application/rdf+xml"])
+        media = choose(list(GRAPH_TYPES))
         return Response(describe_endpoint(res.kg, request.base_url, media), mimetype=media)
-    from graph.sparql import inspect
-
     media = choose(inspect(query).media_types)
     if named_graphs is not None and default_graphs is None:
         default_graphs = []  # the protocol: named graphs only, so the default graph is empty
@@ -94,7 +93,5 @@ def named_query(name: str):
     kg = resources().kg
     query = kg.named(name)
     params = {key: request.args.getlist(key) for key in request.args if key != "format"}
-    media = choose(["application/sparql-results+json", "application/sparql-results+xml", "text/csv",
-                    "text/tab-separated-values"] if query.form in ("SELECT", "ASK") else
-                   ["text/turtle", "application/ld+json", "application/n-triples", "application/rdf+xml"])
+    media = choose(list(RESULT_TYPES) if query.form in ("SELECT", "ASK") else list(GRAPH_TYPES))
     return Response(run_named(kg, name, params, media), mimetype=media)

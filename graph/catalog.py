@@ -14,11 +14,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Callable
 
 from graph.errors import InvalidParameter, NotFound
 from graph.paths import QUERIES_DIR
+from graph.sparql import inspect
 
 _PARAM = re.compile(
     r"^# param: (?P<name>[a-z_]+) (?P<type>[a-z_]+) (?P<req>required|optional)"
@@ -53,11 +55,9 @@ class NamedQuery:
     text: str
     params: tuple[Param, ...] = field(default_factory=tuple)
 
-    @property
+    @cached_property
     def form(self) -> str:
-        body = "\n".join(line for line in self.text.splitlines() if not line.lstrip().startswith(("#", "PREFIX", "prefix")))
-        match = re.search(r"\b(SELECT|CONSTRUCT|ASK|DESCRIBE)\b", body, re.IGNORECASE)
-        return match.group(1).upper() if match else "SELECT"
+        return inspect(self.text).form
 
     def dump(self) -> dict[str, Any]:
         return {"name": self.name, "title": self.title, "description": self.description, "form": self.form,

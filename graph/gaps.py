@@ -10,11 +10,11 @@ from collections import OrderedDict, defaultdict
 from typing import Any
 
 from graph.kg import KnowledgeGraph, labels
+from graph.reasons import LANG_NAMES
 from graph.services import sources
 
 WEEKS = range(1, 43)
 MONTHS = range(0, 36)  # the first three years with a child
-LANG_NAMES = {"sv": "Swedish", "en": "English"}
 
 
 def _ranges(values: list[int]) -> list[tuple[int, int]]:
