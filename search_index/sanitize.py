@@ -25,10 +25,15 @@ def clean_query(raw: str | None, *, field: str = "q") -> str:
         category = unicodedata.category(ch)
         if category[0] in "LN" or ch in "-'":
             kept.append(ch)
-        elif category.startswith("M") and kept:
+        elif category.startswith("M") and kept and _attaches(kept[-1]):
             kept.append(ch)
         else:
             kept.append(" ")
     words = [w.strip("-'") for w in "".join(kept).split()]
     words = [w for w in words if w]
     return " ".join(words[:MAX_WORDS])
+
+
+def _attaches(previous: str) -> bool:
+    """A combining mark is kept only on a letter, digit or another kept mark, never on a space."""
+    return unicodedata.category(previous)[0] in "LNM"
