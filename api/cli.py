@@ -36,18 +36,22 @@ def main() -> None:
 REASONER_OPTION = click.option("--reasoner", type=click.Choice(["auto", "hermit", "rules"]), default="auto",
                                show_default=True, help="HermiT, the rules for large graphs, or HermiT up to 2,000 individuals.")
 
+SHACL_OPTION = click.option("--shacl", type=click.Choice(["sparql", "pyshacl"]), default="sparql", show_default=True,
+                            help="SHACL engine: inside Oxigraph (fast) or pySHACL (the reference, slow on large graphs).")
+
 
 @main.command()
 @DATA_OPTION
 @REASONER_OPTION
-def build(data_dir: Path | None, reasoner: str) -> None:
+@SHACL_OPTION
+def build(data_dir: Path | None, reasoner: str, shacl: str) -> None:
     """Build the validated, reasoned graph (and search index) into the instance folder."""
     from graph.build import build as build_all
 
     from api.build_steps import steps
 
     try:
-        build_all(data_dir, progress=click.echo, steps=steps(), reasoner=reasoner)
+        build_all(data_dir, progress=click.echo, steps=steps(), reasoner=reasoner, shacl=shacl)
     except PerhepolkuError as exc:
         _fail(exc, 1)
 
@@ -58,13 +62,14 @@ def build(data_dir: Path | None, reasoner: str) -> None:
               help="Additional Turtle file to validate with the data (repeatable).")
 @click.option("--no-reason", is_flag=True, help="Skip the OWL consistency check.")
 @REASONER_OPTION
+@SHACL_OPTION
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
-def validate(data_dir: Path | None, extra: tuple[Path, ...], no_reason: bool, reasoner: str, fmt: str) -> None:
+def validate(data_dir: Path | None, extra: tuple[Path, ...], no_reason: bool, reasoner: str, shacl: str, fmt: str) -> None:
     """Check quotes, SHACL shapes and OWL consistency. Exit 0 conforms, 1 does not, 2 error."""
     from graph.validate import validate as run_validate
 
     try:
-        report = run_validate(data_dir, list(extra), reason=not no_reason, reasoner=reasoner)
+        report = run_validate(data_dir, list(extra), reason=not no_reason, reasoner=reasoner, shacl=shacl)
     except PerhepolkuError as exc:
         _fail(exc, 2)
     click.echo(json.dumps(report.dump(), indent=2, ensure_ascii=False) if fmt == "json" else report.text())

@@ -14,10 +14,10 @@ import pyoxigraph as ox
 
 from graph import vocab
 from graph.errors import BuildError
-from graph.loader import input_files, load_dataset, union_graph
+from graph.loader import input_files, load_store
 from graph.paths import QUERIES_DIR, instance_dir, sources_dir
 from graph.store import GRAPH_FILE, MANIFEST_FILE, GraphStore
-from graph.validate import check_graph
+from graph.validate import check_store
 
 Progress = Callable[[str], None]
 BuildStep = Callable[[Path, GraphStore, Progress], dict]
@@ -47,21 +47,19 @@ def _apply_rules(store: ox.Store, progress: Progress) -> int:
     return added
 
 
-def build_graph(data_dir: Path | None = None, progress: Progress = lambda _: None, reasoner: str = "auto") -> GraphStore:
+def build_graph(data_dir: Path | None = None, progress: Progress = lambda _: None, reasoner: str = "auto",
+                shacl: str = "sparql") -> GraphStore:
     """Load, check quotes, validate with SHACL, reason with HermiT and materialise; raise BuildError on any failure."""
     started = time.perf_counter()
     progress("loading ontology and curated data")
-    ds = load_dataset(data_dir)
-    graph = union_graph(ds)
-    progress(f"  {len(graph)} triples; checking quotes, SHACL shapes and OWL consistency")
-    report, inferred_types = check_graph(graph, sources=sources_dir(data_dir), reasoner=reasoner)
+    store = load_store(data_dir)
+    progress(f"  {len(store)} quads; checking quotes, SHACL shapes and OWL consistency")
+    report, inferred_types = check_store(store, sources=sources_dir(data_dir), reasoner=reasoner, shacl=shacl)
     if not report.conforms:
         raise BuildError("the graph does not conform:\n" + report.text())
-    store = ox.Store()
-    store.load(ds.serialize(format="nquads").encode("utf-8"), format=ox.RdfFormat.N_QUADS)
     inferred = ox.NamedNode(vocab.GRAPH_INFERRED)
     new_types = [ox.Quad(ox.NamedNode(s), ox.NamedNode(p), ox.NamedNode(o), inferred) for s, p, o in inferred_types
-                 if (s, p, o) not in graph]
+                 if next(store.quads_for_pattern(ox.NamedNode(s), ox.NamedNode(p), ox.NamedNode(o)), None) is None]
     store.extend(new_types)
     progress(f"  reasoner ({report.reasoner}): +{len(new_types)} inferred types")
     _apply_rules(store, progress)
@@ -71,19 +69,20 @@ def build_graph(data_dir: Path | None = None, progress: Progress = lambda _: Non
         "data": str(data_dir) if data_dir else "curated",
         "quads": len(store),
         "reasoner": report.reasoner,
+        "shacl": report.shacl_engine,
         "graph_seconds": round(time.perf_counter() - started, 2),
     }
     return GraphStore(store, manifest)
 
 
 def build(data_dir: Path | None = None, *, instance: Path | None = None, progress: Progress = lambda _: None,
-          steps: list[BuildStep] | None = None, reasoner: str = "auto") -> Path:
+          steps: list[BuildStep] | None = None, reasoner: str = "auto", shacl: str = "sparql") -> Path:
     """Build everything into instance/builds/<id>.tmp, run extra `steps` (e.g. the search index) there,
     then rename it into place and switch the `current` link atomically. Returns the new build folder."""
     root = instance or instance_dir()
     builds = root / "builds"
     builds.mkdir(parents=True, exist_ok=True)
-    gs = build_graph(data_dir, progress, reasoner)
+    gs = build_graph(data_dir, progress, reasoner, shacl)
     build_id = f"{datetime.now(timezone.utc):%Y%m%dT%H%M%S%f}-{gs.manifest['version']}"
     tmp = builds / f"{build_id}.tmp"
     final = builds / build_id

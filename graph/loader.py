@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pyoxigraph as ox
 from rdflib import Dataset, Graph, URIRef
 
 from graph import vocab
@@ -37,6 +38,18 @@ def load_dataset(data_dir: Path | None = None, extra: list[Path] | None = None) 
     for path in extra or []:
         _parse_into(ds, path, vocab.GRAPH_CURATED)
     return ds
+
+
+def load_store(data_dir: Path | None = None, extra: list[Path] | None = None) -> ox.Store:
+    """Parse every input file into its named graph of an in-memory Oxigraph store (the build's path)."""
+    store = ox.Store()
+    files = input_files(data_dir) + [(path, vocab.GRAPH_CURATED) for path in extra or []]
+    for path, graph_iri in files:
+        try:
+            store.bulk_load(path=str(path), format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(graph_iri))
+        except (SyntaxError, ValueError, OSError) as exc:
+            raise BuildError(f"{path.name}: cannot parse Turtle: {exc}") from exc
+    return store
 
 
 def _parse_into(ds: Dataset, path: Path, graph_iri: str) -> None:

@@ -4,14 +4,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pyoxigraph as ox
 from rdflib import Graph, URIRef
 from rdflib.namespace import OWL, RDF
 
-from graph.loader import load_dataset, load_shapes, union_graph
+from graph.loader import SHAPES_FILE, load_shapes, load_store
+from graph.oxview import StoreView
 from graph.paths import sources_dir
 from graph.provenance import check_quotes
 from graph.reason import InconsistentOntology, infer_types
 from graph.rules import infer_types as rules_infer_types
+from graph.shacl_engine import ShaclEngine
 
 
 @dataclass
@@ -21,6 +24,7 @@ class ValidationReport:
     quote_problems: list[str] = field(default_factory=list)
     shacl_conforms: bool = True
     shacl_text: str = ""
+    shacl_engine: str = "sparql"
     consistent: bool | None = None
     reasoner: str | None = None
     triples: int = 0
@@ -34,14 +38,15 @@ class ValidationReport:
             "conforms": self.conforms,
             "triples": self.triples,
             "quotes": {"ok": not self.quote_problems, "problems": self.quote_problems},
-            "shacl": {"conforms": self.shacl_conforms, "report": self.shacl_text if not self.shacl_conforms else ""},
+            "shacl": {"conforms": self.shacl_conforms, "engine": self.shacl_engine,
+                      "report": self.shacl_text if not self.shacl_conforms else ""},
             "owl": {"consistent": self.consistent, "reasoner": self.reasoner},
         }
 
     def text(self) -> str:
         lines = [f"triples: {self.triples}", f"quotes verbatim: {'yes' if not self.quote_problems else 'NO'}"]
         lines += [f"  {p}" for p in self.quote_problems]
-        lines.append(f"SHACL conforms: {'yes' if self.shacl_conforms else 'NO'}")
+        lines.append(f"SHACL conforms ({self.shacl_engine}): {'yes' if self.shacl_conforms else 'NO'}")
         if not self.shacl_conforms:
             lines.append(self.shacl_text)
         checked = "not checked" if self.consistent is None else "yes" if self.consistent else "NO"
@@ -51,11 +56,18 @@ class ValidationReport:
 
 
 def shacl_check(graph: Graph) -> tuple[bool, str]:
-    """Validate `graph` (ontology and data together) against the shapes; (conforms, report text)."""
+    """Validate `graph` (ontology and data together) with pySHACL, the reference engine; (conforms, report text)."""
     from pyshacl import validate as pyshacl_validate
 
     conforms, _, text = pyshacl_validate(graph, shacl_graph=load_shapes(), inference="none", advanced=True)
     return bool(conforms), str(text)
+
+
+def shacl_check_store(store: ox.Store) -> tuple[bool, str]:
+    """Validate the store's named graphs with the SPARQL SHACL engine; (conforms, report text)."""
+    violations = ShaclEngine(SHAPES_FILE).validate(store)
+    text = f"Validation Report\nConforms: {not violations}\nResults ({len(violations)}):\n"
+    return not violations, text + "\n".join(f"  {v}" for v in violations)
 
 
 HERMIT_LIMIT = 2000  # named individuals; above it `auto` classifies with the rules (HermiT takes minutes)
@@ -69,17 +81,29 @@ def choose_reasoner(graph: Graph, reasoner: str = "auto") -> str:
     return "hermit" if len(individuals) <= HERMIT_LIMIT else "rules"
 
 
-def check_graph(graph: Graph, *, reason: bool = True, sources: Path | None = None,
-                reasoner: str = "auto") -> tuple[ValidationReport, set]:
-    """Run all checks on a loaded graph; also return the reasoner's type triples (empty if not run)."""
-    report = ValidationReport(triples=len(graph))
-    report.quote_problems = [str(p) for p in check_quotes(graph, sources or sources_dir())]
-    report.shacl_conforms, report.shacl_text = shacl_check(graph)
+def check_store(store: ox.Store, *, reason: bool = True, sources: Path | None = None,
+                reasoner: str = "auto", shacl: str = "sparql") -> tuple[ValidationReport, set]:
+    """Run all checks on a loaded store; also return the reasoner's type triples (empty if not run).
+
+    `shacl`: sparql (inside Oxigraph, the default) or pyshacl (the reference engine, for small graphs).
+    """
+    view = StoreView(store)
+    small = None  # an rdflib copy, made only for pySHACL or HermiT
+    report = ValidationReport(triples=len(store), shacl_engine=shacl)
+    report.quote_problems = [str(p) for p in check_quotes(view, sources or sources_dir())]
+    if shacl == "pyshacl":
+        small = view.to_graph()
+        report.shacl_conforms, report.shacl_text = shacl_check(small)
+    else:
+        report.shacl_conforms, report.shacl_text = shacl_check_store(store)
     inferred: set = set()
     if reason:
-        report.reasoner = choose_reasoner(graph, reasoner)
+        report.reasoner = choose_reasoner(view, reasoner)
         try:
-            inferred = infer_types(graph) if report.reasoner == "hermit" else rules_infer_types(graph)
+            if report.reasoner == "hermit":
+                inferred = infer_types(small if small is not None else view.to_graph())
+            else:
+                inferred = rules_infer_types(view)
             report.consistent = True
         except InconsistentOntology:
             report.consistent = False
@@ -87,8 +111,8 @@ def check_graph(graph: Graph, *, reason: bool = True, sources: Path | None = Non
 
 
 def validate(data_dir: Path | None = None, extra: list[Path] | None = None, *, reason: bool = True,
-             reasoner: str = "auto") -> ValidationReport:
+             reasoner: str = "auto", shacl: str = "sparql") -> ValidationReport:
     """Load the sources (plus `extra` Turtle files) and check them; the domain function behind `perhepolku validate`."""
-    graph = union_graph(load_dataset(data_dir, extra))
-    report, _ = check_graph(graph, reason=reason, sources=sources_dir(data_dir), reasoner=reasoner)
+    store = load_store(data_dir, extra)
+    report, _ = check_store(store, reason=reason, sources=sources_dir(data_dir), reasoner=reasoner, shacl=shacl)
     return report
