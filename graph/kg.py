@@ -1,13 +1,15 @@
 """The knowledge graph as the API and CLI see it: one loaded build, its named queries and lookups."""
 from __future__ import annotations
 
+import json
 import re
+import time
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping
 
 from graph import vocab
 from graph.catalog import Catalog, NamedQuery, bind_params
-from graph.errors import InvalidParameter, NotFound
+from graph.errors import ArtefactError, InvalidParameter, NotFound
 from graph.params import converters, municipality_key
 from graph.paths import current_build
 from graph.store import GraphStore
@@ -23,23 +25,24 @@ def labels(row: Mapping[str, Any]) -> dict[str, str | None]:
 class KnowledgeGraph:
     """One loaded build: the store, the named-query catalogue and id lookups, all read-only."""
 
-    def __init__(self, store: GraphStore, catalog: Catalog | None = None) -> None:
+    def __init__(self, store: GraphStore, catalog: Catalog | None = None,
+                 precomputed: dict[str, list[dict[str, Any]]] | None = None) -> None:
         self.store = store
         self.catalog = catalog or Catalog()
-        self._once: dict[str, list[dict[str, Any]]] = {}
+        self._once: dict[str, list[dict[str, Any]]] = dict(precomputed or {})
         self._converters = converters(self)
         self.concepts: dict[str, dict[str, Any]] = {}
         self.schemes: set[str] = set()
-        for row in self.select("concepts"):
+        for row in self.select_once("concepts"):
             entry = self.concepts.setdefault(row["id"], {"iri": row["concept"], "id": row["id"], "scheme": row["schemeId"],
                                                          "labels": labels(row), "broader": []})
             if row.get("broader") and row["broader"] not in entry["broader"]:
                 entry["broader"].append(row["broader"])
             self.schemes.add(row["schemeId"])
-        self.services = self.select("services")
+        self.services = self.select_once("services")
         self.service_ids = {row["id"] for row in self.services}
         self.municipalities: dict[str, str] = {}
-        for row in self.select("municipalities"):
+        for row in self.select_once("municipalities"):
             self.municipalities[row["code"]] = row["municipality"]
             for lang in vocab.LANGS:
                 if row.get(lang):
@@ -49,11 +52,12 @@ class KnowledgeGraph:
     def open(cls, build_dir: Path | None = None, endpoint: str | None = None) -> "KnowledgeGraph":
         """The build's graph, embedded in memory, or behind a remote SPARQL `endpoint` that holds it."""
         folder = build_dir or current_build()
+        precomputed = load_precomputed(folder)
         if endpoint:
             from graph.remote import RemoteGraphStore
 
-            return cls(RemoteGraphStore.connect(endpoint, folder))
-        return cls(GraphStore.open(folder))
+            return cls(RemoteGraphStore.connect(endpoint, folder), precomputed=precomputed)
+        return cls(GraphStore.open(folder), precomputed=precomputed)
 
     @property
     def manifest(self) -> dict[str, Any]:
@@ -71,7 +75,10 @@ class KnowledgeGraph:
         return self.store.select(self.named(name).text, self.bind(name, raw or {}))
 
     def select_once(self, name: str) -> list[dict[str, Any]]:
-        """A parameterless SELECT, run once per loaded build (the build never changes) and kept."""
+        """A parameterless SELECT, run once per loaded build (the build never changes) and kept.
+
+        The build runs the PRECOMPUTED ones already and stores their rows beside the graph.
+        """
         if name not in self._once:
             self._once[name] = self.select(name)
         return self._once[name]
@@ -111,3 +118,29 @@ class KnowledgeGraph:
     def require_service(self, service_id: str) -> None:
         if service_id not in self.service_ids:
             raise NotFound(f"no service with id {service_id[:80]!r}; GET /api/v1/services lists them", field="id")
+
+
+PRECOMPUTED_FILE = "precomputed.json"
+# parameterless queries a server needs at start or for the gap report and pathways; at a million
+# triples they take seconds each, so the build runs them once and stores the rows
+PRECOMPUTED = ("concepts", "services", "municipalities", "requirements", "pathway-edges", "graph-sizes",
+               "gap-excluded-no-alternative", "situation-coverage", "gap-dead-ends", "gap-missing-data")
+
+
+def precompute(build_dir: Path, store: GraphStore, progress: Callable[[str], None]) -> dict[str, Any]:
+    """Build step: run the PRECOMPUTED queries on the new graph and write their rows to the build folder."""
+    started = time.perf_counter()
+    catalog = Catalog()
+    rows = {name: store.select(catalog.get(name).text) for name in PRECOMPUTED}
+    (build_dir / PRECOMPUTED_FILE).write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
+    progress(f"precomputed {len(rows)} queries")
+    return {"precompute_seconds": round(time.perf_counter() - started, 2)}
+
+
+def load_precomputed(build_dir: Path) -> dict[str, list[dict[str, Any]]]:
+    """The rows a build precomputed (none for a build made before precomputing existed)."""
+    path = build_dir / PRECOMPUTED_FILE
+    try:
+        return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+    except (OSError, ValueError) as exc:
+        raise ArtefactError(f"{path} is unreadable ({exc}); rebuild") from exc
