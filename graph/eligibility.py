@@ -1,10 +1,11 @@
 """Eligibility screening: which services a family may use, which not and why, and what is unknown.
 
-The rules are data: the named queries eligibility-stage, eligibility-area, eligibility-access and
-eligibility-situation evaluate every criterion of every service against the profile and say met,
-failed, unknown or missing. This module only folds those verdicts per service (any failure makes a
-service ineligible; otherwise anything unknown makes it unknown) and attaches sources, details,
-alternatives and how to get in.
+The rules are those of the named queries eligibility-stage, eligibility-area, eligibility-access and
+eligibility-situation, which evaluate every criterion of every service against the profile and say
+met, failed, unknown or missing; graph.screening applies them to per-build tables so a screening
+takes milliseconds at a million triples (a test holds the two to the same rows). This module folds
+the verdicts per service (any failure makes a service ineligible; otherwise anything unknown makes
+it unknown) and attaches sources, details, alternatives and how to get in.
 """
 from __future__ import annotations
 
@@ -14,28 +15,33 @@ from typing import Any
 from graph.kg import KnowledgeGraph, labels
 from graph.profile import Profile
 from graph.reasons import Verdict, access_verdicts, area_verdict, client_status_verdict, stage_verdict
-from graph.services import channels, group_requirements
+from graph.screening import ScreeningTables
+from graph.services import channels
 
 NO_CRITERIA = "the sources give no eligibility criteria for this service"
 
 
+def tables(kg: KnowledgeGraph) -> ScreeningTables:
+    """The screening tables of this build, made on first use."""
+    return kg.memo("screening", lambda: ScreeningTables(kg))
+
+
 def _verdicts(kg: KnowledgeGraph, profile: Profile) -> dict[str, list[Verdict]]:
-    """Every verdict the named queries give, grouped by service id."""
-    reqs = {(r["service"], r["id"]): r for r in group_requirements(kg.select_once("requirements"))}
+    """Every verdict of the eligibility rules, grouped by service id."""
+    table = tables(kg)
+    reqs = {(r["service"], r["id"]): r for r in table.requirements}
     by_service: dict[str, list[Verdict]] = defaultdict(list)
-    params = {"pregnancy_week": profile.pregnancy_week, "child_age_months": profile.child_age_months}
-    for row in kg.select("eligibility-stage", {k: v for k, v in params.items() if v is not None}):
+    for row in table.stage(profile):
         by_service[row["serviceId"]].append(stage_verdict(row, reqs[(row["serviceId"], row["requirementId"])], profile))
-    for row in kg.select("eligibility-area", {"municipality": profile.municipality} if profile.municipality else {}):
+    for row in table.area(profile):
         if verdict := area_verdict(row, reqs.get((row["serviceId"], row.get("requirementId"))), profile):
             by_service[row["serviceId"]].append(verdict)
-    access = {k: v for k, v in (("language", profile.language), ("anonymous", profile.anonymous),
-                                ("self_referral", profile.self_referral)) if v is not None}
-    for row in kg.select("eligibility-access", access):
+    language = kg.bind("eligibility-access", {"language": profile.language})["language"].value if profile.language else None
+    for row in table.access(profile, language):
         by_service[row["serviceId"]].extend(access_verdicts(row, profile))
     matched: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
     for situation in profile.situations:
-        for row in kg.select("eligibility-situation", {"situation": situation}):
+        for row in table.situation(situation):
             matched[(row["serviceId"], row["requirementId"])].append((row["effect"], situation))
     for (service_id, req_id), req in reqs.items():
         if req["type"] in ("Exclusion", "SituationCriterion"):
@@ -71,19 +77,21 @@ def _alternatives(kg: KnowledgeGraph, service_id: str, failed: list[Verdict], he
     """Services that cover an excluded situation; for other failures, the eligible services that
     address the family's situations."""
     out: dict[str, dict[str, Any]] = {}
-    excluded = {v.requirement["id"] for v in failed if v.requirement and v.requirement["type"] == "Exclusion"}
+    excluded = [v.requirement for v in failed if v.requirement and v.requirement["type"] == "Exclusion"]
     if excluded:
-        for row in kg.select("exclusion-alternatives", {"service": service_id}):
-            if row["requirementId"] in excluded and row.get("alternativeId"):
-                out.setdefault(row["alternativeId"], {"id": row["alternativeId"], "labels": labels(row)})
+        table, by_id = tables(kg), kg.memo("services-by-id", lambda: {row["id"]: row for row in kg.services})
+        for req in excluded:
+            for situation in req["situations"]:
+                for alt in sorted(table.alternatives(service_id, situation)):
+                    out.setdefault(alt, {"id": alt, "labels": labels(by_id[alt])})
         return list(out.values())
     return [alt for alt in helpful if alt["id"] != service_id]
 
 
 def _access(kg: KnowledgeGraph, service_id: str) -> dict[str, Any]:
-    routes = [r for r in kg.select("service-facts", {"service": service_id}) if r["property"].endswith("#accessRoute")]
-    return {"routes": list({r["id"]: {"id": r["id"], "labels": labels(r)} for r in routes}.values()),
-            "channels": channels(kg, service_id)}
+    routes = [{"id": r, "labels": kg.concepts[r]["labels"] if r in kg.concepts else labels({})}
+              for r in dict.fromkeys(tables(kg).routes(service_id))]
+    return {"routes": routes, "channels": channels(kg, service_id)}
 
 
 def screen(kg: KnowledgeGraph, profile: Profile) -> dict[str, Any]:
@@ -91,8 +99,8 @@ def screen(kg: KnowledgeGraph, profile: Profile) -> dict[str, Any]:
     verdicts = _verdicts(kg, profile)
     addresses: dict[str, list[str]] = defaultdict(list)
     for situation in profile.situations:
-        for row in kg.select("services-by-situation", {"situation": situation}):
-            addresses[row["id"]].append(situation)
+        for service_id in tables(kg).addressing(situation):
+            addresses[service_id].append(situation)
     eligible, ineligible, unknown = [], [], []
     for service in kg.services:
         sid, found = service["id"], verdicts.get(service["id"], [])

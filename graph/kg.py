@@ -30,6 +30,7 @@ class KnowledgeGraph:
         self.store = store
         self.catalog = catalog or Catalog()
         self._once: dict[str, list[dict[str, Any]]] = dict(precomputed or {})
+        self._memo: dict[str, Any] = {}
         self._converters = converters(self)
         self.concepts: dict[str, dict[str, Any]] = {}
         self.schemes: set[str] = set()
@@ -83,6 +84,12 @@ class KnowledgeGraph:
             self._once[name] = self.select(name)
         return self._once[name]
 
+    def memo(self, name: str, make: Callable[[], Any]) -> Any:
+        """A value derived from this build once (tables grouped for a domain function) and kept."""
+        if name not in self._memo:
+            self._memo[name] = make()
+        return self._memo[name]
+
     def run(self, name: str, raw: Mapping[str, Any] | None = None) -> Any:
         """Run a named query of any form and return Oxigraph's result object (for serialisation)."""
         return self.store.run(self.named(name).text, self.bind(name, raw or {}))
@@ -123,8 +130,9 @@ class KnowledgeGraph:
 PRECOMPUTED_FILE = "precomputed.json"
 # parameterless queries a server needs at start or for the gap report and pathways; at a million
 # triples they take seconds each, so the build runs them once and stores the rows
-PRECOMPUTED = ("concepts", "services", "municipalities", "requirements", "pathway-edges", "graph-sizes",
-               "gap-excluded-no-alternative", "situation-coverage", "gap-dead-ends", "gap-missing-data")
+PRECOMPUTED = ("concepts", "services", "municipalities", "requirements", "screening-facts", "service-channels",
+               "pathway-edges", "graph-sizes", "gap-excluded-no-alternative", "situation-coverage", "gap-dead-ends",
+               "gap-missing-data")
 
 
 def precompute(build_dir: Path, store: GraphStore, progress: Callable[[str], None]) -> dict[str, Any]:

@@ -76,9 +76,18 @@ def _parts(kg: KnowledgeGraph, service_id: str) -> dict[str, Any]:
     return parts
 
 
+def _channel_rows(kg: KnowledgeGraph) -> dict[str, list[dict[str, Any]]]:
+    """The rows of service-channels.rq for every service (one per-build query), by service id."""
+    ids = {row["service"]: row["id"] for row in kg.services}
+    grouped: dict[str, list[dict[str, Any]]] = {}
+    for row in kg.select_once("service-channels"):
+        grouped.setdefault(ids.get(row["service"], ""), []).append(row)
+    return grouped
+
+
 def channels(kg: KnowledgeGraph, service_id: str) -> list[dict[str, Any]]:
     channels: OrderedDict[str, dict[str, Any]] = OrderedDict()
-    rows = kg.select("service-channels", {"service": service_id})
+    rows = kg.memo("channel-rows", lambda: _channel_rows(kg)).get(service_id, [])
     for r in rows:
         ch = channels.setdefault(r["id"], {"id": r["id"], "type": r["type"], "labels": labels(r),
                                            "telephone": r.get("telephone"), "url": r.get("url"),
