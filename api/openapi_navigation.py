@@ -13,6 +13,8 @@ _PROFILE_PARAMS = [
     query_param("anonymous", {"type": "boolean"}, "the family wants to stay anonymous"),
     query_param("self_referral", {"type": "boolean"}, "the family wants to contact the service itself"),
 ]
+_LIMIT = query_param("limit", {"type": "integer", "minimum": 1, "maximum": 1000, "default": 100},
+                     "services listed per list at most (totals counts them all)")
 _ENTRY = {"type": "object", "required": ["id", "labels"], "properties": {"id": {"type": "string"}, "labels": ref("Labels")}}
 _REASON = {"type": "object", "required": ["status", "detail", "sources"],
            "properties": {"criterion": {"type": ["string", "null"]}, "type": {"type": ["string", "null"]},
@@ -21,9 +23,10 @@ _REASON = {"type": "object", "required": ["status", "detail", "sources"],
 PATHS = {
     "/api/v1/eligibility": {
         "get": {"summary": "Screen a family profile: eligible, ineligible (with reasons and alternatives) and unknown services",
-                "parameters": _PROFILE_PARAMS,
+                "parameters": _PROFILE_PARAMS + [_LIMIT],
                 "responses": {"200": json_ok(ref("Eligibility")), **problems(400)}},
         "post": {"summary": "The same screening with the profile as a JSON object",
+                 "parameters": [_LIMIT],
                  "requestBody": {"required": True, "content": {JSON: {"schema": ref("Profile")}}},
                  "responses": {"200": json_ok(ref("Eligibility")), **problems(400, 413, 415)}},
     },
@@ -51,8 +54,10 @@ SCHEMAS = {
         "child_age_months": {"type": "integer", "minimum": 0, "maximum": 240}, "situation": _SITUATION,
         "language": {"type": "string", "enum": ["fi", "sv", "en"]}, "anonymous": {"type": "boolean"},
         "self_referral": {"type": "boolean"}}},
-    "Eligibility": {"type": "object", "required": ["eligible", "ineligible", "unknown"], "properties": {
-        "profile": {"type": "object"},
+    "Eligibility": {"type": "object", "required": ["eligible", "ineligible", "unknown", "totals", "limit"], "properties": {
+        "profile": {"type": "object"}, "limit": {"type": "integer"},
+        "totals": {"type": "object", "required": ["eligible", "ineligible", "unknown"],
+                   "properties": {k: {"type": "integer", "minimum": 0} for k in ("eligible", "ineligible", "unknown")}},
         "eligible": {"type": "array", "items": {"allOf": [_ENTRY, {"type": "object", "required": ["reasons", "access"],
                                                                    "properties": {"reasons": {"type": "array", "items": _REASON}}}]}},
         "ineligible": {"type": "array", "items": {"allOf": [_ENTRY, {"type": "object", "required": ["reasons", "alternatives"]}]}},

@@ -3,11 +3,11 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, jsonify, request
 
-from api.args import only_args
+from api.args import int_arg, only_args
 from api.openapi import register
 from api.openapi_navigation import PATHS, SCHEMAS
 from api.resources import resources
-from graph.eligibility import screen
+from graph.eligibility import DEFAULT_LIMIT, screen
 from graph.errors import InvalidParameter, UnsupportedMediaType
 from graph.gaps import gap_report
 from graph.params import parse_lang
@@ -23,8 +23,9 @@ GRAPH_FORMATS = {"mermaid": ("text/vnd.mermaid", mermaid), "dot": ("text/vnd.gra
 @bp.route("/api/v1/eligibility", methods=["GET", "POST"])
 def eligibility():
     kg = resources().kg
+    limit = int_arg("limit", DEFAULT_LIMIT, 1, 1000)
     if request.method == "POST":
-        only_args()
+        only_args("limit")
         if not request.is_json:
             raise UnsupportedMediaType("POST a JSON object with the profile fields (Content-Type: application/json)")
         body = request.get_json(silent=True)
@@ -32,9 +33,9 @@ def eligibility():
             raise InvalidParameter("the body must be a JSON object with the profile fields", field="body")
         raw = body
     else:
-        only_args(*FIELDS)
-        raw = {key: request.args.getlist(key) for key in request.args}
-    return jsonify(screen(kg, parse_profile(kg, raw)))
+        only_args(*FIELDS, "limit")
+        raw = {key: request.args.getlist(key) for key in request.args if key != "limit"}
+    return jsonify(screen(kg, parse_profile(kg, raw), limit))
 
 
 @bp.get("/api/v1/services/<service_id>/pathway")

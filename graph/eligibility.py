@@ -19,6 +19,7 @@ from graph.screening import ScreeningTables
 from graph.services import channels
 
 NO_CRITERIA = "the sources give no eligibility criteria for this service"
+DEFAULT_LIMIT = 100  # services listed per bucket; `totals` counts them all
 
 
 def tables(kg: KnowledgeGraph) -> ScreeningTables:
@@ -94,34 +95,51 @@ def _access(kg: KnowledgeGraph, service_id: str) -> dict[str, Any]:
     return {"routes": routes, "channels": channels(kg, service_id)}
 
 
-def screen(kg: KnowledgeGraph, profile: Profile) -> dict[str, Any]:
-    """Sort every service into eligible, ineligible and unknown for the profile, with reasons."""
+def _entry(kg: KnowledgeGraph, service: dict[str, Any], bucket: str, found: list[Verdict],
+           addresses: list[str]) -> dict[str, Any]:
+    """One listed service with its reasons (and how to get in, for an eligible one)."""
+    entry = {"id": service["id"], "labels": labels(service), "addresses": addresses}
+    decisive = [v for v in found if v.status != "not-applicable"]
+    open_ = [v for v in decisive if v.status in ("unknown", "missing")]
+    if bucket == "ineligible":
+        return {**entry, "reasons": [v.dump() for v in decisive if v.status == "failed"]}
+    if bucket == "unknown" and not any(v.requirement and v.requirement.get("type") for v in found):
+        return {**entry, "missing": [NO_CRITERIA] + [v.detail for v in open_], "reasons": []}
+    if bucket == "unknown":
+        return {**entry, "missing": [v.detail for v in open_],
+                "reasons": [v.dump() for v in decisive if v.status in ("met", "assessed")]}
+    return {**entry, "reasons": [v.dump() for v in decisive], "access": _access(kg, service["id"])}
+
+
+def _bucket(found: list[Verdict]) -> str:
+    decisive = [v.status for v in found if v.status != "not-applicable"]
+    if "failed" in decisive:
+        return "ineligible"
+    if not any(v.requirement and v.requirement.get("type") for v in found) or "unknown" in decisive or "missing" in decisive:
+        return "unknown"
+    return "eligible"
+
+
+def screen(kg: KnowledgeGraph, profile: Profile, limit: int = DEFAULT_LIMIT) -> dict[str, Any]:
+    """Sort every service into eligible, ineligible and unknown for the profile, with reasons.
+
+    Each list holds at most `limit` services (those addressing more of the family's situations
+    first); `totals` counts them all, so a national catalogue answers in one small page.
+    """
     verdicts = _verdicts(kg, profile)
     addresses: dict[str, list[str]] = defaultdict(list)
     for situation in profile.situations:
         for service_id in tables(kg).addressing(situation):
             addresses[service_id].append(situation)
-    eligible, ineligible, unknown = [], [], []
+    buckets: dict[str, list[dict[str, Any]]] = {"eligible": [], "ineligible": [], "unknown": []}
     for service in kg.services:
-        sid, found = service["id"], verdicts.get(service["id"], [])
-        entry = {"id": sid, "labels": labels(service), "addresses": addresses.get(sid, [])}
-        decisive = [v for v in found if v.status != "not-applicable"]
-        failed = [v for v in decisive if v.status == "failed"]
-        open_ = [v for v in decisive if v.status in ("unknown", "missing")]
-        has_criteria = any(v.requirement and v.requirement.get("type") for v in found)
-        if failed:
-            ineligible.append({**entry, "reasons": [v.dump() for v in failed], "failed": failed})
-        elif not has_criteria:
-            unknown.append({**entry, "missing": [NO_CRITERIA] + [v.detail for v in open_], "reasons": []})
-        elif open_:
-            unknown.append({**entry, "missing": [v.detail for v in open_],
-                            "reasons": [v.dump() for v in decisive if v.status in ("met", "assessed")]})
-        else:
-            eligible.append({**entry, "reasons": [v.dump() for v in decisive], "access": _access(kg, sid)})
-    # the services that address more of the family's situations first
-    for bucket in (eligible, unknown):
-        bucket.sort(key=lambda e: -len(e["addresses"]))
-    helpful = [{"id": e["id"], "labels": e["labels"]} for e in eligible if e["addresses"]]
-    for entry in ineligible:
-        entry["alternatives"] = _alternatives(kg, entry["id"], entry.pop("failed"), helpful)
-    return {"profile": profile.dump(), "eligible": eligible, "ineligible": ineligible, "unknown": unknown}
+        buckets[_bucket(verdicts.get(service["id"], []))].append(service)
+    for name in ("eligible", "unknown"):
+        buckets[name].sort(key=lambda s: -len(addresses.get(s["id"], [])))
+    out = {name: [_entry(kg, s, name, verdicts.get(s["id"], []), addresses.get(s["id"], [])) for s in services[:limit]]
+           for name, services in buckets.items()}
+    helpful = [{"id": s["id"], "labels": labels(s)} for s in buckets["eligible"] if addresses.get(s["id"])]
+    for entry in out["ineligible"]:
+        failed = [v for v in verdicts.get(entry["id"], []) if v.status == "failed"]
+        entry["alternatives"] = _alternatives(kg, entry["id"], failed, helpful)
+    return {"profile": profile.dump(), **out, "totals": {name: len(s) for name, s in buckets.items()}, "limit": limit}

@@ -10,6 +10,7 @@ from collections import OrderedDict, defaultdict
 from typing import Any
 
 from graph.kg import KnowledgeGraph, labels
+from graph.params import parse_lang
 from graph.reasons import LANG_NAMES
 from graph.services import sources
 
@@ -76,7 +77,9 @@ def uncovered_windows(kg: KnowledgeGraph, municipality: str | None = None) -> li
 
 
 def language_gaps(kg: KnowledgeGraph, language: str | None = None) -> list[dict[str, Any]]:
-    rows = kg.select("gap-language", {"language": language} if language else {})
+    code = parse_lang("language", language) if language else None
+    # the build ran gap-language for every language; narrowing to one is the query's own filter
+    rows = [row for row in kg.select_once("gap-language") if code is None or row["lang"] == code]
     by_lang: dict[str, list[dict]] = defaultdict(list)
     for row in rows:
         by_lang[row["lang"]].append(row)

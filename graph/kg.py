@@ -131,7 +131,7 @@ PRECOMPUTED_FILE = "precomputed.json"
 # parameterless queries a server needs at start or for the gap report and pathways; at a million
 # triples they take seconds each, so the build runs them once and stores the rows
 PRECOMPUTED = ("concepts", "services", "municipalities", "requirements", "screening-facts", "service-channels",
-               "pathway-edges", "graph-sizes", "gap-excluded-no-alternative", "situation-coverage", "gap-dead-ends",
+               "pathway-edges", "graph-sizes", "gap-excluded-no-alternative", "gap-language", "situation-coverage", "gap-dead-ends",
                "gap-missing-data")
 
 

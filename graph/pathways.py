@@ -9,23 +9,39 @@ from graph.services import sources
 
 
 def edges(kg: KnowledgeGraph) -> list[dict[str, Any]]:
-    """Every referral link {from, to, kind, sources}, from the pathway-edges query."""
-    rows = kg.select_once("pathway-edges")
+    """Every referral link {from, to, kind, sources}, from the pathway-edges query (grouped once per build)."""
+    return kg.memo("pathway-edges", lambda: _edges(kg.select_once("pathway-edges")))
+
+
+def _edges(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     out: OrderedDict[str, dict[str, Any]] = OrderedDict()
+    by_link: dict[str, list[dict[str, Any]]] = {}
     for row in rows:
         out.setdefault(row["link"], {"id": row["linkId"], "from": row["from"], "to": row["to"], "kind": row["kind"]})
+        by_link.setdefault(row["link"], []).append(row)
     for link, edge in out.items():
-        edge["sources"] = sources(r for r in rows if r["link"] == link)
+        edge["sources"] = sources(by_link[link])
     return list(out.values())
 
 
-def _walk(start: str, all_edges: list[dict[str, Any]], forward: bool, names: dict[str, dict]) -> list[dict[str, Any]]:
+def _adjacency(kg: KnowledgeGraph) -> dict[tuple[str, bool], list[dict[str, Any]]]:
+    """Edges by (service, forward?): the links leaving a service, or arriving at it."""
+    def make() -> dict[tuple[str, bool], list[dict[str, Any]]]:
+        out: dict[tuple[str, bool], list[dict[str, Any]]] = {}
+        for edge in edges(kg):
+            out.setdefault((edge["from"], True), []).append(edge)
+            out.setdefault((edge["to"], False), []).append(edge)
+        return out
+    return kg.memo("pathway-adjacency", make)
+
+
+def _walk(start: str, adjacency: dict, forward: bool, names: dict[str, dict]) -> list[dict[str, Any]]:
     """Breadth-first along the links: each reachable service once, at its shortest depth, with the link used."""
-    step_from, step_to = ("from", "to") if forward else ("to", "from")
+    step_to = "to" if forward else "from"
     seen, out, queue = {start}, [], deque([(start, 0)])
     while queue:
         current, depth = queue.popleft()
-        for edge in (e for e in all_edges if e[step_from] == current):
+        for edge in adjacency.get((current, forward), []):
             nxt = edge[step_to]
             if nxt in seen:
                 continue
@@ -40,11 +56,11 @@ def _walk(start: str, all_edges: list[dict[str, Any]], forward: bool, names: dic
 def pathway(kg: KnowledgeGraph, service_id: str) -> dict[str, Any]:
     """Services downstream and upstream of one service, nearest first; NotFound for an unknown id."""
     kg.require_service(service_id)
-    names = {row["id"]: labels(row) for row in kg.services}
-    all_edges = edges(kg)
+    names = kg.memo("service-labels", lambda: {row["id"]: labels(row) for row in kg.services})
+    adjacency = _adjacency(kg)
     return {"id": service_id, "labels": names[service_id],
-            "downstream": _walk(service_id, all_edges, True, names),
-            "upstream": _walk(service_id, all_edges, False, names)}
+            "downstream": _walk(service_id, adjacency, True, names),
+            "upstream": _walk(service_id, adjacency, False, names)}
 
 
 def pathway_graph(kg: KnowledgeGraph) -> dict[str, Any]:

@@ -121,3 +121,12 @@ def test_cli_query_sparql_and_gaps(build_dir, monkeypatch):
     assert result.output.startswith("kind,title")
     result = runner.invoke(main, ["stats"])
     assert result.exit_code == 0 and "ontology#Service" in result.output
+
+
+def test_eligibility_limit(client):
+    one = client.get("/api/v1/eligibility?municipality=Helsinki&child_age_months=3&limit=1").get_json()
+    assert all(len(one[name]) <= 1 for name in ("eligible", "ineligible", "unknown")) and one["limit"] == 1
+    posted = client.post("/api/v1/eligibility?limit=1", json={"municipality": "Helsinki", "child_age_months": 3})
+    assert posted.get_json()["totals"] == one["totals"]
+    bad = client.get("/api/v1/eligibility?limit=0")
+    assert bad.status_code == 400 and bad.content_type == "application/problem+json"

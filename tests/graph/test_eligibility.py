@@ -180,3 +180,16 @@ def test_other_failures_point_to_eligible_services_for_the_same_situation(kg):
     where = run(kg, pregnancy_week=15, situation=["postpartum-depression"])
     assert where[TVPT][0] == "ineligible" and where["baby-blues"][0] == "eligible"
     assert [a["id"] for a in where[TVPT][1]["alternatives"]] == ["baby-blues"]
+
+
+def test_a_limit_lists_fewer_services_and_totals_count_them_all(kg):
+    from graph.eligibility import screen
+    from graph.profile import parse_profile
+
+    profile = parse_profile(kg, {"municipality": "Espoo", "child_age_months": 3})
+    full, short = screen(kg, profile), screen(kg, profile, limit=2)
+    assert full["totals"] == short["totals"]
+    assert sum(full["totals"].values()) == len(kg.services)
+    for name in ("eligible", "ineligible", "unknown"):
+        assert len(full[name]) == full["totals"][name]
+        assert short[name] == full[name][:2]
