@@ -29,6 +29,9 @@ class ScreeningTables:
             self.facts[row["serviceId"]][row["fact"]].append(row)
         self.requirements = group_requirements(kg.select_once("requirements"))
         self.held = [r for r in self.requirements if r["holder"] == r["service"]]
+        self.by_service: dict[str, list[Row]] = defaultdict(list)  # every criterion a service is screened on
+        for req in self.requirements:
+            self.by_service[req["service"]].append(req)
         self.addressed: dict[str, set[str]] = defaultdict(set)  # situation (and every broader one) -> service ids
         self.direct: dict[str, set[str]] = defaultdict(set)  # situation -> services that name it
         for service_id, facts in self.facts.items():
@@ -36,18 +39,23 @@ class ScreeningTables:
                 self.direct[row["value"]].add(service_id)
                 for concept in kg.broader_closure(row["value"]):
                     self.addressed[concept].add(service_id)
+        self.at_place: dict[str, set[str]] = defaultdict(set)  # municipality -> services for it (the residence
+        for service_id, facts in self.facts.items():           # criterion wins over the area served)
+            for row in facts.get("residence") or facts.get("served", []):
+                self.at_place[row["value"]].add(service_id)
+        self.placed = {sid for sid, facts in self.facts.items() if facts.get("residence") or facts.get("served")}
         self.excluding: dict[str, set[str]] = defaultdict(set)  # situation -> services that exclude it
         for req in self.held:
             if req["type"] == "Exclusion":
                 for target in req["situations"]:
                     self.excluding[target].add(req["service"])
 
-    def stage(self, profile: Profile) -> list[Row]:
-        """Rows of eligibility-stage.rq."""
+    def stage(self, profile: Profile, scope: set[str] | None = None) -> list[Row]:
+        """Rows of eligibility-stage.rq (only for the services in `scope`, if given)."""
         week = profile.pregnancy_week if profile.pregnancy_week is not None else -1
         age = profile.child_age_months if profile.child_age_months is not None else -1
         out = []
-        for req in self.held:
+        for req in self.held_by(scope):
             if req["type"] != "FamilyStageCriterion":
                 continue
             expecting_ok, min_week = req.get("acceptsExpecting"), req.get("minPregnancyWeek")
@@ -63,11 +71,11 @@ class ScreeningTables:
             out.append({k: v for k, v in row.items() if v is not None})
         return out
 
-    def area(self, profile: Profile) -> list[Row]:
+    def area(self, profile: Profile, scope: set[str] | None = None) -> list[Row]:
         """Rows of eligibility-area.rq (a residence criterion wins over the area served)."""
         home = profile.municipality_iri
         out = []
-        for service in self.kg.services:
+        for service in self._services(scope):
             facts = self.facts.get(service["id"], {})
             residence, served = facts.get("residence", []), facts.get("served", [])
             places = [(r, "residence") for r in residence] or [(r, "area") for r in served]
@@ -84,10 +92,10 @@ class ScreeningTables:
                 out += [{k: v for k, v in row.items() if v is not None}] * copies
         return out
 
-    def access(self, profile: Profile, language_iri: str | None) -> list[Row]:
+    def access(self, profile: Profile, language_iri: str | None, scope: set[str] | None = None) -> list[Row]:
         """Rows of eligibility-access.rq."""
         out = []
-        for service in self.kg.services:
+        for service in self._services(scope):
             facts = self.facts.get(service["id"], {})
             languages = {r["value"] for r in facts.get("language", [])}
             anonymity = [r["value"] for r in facts.get("anonymity", [])] or [None]
@@ -102,11 +110,11 @@ class ScreeningTables:
                             "selfReferralStatus": self_ref})
         return out
 
-    def situation(self, situation: str) -> list[Row]:
+    def situation(self, situation: str, scope: set[str] | None = None) -> list[Row]:
         """Rows of eligibility-situation.rq for one family situation."""
         above = set(self.kg.broader_closure(situation))
         out = []
-        for req in self.held:
+        for req in self.held_by(scope):
             for target in req["situations"]:
                 effects = []
                 if req["type"] == "Exclusion":
@@ -119,6 +127,25 @@ class ScreeningTables:
                 out += [{"serviceId": req["service"], "requirementId": req["id"], "effect": e, "target": target}
                         for e in effects]
         return out
+
+    def criteria(self, scope: set[str] | None = None) -> list[Row]:
+        """The criteria the services in `scope` (all, if None) are screened on."""
+        if scope is None:
+            return self.requirements
+        return [req for sid in scope for req in self.by_service.get(sid, [])]
+
+    def held_by(self, scope: set[str] | None) -> list[Row]:
+        """The criteria the services in `scope` hold themselves (not through a service they are part of)."""
+        return [req for req in self.criteria(scope) if req["holder"] == req["service"]]
+
+    def _services(self, scope: set[str] | None) -> list[Row]:
+        return self.kg.services if scope is None else [s for s in self.kg.services if s["id"] in scope]
+
+    def out_of_area(self, home: str | None) -> set[str]:
+        """Services a family living in `home` cannot use by area alone (their stated area is elsewhere)."""
+        if not home:
+            return set()
+        return self.placed - self.at_place.get(home, set())
 
     def addressing(self, situation: str) -> set[str]:
         """Ids of the services that address the situation or a narrower one (services-by-situation.rq)."""

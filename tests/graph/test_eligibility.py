@@ -193,3 +193,14 @@ def test_a_limit_lists_fewer_services_and_totals_count_them_all(kg):
     for name in ("eligible", "ineligible", "unknown"):
         assert len(full[name]) == full["totals"][name]
         assert short[name] == full[name][:2]
+
+
+@pytest.mark.parametrize("municipality", ["Helsinki", "Espoo", "091", "Vantaa"])
+def test_screening_only_the_services_in_the_area_changes_nothing(kg, monkeypatch, municipality):
+    from graph.eligibility import screen, tables
+    from graph.profile import parse_profile
+
+    profile = parse_profile(kg, {"municipality": municipality, "child_age_months": 5, "situation": ["depression"]})
+    scoped = screen(kg, profile)
+    monkeypatch.setattr(tables(kg), "out_of_area", lambda home: set())
+    assert screen(kg, profile) == scoped
