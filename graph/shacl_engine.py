@@ -9,6 +9,7 @@ refuses shapes that use anything else (`UnsupportedShape`), so a new shape canno
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,7 +26,7 @@ SHACL_QUERIES = QUERIES_DIR / "shacl"
 TARGETS = ("target-class", "target-objects")
 COMPONENTS = {  # query file -> the SHACL constraint component it checks
     "min-count": "MinCount", "max-count": "MaxCount", "class": "Class", "datatype": "Datatype",
-    "pattern": "Pattern", "min-length": "MinLength", "min-inclusive": "MinInclusive",
+    "min-length": "MinLength", "min-inclusive": "MinInclusive",
     "max-inclusive": "MaxInclusive", "node-kind": "NodeKind", "in": "In", "language-in": "LanguageIn",
     "unique-lang": "UniqueLang", "or": "Or",
 }
@@ -68,6 +69,16 @@ def check_supported(shapes: Graph) -> None:
             props = set(shapes.predicates(member)) - {SH.message}
             if props != {SH.path, SH.minCount} or int(shapes.value(member, SH.minCount)) != 1:
                 raise UnsupportedShape("sh:or members must be property shapes with sh:minCount 1 only")
+
+
+def _matches(row: dict) -> bool:
+    """sh:pattern on one value: blank nodes never match; flags as in XPath (i, m, s, x)."""
+    if isinstance(row["v"], ox.BlankNode):
+        return False
+    flags = 0
+    for flag in (row["flags"].value if row.get("flags") is not None else ""):
+        flags |= {"i": re.IGNORECASE, "m": re.MULTILINE, "s": re.DOTALL, "x": re.VERBOSE}.get(flag, 0)
+    return re.search(row["pattern"].value, row["v"].value, flags) is not None
 
 
 def _query(name: str) -> str:
@@ -121,6 +132,7 @@ class ShaclEngine:
         for name, component in COMPONENTS.items():
             for row in self._select(store, name, data):
                 found.append(self._violation(row, component))
+        found += [self._violation(row, "Pattern") for row in self._select(store, "pattern", data) if not _matches(row)]
         found += self._sparql_constraints(store, data)
         return self._lift(found, parents)
 
