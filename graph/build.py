@@ -16,7 +16,7 @@ from graph import vocab
 from graph.errors import BuildError
 from graph.loader import input_files, load_store
 from graph.paths import QUERIES_DIR, instance_dir, sources_dir
-from graph.store import GRAPH_FILE, MANIFEST_FILE, GraphStore
+from graph.store import DISK_STORE_DIR, DISK_STORE_MIN_QUADS, GRAPH_FILE, MANIFEST_FILE, GraphStore
 from graph.validate import check_store
 
 Progress = Callable[[str], None]
@@ -76,7 +76,8 @@ def build_graph(data_dir: Path | None = None, progress: Progress = lambda _: Non
 
 
 def build(data_dir: Path | None = None, *, instance: Path | None = None, progress: Progress = lambda _: None,
-          steps: list[BuildStep] | None = None, reasoner: str = "auto", shacl: str = "sparql") -> Path:
+          steps: list[BuildStep] | None = None, reasoner: str = "auto", shacl: str = "sparql",
+          disk_store_min: int = DISK_STORE_MIN_QUADS) -> Path:
     """Build everything into instance/builds/<id>.tmp, run extra `steps` (e.g. the search index) there,
     then rename it into place and switch the `current` link atomically. Returns the new build folder."""
     root = instance or instance_dir()
@@ -89,6 +90,10 @@ def build(data_dir: Path | None = None, *, instance: Path | None = None, progres
     try:
         tmp.mkdir()
         gs.store.dump(str(tmp / GRAPH_FILE), format=ox.RdfFormat.N_QUADS)
+        if len(gs.store) >= disk_store_min:
+            gs.write_disk_store(tmp / GRAPH_FILE, tmp / DISK_STORE_DIR)
+            gs.manifest["store"] = "disk"
+            progress("  wrote the on-disk store")
         for step in steps or []:
             gs.manifest.update(step(tmp, gs, progress))
         gs.manifest["build_id"] = build_id

@@ -11,6 +11,10 @@ from graph.errors import ArtefactError, QueryError
 
 GRAPH_FILE = "graph.nq"
 MANIFEST_FILE = "manifest.json"
+DISK_STORE_DIR = "store"
+# from this many quads the build also writes an on-disk Oxigraph store, which servers open in
+# milliseconds (read-only, shared by every process) instead of loading graph.nq into memory
+DISK_STORE_MIN_QUADS = 250_000
 Term = ox.NamedNode | ox.Literal | ox.BlankNode
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -42,20 +46,34 @@ class GraphStore:
 
     @classmethod
     def open(cls, build_dir: Path) -> "GraphStore":
-        """Load a build folder (graph.nq + manifest.json); a clear ArtefactError if it is missing or corrupt."""
+        """Open a build folder: its on-disk store read-only if it has one, else graph.nq loaded into memory.
+
+        A clear ArtefactError if the build is missing or corrupt.
+        """
         graph_file = build_dir / GRAPH_FILE
         manifest_file = build_dir / MANIFEST_FILE
         if not graph_file.is_file() or not manifest_file.is_file():
             raise ArtefactError(f"no built graph in {build_dir}: run `perhepolku build` (or `make build`) first")
         try:
             manifest = json.loads(manifest_file.read_text(encoding="utf-8"))
-            store = ox.Store()
-            store.bulk_load(path=str(graph_file), format=ox.RdfFormat.N_QUADS)
+            if (build_dir / DISK_STORE_DIR).is_dir():
+                store = ox.Store.read_only(str(build_dir / DISK_STORE_DIR))
+            else:
+                store = ox.Store()
+                store.bulk_load(path=str(graph_file), format=ox.RdfFormat.N_QUADS)
         except (OSError, ValueError, SyntaxError) as exc:
             raise ArtefactError(f"built graph in {build_dir} is unreadable ({exc}); rebuild it") from exc
         if len(store) != manifest.get("quads"):
             raise ArtefactError(f"built graph in {build_dir} has {len(store)} quads, manifest says {manifest.get('quads')}; rebuild it")
         return cls(store, manifest)
+
+    @staticmethod
+    def write_disk_store(graph_file: Path, folder: Path) -> None:
+        """Write the N-Quads of a build as an on-disk Oxigraph store into `folder` (for GraphStore.open)."""
+        disk = ox.Store(str(folder))
+        disk.bulk_load(path=str(graph_file), format=ox.RdfFormat.N_QUADS)
+        disk.flush()
+        del disk
 
     def __len__(self) -> int:
         return len(self.store)

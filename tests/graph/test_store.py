@@ -1,0 +1,21 @@
+"""A build large enough gets an on-disk store; servers open it read-only and get the same answers."""
+from __future__ import annotations
+
+from graph.build import build
+from graph.kg import KnowledgeGraph
+from graph.store import DISK_STORE_DIR
+
+
+def test_disk_store_answers_like_memory(tmp_path, kg):
+    folder = build(instance=tmp_path, reasoner="rules", disk_store_min=0)
+    assert (folder / DISK_STORE_DIR).is_dir()
+    on_disk = KnowledgeGraph.open(folder)
+    assert len(on_disk.store) == len(kg.store)
+    assert on_disk.services == kg.services
+    for name, params in [("service-facts", {"service": "perhetyo"}), ("pathway-downstream", {"service": "perhetyo"}),
+                         ("eligibility-stage", {"child_age_months": 7})]:
+        assert on_disk.select(name, params) == kg.select(name, params), name
+
+
+def test_small_builds_stay_in_memory(build_dir):
+    assert not (build_dir / DISK_STORE_DIR).exists()
