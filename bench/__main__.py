@@ -97,6 +97,19 @@ def _search_row(name: str, docs: int, build_seconds, index, queries: list[str], 
             "raw_engine_p95_ms": raw["p95_ms"]}
 
 
+def scale_text(results: list[dict]) -> str:
+    """The national-scale tables: builds, in-process beside floors, HTTP, per generated size."""
+    builds = table(results, ["services", "quads", "store", "build_s", "graph_s", "precompute_s", "index_s",
+                             "open_in_process_s"])
+    parts = ["### National scale: builds\n" + builds]
+    for r in results:
+        parts.append(f"#### {r['services']} services, {r['quads']} quads: in-process\n"
+                     + table(r["in_process"], ["operation", "median_ms", "p95_ms", "floor", "floor_median_ms", "ratio"]))
+        parts.append(f"#### {r['services']} services: over HTTP (cold start {r['server']['cold_start_s']} s, "
+                     f"peak RSS {r['server']['peak_rss_mb']} MB)\n" + table(r["http"], ["endpoint", "median_ms", "p95_ms", "runs"]))
+    return "\n\n".join(parts)
+
+
 def main() -> None:
     from graph.kg import KnowledgeGraph
     from graph.paths import current_build
@@ -118,6 +131,11 @@ def main() -> None:
     print(f"search (sizes {sizes}) ...", flush=True)
     report["search"], quality = bench_search(build_dir, kg, runs, sizes)
     report["search_quality"] = {"mean_ndcg_at_5": quality["mean_ndcg"], "queries": quality["queries"]}
+    graph_sizes = [int(s) for s in os.environ.get("BENCH_GRAPH_SERVICES", "60,640,6400").split(",") if s]
+    print(f"national scale (generated graphs of {graph_sizes} services) ...", flush=True)
+    from bench.scale import bench_scale
+
+    report["scale"] = bench_scale(graph_sizes, max(20, runs // 4))
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "report.json").write_text(json.dumps(report, indent=2, ensure_ascii=False), encoding="utf-8")
     text = "\n\n".join([
@@ -132,6 +150,7 @@ def main() -> None:
         f"server peak RSS: {report['server']['peak_rss_mb']} MB (plus {2} SPARQL worker processes)",
         "### Search\n" + table(report["search"], ["corpus", "documents", "build_s", "p50_ms", "p95_ms", "raw_engine_p50_ms", "raw_engine_p95_ms"]),
         f"Mean nDCG@5 over {quality['queries']} judged queries: **{quality['mean_ndcg']}**",
+        scale_text(report["scale"]),
     ])
     (RESULTS / "report.md").write_text(text + "\n", encoding="utf-8")
     print(text)

@@ -42,9 +42,12 @@ def peak_rss_mb(pid: int) -> float:
     return 0.0
 
 
-def bench_http(runs: int) -> tuple[list[dict], dict]:
+def bench_http(runs: int, build_dir: Path | None = None, endpoints: dict[str, str] | None = None) -> tuple[list[dict], dict]:
+    """Start `perhepolku serve` (on `build_dir`, else the current build), time `endpoints`, stop it."""
     port = _port()
     env = {**os.environ, "PERHEPOLKU_LOG_REQUESTS": "false", "PERHEPOLKU_RELOAD_INTERVAL": "0"}
+    if build_dir is not None:
+        env["PERHEPOLKU_BUILD_DIR"] = str(build_dir)
     started = time.perf_counter()
     server = subprocess.Popen([sys.executable, "-m", "api.cli", "serve", "--port", str(port)], cwd=ROOT, env=env,
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -66,7 +69,8 @@ def bench_http(runs: int) -> tuple[list[dict], dict]:
             response.read()
             assert response.status == 200, (path, response.status)
 
-        rows = [{"endpoint": name, **measure(lambda p=path: fetch(p), runs)} for name, path in ENDPOINTS.items()]
+        rows = [{"endpoint": name, **measure(lambda p=path: fetch(p), runs)}
+                for name, path in (endpoints or ENDPOINTS).items()]
         process = {"cold_start_s": cold_start, "peak_rss_mb": peak_rss_mb(server.pid)}
     finally:
         server.terminate()
