@@ -11,13 +11,13 @@ from whoosh import index as whoosh_index
 from whoosh import query as Q
 from whoosh.highlight import ContextFragmenter, HtmlFormatter
 
-from search_index.analysis import analyse, fold, restore_diacritics, voikko
 from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 
-from search_index.fields import (BROADER_CONCEPT_FACTOR, CONCEPT_BOOST, FACETS, FLAGS, LANGS, PART_BOOST, TEXT_FIELDS,
-                                 weighted_fields)
-from search_index.whoosh_analyzer import LanguageAnalyzer
+from search_index.analysis import fold
+from search_index.fields import FACETS, FLAGS, LANGS, TEXT_FIELDS
+from search_index.plan import did_you_mean, plan_query
 from search_index.synonyms import ConceptMatcher
+from search_index.whoosh_analyzer import LanguageAnalyzer
 
 ENGINE = "whoosh"
 SNIPPET_FIELDS = {lang: (f"{lang}_text", f"{lang}_title") for lang in LANGS}
@@ -90,47 +90,15 @@ class WhooshIndex:
         reader = self.searcher.reader()
         return any((field, term) in reader for lang in LANGS for field in (f"{lang}_title", f"{lang}_text"))
 
-    def _typo(self, text: str, start: int, per_lang: dict[str, list], lang: str) -> tuple[str, str] | None:
-        """(typed word, correction) for a word that is neither Finnish Voikko knows nor in the index."""
-        ends = [e for lg in LANGS for _, s, e, _ in per_lang[lg] if s == start]
-        word = text[start:ends[0]].lower() if ends else ""
-        if len(word) < 4 or voikko(word)[0] or restore_diacritics(word):
-            return None
-        if any(self._known(t) for lg in LANGS for t, s, _, p in per_lang[lg] if s == start and not p):
-            return None
-        fields = [f"{lang}_text", f"{lang}_title"] + [f"{lg}_text" for lg in LANGS if lg != lang]
-        for field in fields:
-            found = self.searcher.corrector(field).suggest(fold(word), limit=1, maxdist=2 if len(word) >= 8 else 1)
-            if found:
-                return fold(word), found[0]
-        return None
+    def _suggest(self, field: str, word: str, maxdist: int) -> list[str]:
+        return list(self.searcher.corrector(field).suggest(word, limit=1, maxdist=maxdist))
 
     def build_query(self, text: str, lang: str) -> tuple[Q.Query, dict[str, str]]:
-        """One OR-group per word (its lemmas in every field of every language), plus concept hits."""
-        per_lang = {lg: analyse(text, lg, query=True) for lg in LANGS}
-        starts = sorted({start for terms in per_lang.values() for _, start, _, _ in terms})
-        fields = weighted_fields(lang)
-        words, corrections = [], {}
-        for start in starts:
-            alternatives = []
-            for field, boost in fields:
-                # a compound part of the query word counts less than the word itself
-                terms = {(t, p) for t, s, _, p in per_lang[field[:2]] if s == start}
-                alternatives += [Q.Term(field, t, boost=boost * (PART_BOOST if p else 1.0)) for t, p in sorted(terms)]
-            fixed = self._typo(text, start, per_lang, lang)
-            if fixed:
-                corrections[fixed[0]] = fixed[1]
-                alternatives += [Q.Term(f, fixed[1], boost=b) for f, b in fields if not f.endswith("_parts")]
-            if alternatives:
-                words.append(Q.Or(alternatives))
-        term_sets = {lg: frozenset(t for t, _, _, p in terms if not p) | frozenset(corrections.values())
-                     for lg, terms in per_lang.items()}
-        matched = self.matcher.match(term_sets)
-        boost = lambda cid: CONCEPT_BOOST.get(self.matcher.scheme.get(cid, ""), 2.0)  # noqa: E731
-        concepts = [Q.Term("concepts", cid, boost=boost(cid)) for cid in matched]
-        concepts += [Q.Term("concepts", cid, boost=boost(cid) * BROADER_CONCEPT_FACTOR)
-                     for cid in self.matcher.broader_of(matched)]
-        return Q.Or(words + concepts, scale=0.9) if words or concepts else Q.NullQuery, corrections
+        """The engine-neutral plan (search_index.plan) as a Whoosh query."""
+        plan = plan_query(text, lang, self.matcher, self._known, self._suggest)
+        words = [Q.Or([Q.Term(f, t, boost=b) for f, t, b in group]) for group in plan.words]
+        concepts = [Q.Term("concepts", cid, boost=b) for cid, b in plan.concepts]
+        return (Q.Or(words + concepts, scale=0.9) if not plan.empty else Q.NullQuery), plan.corrections
 
     def search(self, text: str, lang: str, filters: dict[str, list[str]], flags: dict[str, bool],
                limit: int, offset: int) -> dict[str, Any]:
@@ -148,10 +116,7 @@ class WhooshIndex:
             items.append({"id": hit["id"], "labels": labels, "label": labels.get(lang) or labels.get("fi"),
                           "score": round(hit.score or 0.0, 4), "snippet": snippet})
         facets = self.facets(results.docs(), lang)
-        did_you_mean = None
-        if corrections:
-            did_you_mean = " ".join(corrections.get(fold(w), w) for w in text.split())
-        return {"total": len(results), "items": items, "facets": facets, "did_you_mean": did_you_mean}
+        return {"total": len(results), "items": items, "facets": facets, "did_you_mean": did_you_mean(text, corrections)}
 
     def facets(self, docnums: Any, lang: str) -> dict[str, list[dict[str, Any]]]:
         """Counts of every facet value over all matching documents, largest first."""
