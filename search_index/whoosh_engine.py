@@ -1,22 +1,18 @@
 """The Whoosh search engine behind the SearchIndex interface: build, open, search with facets, suggest."""
 from __future__ import annotations
 
-import json
 import threading
-from collections import Counter
 from pathlib import Path
 from typing import Any
 
 from whoosh import index as whoosh_index
 from whoosh import query as Q
+from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 from whoosh.highlight import ContextFragmenter, HtmlFormatter
 
-from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
-
-from search_index.analysis import fold
+from search_index.common import IndexBase, write_shared
 from search_index.fields import FACETS, FLAGS, LANGS, TEXT_FIELDS
 from search_index.plan import did_you_mean, plan_query
-from search_index.synonyms import ConceptMatcher
 from search_index.whoosh_analyzer import LanguageAnalyzer
 
 ENGINE = "whoosh"
@@ -56,26 +52,22 @@ def build(folder: Path, docs: list[dict[str, Any]], labels: list[dict[str, str]]
             fields[name] = ",".join(doc["facets"].get(name, []))
         writer.add_document(**fields)
     writer.commit(optimize=True)
-    for name, data in (("labels.json", labels), ("concepts.json", concept_names), ("suggestions.json", suggestions)):
-        (folder / name).write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    write_shared(folder, labels, concept_names, suggestions)
     return {"engine": ENGINE, "documents": len(docs)}
 
 
-class WhooshIndex:
+class WhooshIndex(IndexBase):
     """An opened index: the Whoosh searcher, the concept matcher, facet labels and completions."""
 
     def __init__(self, folder: Path) -> None:
+        super().__init__(folder)
         self.ix = whoosh_index.open_dir(str(folder / "whoosh"))
         # a Whoosh searcher is not safe to share between threads: each thread gets its own
         self._local = threading.local()
         self._searchers: list[Any] = []
         self._lock = threading.Lock()
-        self.matcher = ConceptMatcher(json.loads((folder / "labels.json").read_text(encoding="utf-8")))
-        self.names: dict[str, dict] = json.loads((folder / "concepts.json").read_text(encoding="utf-8"))
         # facet values per document number, read once: counting them beats Whoosh's per-search facet set-up
         self.doc_facets = {num: stored["doc"]["facets"] for num, stored in self.searcher.iter_docs()}
-        self.completions = [dict(s, key=fold(s["text"])) for s in
-                            json.loads((folder / "suggestions.json").read_text(encoding="utf-8"))]
 
     @property
     def searcher(self) -> Any:
@@ -115,35 +107,8 @@ class WhooshIndex:
             snippet = next((s for s in (hit.highlights(f) for f in SNIPPET_FIELDS[lang]) if s), "")
             items.append({"id": hit["id"], "labels": labels, "label": labels.get(lang) or labels.get("fi"),
                           "score": round(hit.score or 0.0, 4), "snippet": snippet})
-        facets = self.facets(results.docs(), lang)
+        facets = self.facets((self.doc_facets[num] for num in results.docs()), lang)
         return {"total": len(results), "items": items, "facets": facets, "did_you_mean": did_you_mean(text, corrections)}
-
-    def facets(self, docnums: Any, lang: str) -> dict[str, list[dict[str, Any]]]:
-        """Counts of every facet value over all matching documents, largest first."""
-        counts: dict[str, Counter] = {name: Counter() for name in FACETS}
-        for num in docnums:
-            for name, values in self.doc_facets[num].items():
-                counts[name].update(values)
-        return {name: [{"id": value, "label": self.label(name, value, lang), "count": n}
-                       for value, n in sorted(counter.items(), key=lambda item: (-item[1], item[0]))]
-                for name, counter in counts.items()}
-
-    def label(self, facet: str, value: str, lang: str) -> str:
-        names = self.names.get(f"{facet}:{value}") or self.names.get(value) or {}
-        return names.get(lang) or names.get("fi") or value
-
-    def suggest(self, prefix: str, lang: str, limit: int) -> list[dict[str, str]]:
-        key = fold(prefix.strip())
-        if not key:
-            return []
-        hits = [s for s in self.completions if s["key"].startswith(key) or any(w.startswith(key) for w in s["key"].split())]
-        hits.sort(key=lambda s: (s["lang"] != lang, s["kind"] != "service", not s["key"].startswith(key), len(s["text"]), s["text"]))
-        out, seen = [], set()
-        for s in hits:
-            if s["text"].lower() not in seen:
-                seen.add(s["text"].lower())
-                out.append({"text": s["text"], "kind": s["kind"], "id": s["id"], "lang": s["lang"]})
-        return out[:limit]
 
     def close(self) -> None:
         with self._lock:
