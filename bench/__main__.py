@@ -5,6 +5,7 @@ sizes, default "1000,10000"; add 100000 for the national-scale figure, which tak
 """
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import platform
@@ -54,7 +55,6 @@ def bench_navigation(kg, runs: int) -> list[dict]:
 
 
 def bench_search(build_dir: Path, kg, runs: int, sizes: list[int]) -> tuple[list[dict], dict]:
-    from search_index import whoosh_engine
     from search_index.build import facet_names, open_index
     from search_index.documents import concept_labels, service_documents, suggestions
     from search_index.evaluation import evaluate
@@ -64,23 +64,29 @@ def bench_search(build_dir: Path, kg, runs: int, sizes: list[int]) -> tuple[list
     queries = [q["q"] for q in json.loads(judged.read_text(encoding="utf-8"))["queries"]]
     seed_index = open_index(build_dir)
     quality = evaluate(judged, lambda q, lang: [i["id"] for i in search(seed_index, q, lang=lang, limit=5)["items"]])
-    rows = [_search_row("seed graph", len(kg.services), None, seed_index, queries, runs)]
+    rows = [_search_row(f"seed graph, {type(seed_index).__name__[:-5].lower()}", len(kg.services), None, seed_index, queries, runs)]
     from bench.corpus import generate
 
     templates = service_documents(kg)
     labels = concept_labels(kg)
+    engines = [e for e in os.environ.get("BENCH_ENGINES", "whoosh,tantivy").split(",") if e]
+    whoosh_max = int(os.environ.get("BENCH_WHOOSH_MAX", "20000"))
     for size in sizes:
-        folder = Path(tempfile.mkdtemp(prefix=f"perhepolku-bench-{size}-"))
-        try:
-            docs = generate(templates, size)
-            started = time.perf_counter()
-            whoosh_engine.build(folder, docs, labels, facet_names(kg), suggestions(templates, labels, kg))
-            build_seconds = round(time.perf_counter() - started, 1)
-            index = whoosh_engine.WhooshIndex(folder)
-            rows.append(_search_row(f"generated {size}", size, build_seconds, index, queries, max(20, runs // 10)))
-            index.close()
-        finally:
-            shutil.rmtree(folder, ignore_errors=True)
+        docs = generate(templates, size)
+        for name in engines:
+            if name == "whoosh" and size > whoosh_max:
+                continue
+            engine = importlib.import_module(f"search_index.{name}_engine")
+            folder = Path(tempfile.mkdtemp(prefix=f"perhepolku-bench-{size}-"))
+            try:
+                started = time.perf_counter()
+                engine.build(folder, docs, labels, facet_names(kg), suggestions(templates, labels, kg))
+                build_seconds = round(time.perf_counter() - started, 1)
+                index = engine.WhooshIndex(folder) if name == "whoosh" else engine.TantivyIndex(folder)
+                rows.append(_search_row(f"generated {size}, {name}", size, build_seconds, index, queries, max(20, runs // 10)))
+                index.close()
+            finally:
+                shutil.rmtree(folder, ignore_errors=True)
     return rows, quality
 
 
@@ -90,8 +96,7 @@ def _search_row(name: str, docs: int, build_seconds, index, queries: list[str], 
     position = iter(range(10**9))
     timing = measure(lambda: search(index, queries[next(position) % len(queries)], limit=10), runs=max(runs, len(queries)))
     raw_pos = iter(range(10**9))
-    raw = measure(lambda: index.searcher.search(index.build_query(queries[next(raw_pos) % len(queries)], "fi")[0], limit=10),
-                  runs=max(runs, len(queries)))
+    raw = measure(lambda: index.raw_search(queries[next(raw_pos) % len(queries)], "fi"), runs=max(runs, len(queries)))
     return {"corpus": name, "documents": docs, "build_s": build_seconds if build_seconds is not None else "(in make build)",
             "p50_ms": timing["median_ms"], "p95_ms": timing["p95_ms"], "raw_engine_p50_ms": raw["median_ms"],
             "raw_engine_p95_ms": raw["p95_ms"]}

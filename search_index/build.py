@@ -1,10 +1,13 @@
 """The index build step of `perhepolku build`: documents from the graph into <build>/index/."""
 from __future__ import annotations
 
+import os
 import time
 from pathlib import Path
+from types import ModuleType
 from typing import Any, Callable
 
+from graph.errors import BuildError
 from graph.kg import KnowledgeGraph
 from graph.store import GraphStore
 
@@ -12,6 +15,7 @@ from search_index import whoosh_engine
 from search_index.documents import concept_labels, service_documents, suggestions
 
 INDEX_DIR = "index"
+TANTIVY_FROM = 2000  # documents; Whoosh serves smaller catalogues well (see docs/benchmarks.md)
 
 
 def facet_names(kg: KnowledgeGraph) -> dict[str, dict[str, Any]]:
@@ -29,18 +33,37 @@ def build_index(build_dir: Path, store: GraphStore, progress: Callable[[str], No
     docs = service_documents(kg)
     labels = concept_labels(kg)
     progress(f"indexing {len(docs)} services for search")
-    info = whoosh_engine.build(build_dir / INDEX_DIR, docs, labels, facet_names(kg), suggestions(docs, labels, kg))
+    engine = choose_engine(len(docs))
+    progress(f"  search engine: {engine.ENGINE}")
+    info = engine.build(build_dir / INDEX_DIR, docs, labels, facet_names(kg), suggestions(docs, labels, kg))
     info["index_seconds"] = round(time.perf_counter() - started, 2)
     return {"index": info}
 
 
-def open_index(build_dir: Path) -> whoosh_engine.WhooshIndex:
+def choose_engine(documents: int) -> ModuleType:
+    """$PERHEPOLKU_SEARCH_ENGINE (whoosh or tantivy), else Whoosh up to TANTIVY_FROM documents and tantivy above."""
+    wanted = os.environ.get("PERHEPOLKU_SEARCH_ENGINE", "auto")
+    if wanted not in ("auto", "whoosh", "tantivy"):
+        raise BuildError(f"PERHEPOLKU_SEARCH_ENGINE must be auto, whoosh or tantivy, not {wanted[:20]!r}")
+    if wanted == "tantivy" or (wanted == "auto" and documents > TANTIVY_FROM):
+        from search_index import tantivy_engine
+
+        return tantivy_engine
+    return whoosh_engine
+
+
+def open_index(build_dir: Path) -> Any:
+    """The build's index with whichever engine built it."""
     from graph.errors import ArtefactError
 
     folder = build_dir / INDEX_DIR
-    if not (folder / "whoosh").is_dir():
-        raise ArtefactError(f"no search index in {build_dir}: run `perhepolku build` first")
     try:
+        if (folder / "tantivy").is_dir():
+            from search_index.tantivy_engine import TantivyIndex
+
+            return TantivyIndex(folder)
+        if not (folder / "whoosh").is_dir():
+            raise ArtefactError(f"no search index in {build_dir}: run `perhepolku build` first")
         return whoosh_engine.WhooshIndex(folder)
     except (OSError, ValueError, EOFError) as exc:
         raise ArtefactError(f"search index in {build_dir} is unreadable ({exc}); rebuild it") from exc

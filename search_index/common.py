@@ -33,6 +33,10 @@ class IndexBase:
         for doc in per_doc:
             for name, values in doc.items():
                 counts[name].update(values)
+        return self.facet_counts(counts, lang)
+
+    def facet_counts(self, counts: dict[str, Counter], lang: str) -> dict[str, list[dict[str, Any]]]:
+        """Facet values with labels and counts, largest first."""
         return {name: [{"id": value, "label": self.label(name, value, lang), "count": n}
                        for value, n in sorted(counter.items(), key=lambda item: (-item[1], item[0]))]
                 for name, counter in counts.items()}

@@ -92,6 +92,10 @@ class WhooshIndex(IndexBase):
         concepts = [Q.Term("concepts", cid, boost=b) for cid, b in plan.concepts]
         return (Q.Or(words + concepts, scale=0.9) if not plan.empty else Q.NullQuery), plan.corrections
 
+    def raw_search(self, text: str, lang: str) -> Any:
+        """The engine alone (plan and match, no facets or snippets): the floor the API is measured against."""
+        return self.searcher.search(self.build_query(text, lang)[0], limit=10)
+
     def search(self, text: str, lang: str, filters: dict[str, list[str]], flags: dict[str, bool],
                limit: int, offset: int) -> dict[str, Any]:
         query, corrections = self.build_query(text, lang) if text else (Q.Every(), {})

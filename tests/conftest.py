@@ -60,6 +60,19 @@ def index(build_dir: Path):
 
 
 @pytest.fixture(scope="session")
+def tantivy_index(kg, tmp_path_factory: pytest.TempPathFactory):
+    """The seed graph's search index built with tantivy, the scale backend."""
+    from search_index import tantivy_engine
+    from search_index.build import facet_names
+    from search_index.documents import concept_labels, service_documents, suggestions
+
+    folder = tmp_path_factory.mktemp("tantivy") / "index"
+    docs, labels = service_documents(kg), concept_labels(kg)
+    tantivy_engine.build(folder, docs, labels, facet_names(kg), suggestions(docs, labels, kg))
+    return tantivy_engine.TantivyIndex(folder)
+
+
+@pytest.fixture(scope="session")
 def api_schema(app):
     import schemathesis
 
