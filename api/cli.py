@@ -34,7 +34,7 @@ def main() -> None:
 
 
 REASONER_OPTION = click.option("--reasoner", type=click.Choice(["auto", "hermit", "rules"]), default="auto",
-                               show_default=True, help="HermiT, the rules for large graphs, or HermiT up to 2,000 individuals.")
+                               show_default=True, help="HermiT, the rules for large graphs, or HermiT up to 500 individuals.")
 
 SHACL_OPTION = click.option("--shacl", type=click.Choice(["sparql", "pyshacl"]), default="sparql", show_default=True,
                             help="SHACL engine: inside Oxigraph (fast) or pySHACL (the reference, slow on large graphs).")

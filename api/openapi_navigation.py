@@ -13,7 +13,7 @@ _PROFILE_PARAMS = [
     query_param("anonymous", {"type": "boolean"}, "the family wants to stay anonymous"),
     query_param("self_referral", {"type": "boolean"}, "the family wants to contact the service itself"),
 ]
-_LIMIT = query_param("limit", {"type": "integer", "minimum": 1, "maximum": 1000, "default": 100},
+_LIMIT = query_param("limit", {"type": "integer", "minimum": 1, "maximum": 1000, "default": 50},
                      "services listed per list at most (totals counts them all)")
 _ENTRY = {"type": "object", "required": ["id", "labels"], "properties": {"id": {"type": "string"}, "labels": ref("Labels")}}
 _REASON = {"type": "object", "required": ["status", "detail", "sources"],

@@ -19,7 +19,7 @@ from graph.screening import ScreeningTables
 from graph.services import channels
 
 NO_CRITERIA = "the sources give no eligibility criteria for this service"
-DEFAULT_LIMIT = 100  # services listed per bucket; `totals` counts them all
+DEFAULT_LIMIT = 50  # services listed per list; `totals` counts them all
 
 
 def tables(kg: KnowledgeGraph) -> ScreeningTables:
