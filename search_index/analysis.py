@@ -95,25 +95,27 @@ def restore_diacritics(word: str) -> tuple[str, ...]:
     return tuple(found)
 
 
-def finnish_terms(word: str, *, query: bool = False) -> tuple[list[str], list[str]]:
-    """(main terms, compound-part terms) of one lower-cased Finnish word, folded."""
+@lru_cache(maxsize=1 << 17)
+def finnish_terms(word: str, *, query: bool = False) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(main terms, compound-part terms) of one lower-cased Finnish word, folded (cached: texts repeat words)."""
     if word in STOP_WORDS["fi"]:
-        return [], []
+        return (), ()
     lemmas, parts = voikko(word)
     if not lemmas and query:
         lemmas = restore_diacritics(word)
         parts = tuple(p for lemma in lemmas for p in voikko(lemma)[1])
     if not lemmas:
-        main = {fold(word), fold(stem(word, "fi"))}
-        return sorted(main), []
-    return sorted({fold(lemma) for lemma in lemmas}), sorted({fold(p) for p in parts} - {fold(x) for x in lemmas})
+        return tuple(sorted({fold(word), fold(stem(word, "fi"))})), ()
+    main = {fold(lemma) for lemma in lemmas}
+    return tuple(sorted(main)), tuple(sorted({fold(p) for p in parts} - main))
 
 
-def stemmed_terms(word: str, lang: str) -> list[str]:
+@lru_cache(maxsize=1 << 17)
+def stemmed_terms(word: str, lang: str) -> tuple[str, ...]:
     """Swedish or English: the folded Snowball stem (and the folded word when they differ)."""
     if word in STOP_WORDS[lang]:
-        return []
-    return sorted({fold(stem(word, lang)), fold(word)})
+        return ()
+    return tuple(sorted({fold(stem(word, lang)), fold(word)}))
 
 
 def analyse(text: str, lang: str, *, query: bool = False) -> list[tuple[str, int, int, bool]]:
