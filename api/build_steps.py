@@ -5,7 +5,7 @@ from graph.build import BuildStep
 
 
 def steps() -> list[BuildStep]:
-    from graph.kg import precompute
+    from graph.precompute import precompute
     from search_index.build import build_index
 
     return [precompute, build_index]

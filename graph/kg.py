@@ -1,17 +1,16 @@
 """The knowledge graph as the API and CLI see it: one loaded build, its named queries and lookups."""
 from __future__ import annotations
 
-import json
 import re
-import time
 from pathlib import Path
 from typing import Any, Callable, Mapping
 
 from graph import vocab
 from graph.catalog import Catalog, NamedQuery, bind_params
-from graph.errors import ArtefactError, InvalidParameter, NotFound
+from graph.errors import InvalidParameter, NotFound
 from graph.params import converters, municipality_key
 from graph.paths import current_build
+from graph.precompute import PrecomputedRows
 from graph.store import GraphStore
 
 _NAME_LIKE = re.compile(r"^[^\W\d_][^\W\d_ '\-]*(?:[ '\-][^\W\d_]+)*$")
@@ -26,10 +25,11 @@ class KnowledgeGraph:
     """One loaded build: the store, the named-query catalogue and id lookups, all read-only."""
 
     def __init__(self, store: GraphStore, catalog: Catalog | None = None,
-                 precomputed: dict[str, list[dict[str, Any]]] | None = None) -> None:
+                 precomputed: PrecomputedRows | None = None) -> None:
         self.store = store
         self.catalog = catalog or Catalog()
-        self._once: dict[str, list[dict[str, Any]]] = dict(precomputed or {})
+        self._precomputed = precomputed
+        self._once: dict[str, list[dict[str, Any]]] = {}
         self._memo: dict[str, Any] = {}
         self._converters = converters(self)
         self.concepts: dict[str, dict[str, Any]] = {}
@@ -53,7 +53,7 @@ class KnowledgeGraph:
     def open(cls, build_dir: Path | None = None, endpoint: str | None = None) -> "KnowledgeGraph":
         """The build's graph, embedded in memory, or behind a remote SPARQL `endpoint` that holds it."""
         folder = build_dir or current_build()
-        precomputed = load_precomputed(folder)
+        precomputed = PrecomputedRows(folder)
         if endpoint:
             from graph.remote import RemoteGraphStore
 
@@ -81,7 +81,8 @@ class KnowledgeGraph:
         The build runs the PRECOMPUTED ones already and stores their rows beside the graph.
         """
         if name not in self._once:
-            self._once[name] = self.select(name)
+            stored = self._precomputed.get(name) if self._precomputed else None
+            self._once[name] = stored if stored is not None else self.select(name)
         return self._once[name]
 
     def memo(self, name: str, make: Callable[[], Any]) -> Any:
@@ -126,29 +127,3 @@ class KnowledgeGraph:
         if service_id not in self.service_ids:
             raise NotFound(f"no service with id {service_id[:80]!r}; GET /api/v1/services lists them", field="id")
 
-
-PRECOMPUTED_FILE = "precomputed.json"
-# parameterless queries a server needs at start or for the gap report and pathways; at a million
-# triples they take seconds each, so the build runs them once and stores the rows
-PRECOMPUTED = ("concepts", "services", "municipalities", "requirements", "screening-facts", "service-channels",
-               "pathway-edges", "graph-sizes", "gap-excluded-no-alternative", "gap-language", "situation-coverage", "gap-dead-ends",
-               "gap-missing-data")
-
-
-def precompute(build_dir: Path, store: GraphStore, progress: Callable[[str], None]) -> dict[str, Any]:
-    """Build step: run the PRECOMPUTED queries on the new graph and write their rows to the build folder."""
-    started = time.perf_counter()
-    catalog = Catalog()
-    rows = {name: store.select(catalog.get(name).text) for name in PRECOMPUTED}
-    (build_dir / PRECOMPUTED_FILE).write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
-    progress(f"precomputed {len(rows)} queries")
-    return {"precompute_seconds": round(time.perf_counter() - started, 2)}
-
-
-def load_precomputed(build_dir: Path) -> dict[str, list[dict[str, Any]]]:
-    """The rows a build precomputed (none for a build made before precomputing existed)."""
-    path = build_dir / PRECOMPUTED_FILE
-    try:
-        return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
-    except (OSError, ValueError) as exc:
-        raise ArtefactError(f"{path} is unreadable ({exc}); rebuild") from exc

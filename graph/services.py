@@ -109,8 +109,10 @@ def group_requirements(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     out: OrderedDict[tuple[str, str], dict[str, Any]] = OrderedDict()
     keys = ("acceptsExpecting", "minPregnancyWeek", "acceptsFamiliesWithChild", "childAgeUnderMonths",
             "municipality", "clientshipRequired")
+    rows_of: dict[tuple[str, str], list[dict[str, Any]]] = {}
     for r in rows:
         key = (r.get("serviceId", ""), r["id"])
+        rows_of.setdefault(key, []).append(r)
         req = out.setdefault(key, {"id": r["id"], "type": r["kind"].rsplit("#", 1)[-1], "holder": r["holder"],
                                    "labels": labels(r), "situations": [], "sources": []})
         for name in keys:
@@ -119,7 +121,7 @@ def group_requirements(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
         if r.get("situation") and r["situation"] not in req["situations"]:
             req["situations"].append(r["situation"])
     for (service_id, req_id), req in out.items():
-        req["sources"] = sources(r for r in rows if r["id"] == req_id and r.get("serviceId", "") == service_id)
+        req["sources"] = sources(rows_of[(service_id, req_id)])
         if service_id:
             req["service"] = service_id
     return list(out.values())
