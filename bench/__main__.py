@@ -104,7 +104,7 @@ def _search_row(name: str, docs: int, build_seconds, index, queries: list[str], 
 
 def scale_text(results: list[dict]) -> str:
     """The national-scale tables: builds, in-process beside floors, HTTP, per generated size."""
-    builds = table(results, ["services", "quads", "store", "build_s", "graph_s", "precompute_s", "index_s",
+    builds = table(results, ["services", "quads", "store", "engine", "build_s", "graph_s", "precompute_s", "index_s",
                              "open_in_process_s"])
     parts = ["### National scale: builds\n" + builds]
     for r in results:

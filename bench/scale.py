@@ -47,10 +47,15 @@ def _cases(kg) -> dict:
     return {"start": start, "raw_profile": raw, "profile": parse_profile(kg, raw), "situation": situation}
 
 
-def in_process(kg, runs: int) -> list[dict]:
+SEARCHES = [("vauva ei nuku", "fi"), ("synnytyksen jälkeinen masennus", "fi"), ("förlossningsdepression", "sv"),
+            ("home visits", "en")]
+
+
+def in_process(kg, index, runs: int) -> list[dict]:
     from graph.eligibility import screen
     from graph.gaps import gap_report
     from graph.pathways import pathway
+    from search_index.search import search
 
     case = _cases(kg)
     raw = case["raw_profile"]
@@ -63,7 +68,10 @@ def in_process(kg, runs: int) -> list[dict]:
         list(kg.store.run(kg.named(name).text, binding))
 
     downstream = kg.bind("pathway-downstream", {"service": case["start"]})
+    turn = iter(range(10**9))
     rows = [
+        ("search (fi, sv, en; 1-3 words)", lambda: _search(search, index, _cycle(turn)),
+         lambda: index.raw_search(*_cycle(turn)), "the same plan, engine alone"),
         ("eligibility", lambda: screen(kg, case["profile"]),
          lambda: [raw_run(n, bound[n]) for n in ELIGIBILITY_QUERIES], "the four eligibility queries, raw"),
         ("pathway", lambda: pathway(kg, case["start"]), lambda: raw_run("pathway-downstream", downstream),
@@ -80,12 +88,22 @@ def in_process(kg, runs: int) -> list[dict]:
     return out
 
 
+def _search(search, index, query: tuple[str, str]) -> None:
+    search(index, query[0], lang=query[1], limit=10)
+
+
+def _cycle(turn) -> tuple[str, str]:
+    q, lang = SEARCHES[next(turn) % len(SEARCHES)]
+    return q, lang
+
+
 def endpoints(kg) -> dict[str, str]:
     case = _cases(kg)
     raw = case["raw_profile"]
     return {
         "search (vauva ei nuku)": "/api/v1/search?" + urlencode({"q": "vauva ei nuku"}),
         "search (förlossningsdepression, sv)": "/api/v1/search?" + urlencode({"q": "förlossningsdepression", "lang": "sv"}),
+        "search (home visits, en)": "/api/v1/search?" + urlencode({"q": "home visits", "lang": "en"}),
         "eligibility": "/api/v1/eligibility?" + urlencode({**raw, "situation": raw["situation"][0]}),
         "pathway": f"/api/v1/services/{case['start']}/pathway",
         "named query (pathway-downstream)": "/api/v1/queries/pathway-downstream?" + urlencode({"service": case["start"]}),
@@ -95,6 +113,7 @@ def endpoints(kg) -> dict[str, str]:
 
 def bench_scale(sizes: list[int], runs: int) -> list[dict]:
     from graph.kg import KnowledgeGraph
+    from search_index.build import open_index
 
     results = []
     for services in sizes:
@@ -110,7 +129,10 @@ def bench_scale(sizes: list[int], runs: int) -> list[dict]:
                      "build_s": float((work / "instance" / "build_seconds").read_text()),
                      "graph_s": manifest.get("graph_seconds"), "precompute_s": manifest.get("precompute_seconds"),
                      "index_s": manifest.get("index", {}).get("index_seconds"), "open_in_process_s": open_s,
-                     "in_process": in_process(kg, runs)}
+                     "engine": manifest.get("index", {}).get("engine")}
+            index = open_index(folder)
+            entry["in_process"] = in_process(kg, index, runs)
+            index.close()
             entry["http"], entry["server"] = bench_http(runs, folder, endpoints(kg))
             results.append(entry)
         finally:
