@@ -80,7 +80,8 @@ def _alternatives(kg: KnowledgeGraph, service_id: str, failed: list[Verdict], he
     out: dict[str, dict[str, Any]] = {}
     excluded = [v.requirement for v in failed if v.requirement and v.requirement["type"] == "Exclusion"]
     if excluded:
-        table, by_id = tables(kg), kg.memo("services-by-id", lambda: {row["id"]: row for row in kg.services})
+        table = tables(kg)
+        by_id = table.by_id
         for req in excluded:
             for situation in req["situations"]:
                 for alt in sorted(table.alternatives(service_id, situation)):
@@ -129,7 +130,7 @@ def screen(kg: KnowledgeGraph, profile: Profile, limit: int = DEFAULT_LIMIT) -> 
     # services whose stated area is elsewhere are ineligible whatever else holds: only the rest,
     # and those of them the page lists, are screened in full (milliseconds at 6,400 services)
     elsewhere = tables(kg).out_of_area(profile.municipality_iri)
-    verdicts = _verdicts(kg, profile, {s["id"] for s in kg.services if s["id"] not in elsewhere} if elsewhere else None)
+    verdicts = _verdicts(kg, profile, tables(kg).by_id.keys() - elsewhere if elsewhere else None)
     addresses: dict[str, list[str]] = defaultdict(list)
     for situation in profile.situations:
         for service_id in tables(kg).addressing(situation):

@@ -24,6 +24,7 @@ class ScreeningTables:
 
     def __init__(self, kg: KnowledgeGraph) -> None:
         self.kg = kg
+        self.by_id = {service["id"]: service for service in kg.services}
         self.facts: dict[str, dict[str, list[Row]]] = defaultdict(lambda: defaultdict(list))
         for row in kg.select_once("screening-facts"):
             self.facts[row["serviceId"]][row["fact"]].append(row)
@@ -139,7 +140,7 @@ class ScreeningTables:
         return [req for req in self.criteria(scope) if req["holder"] == req["service"]]
 
     def _services(self, scope: set[str] | None) -> list[Row]:
-        return self.kg.services if scope is None else [s for s in self.kg.services if s["id"] in scope]
+        return self.kg.services if scope is None else [self.by_id[sid] for sid in scope if sid in self.by_id]
 
     def out_of_area(self, home: str | None) -> set[str]:
         """Services a family living in `home` cannot use by area alone (their stated area is elsewhere)."""

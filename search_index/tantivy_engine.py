@@ -143,11 +143,12 @@ class TantivyIndex(IndexBase):
         terms = plan.terms(lang) if plan else set()
         items = []
         for score, address in result.hits:
-            payload = json.loads(self.searcher.doc(address).get_first("payload"))
+            doc = self.searcher.doc(address)
+            payload = json.loads(doc.get_first("payload"))
             labels = payload["labels"]
             texts = payload["texts"][lang]
             cut = next((s for s in (snippet(texts[k], terms, lang) for k in ("text", "title")) if s), "")
-            items.append({"id": self.searcher.doc(address).get_first("id"), "labels": labels,
+            items.append({"id": doc.get_first("id"), "labels": labels,
                           "label": labels.get(lang) or labels.get("fi"), "score": round(score or 0.0, 4), "snippet": cut})
         aggregations = self.searcher.aggregate(query, {n: {"terms": {"field": n, "size": 1000}} for n in FACETS})
         counts = {n: Counter({b["key"]: b["doc_count"] for b in aggregations.get(n, {}).get("buckets", [])}) for n in FACETS}
