@@ -6,18 +6,14 @@ from typing import Any
 from flask import request
 
 from graph.errors import InvalidParameter
+from graph.parsing import parse_int
 
 
 def int_arg(name: str, default: int, low: int, high: int) -> int:
     raw = request.args.get(name)
     if raw is None or raw == "":
         return default
-    if not raw.strip().isdigit() or len(raw) > 9:
-        raise InvalidParameter(f"{name} must be a whole number from {low} to {high}", field=name)
-    value = int(raw)
-    if not low <= value <= high:
-        raise InvalidParameter(f"{name} must be from {low} to {high}, not {value}", field=name)
-    return value
+    return parse_int(name, raw, low, high)
 
 
 def only_args(*allowed: str) -> None:

@@ -4,8 +4,11 @@ from __future__ import annotations
 from graph.build import BuildStep
 
 
-def steps() -> list[BuildStep]:
-    from graph.precompute import precompute
-    from search_index.build import build_index
+def steps(search_engine: str = "auto") -> list[BuildStep]:
+    """Precomputed rows, then the search index with `search_engine` (auto, whoosh or tantivy)."""
+    from functools import partial
 
-    return [precompute, build_index]
+    from graph.build import precompute
+    from search_index.indexer import build_index
+
+    return [precompute, partial(build_index, engine=search_engine)]

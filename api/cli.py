@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from graph.vocab import LANGS
 from graph.errors import PerhepolkuError
 
 DATA_OPTION = click.option("--data", "data_dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
@@ -18,11 +19,19 @@ def _fail(exc: PerhepolkuError, code: int = 2) -> None:
     sys.exit(code)
 
 
+def _instance() -> Path:
+    """The instance folder from the configuration (PERHEPOLKU_INSTANCE, else ./instance)."""
+    from api.config import load
+
+    return Path(load()["INSTANCE"])
+
+
 def _kg():
-    from graph.kg import KnowledgeGraph
+    from graph.paths import current_build
+    from graph.store import KnowledgeGraph
 
     try:
-        return KnowledgeGraph.open()
+        return KnowledgeGraph.open(current_build(_instance()))
     except PerhepolkuError as exc:
         _fail(exc)
 
@@ -51,7 +60,10 @@ def build(data_dir: Path | None, reasoner: str, shacl: str) -> None:
     from api.build_steps import steps
 
     try:
-        build_all(data_dir, progress=click.echo, steps=steps(), reasoner=reasoner, shacl=shacl)
+        from api.config import load
+
+        build_all(data_dir, instance=_instance(), progress=click.echo, steps=steps(load()["SEARCH_ENGINE"]),
+                  reasoner=reasoner, shacl=shacl)
     except PerhepolkuError as exc:
         _fail(exc, 1)
 
@@ -66,7 +78,7 @@ def build(data_dir: Path | None, reasoner: str, shacl: str) -> None:
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
 def validate(data_dir: Path | None, extra: tuple[Path, ...], no_reason: bool, reasoner: str, shacl: str, fmt: str) -> None:
     """Check quotes, SHACL shapes and OWL consistency. Exit 0 conforms, 1 does not, 2 error."""
-    from graph.validate import validate as run_validate
+    from graph.build import validate as run_validate
 
     try:
         report = run_validate(data_dir, list(extra), reason=not no_reason, reasoner=reasoner, shacl=shacl)
@@ -82,7 +94,7 @@ def validate(data_dir: Path | None, extra: tuple[Path, ...], no_reason: bool, re
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), required=True, help="Folder to write.")
 def generate(services: int, seed: int, out: Path) -> None:
     """Write a synthetic Finland-wide graph (Turtle + the source texts it quotes) for `build --data`."""
-    from graph.generate import generate as run_generate
+    from graph.build import generate as run_generate
 
     counts = run_generate(services, seed, out)
     click.echo(f"wrote {counts['services']} services, {counts['links']} referral links in "
@@ -107,8 +119,8 @@ def stats() -> None:
               help="json, xml, csv, tsv (SELECT/ASK) or turtle, jsonld, ntriples, rdfxml (CONSTRUCT).")
 def query(name: str, params: tuple[str, ...], fmt: str) -> None:
     """Run a named query from queries/ with typed parameters."""
-    from graph.named_queries import run_named
-    from graph.sparql import FORMAT_PARAM
+    from graph.store import run_named
+    from graph.store import FORMAT_PARAM
 
     kg = _kg()
     raw: dict[str, list[str]] = {}
@@ -128,7 +140,7 @@ def query(name: str, params: tuple[str, ...], fmt: str) -> None:
 @click.option("--format", "fmt", default=None, help="Result format (default: csv for SELECT/ASK, turtle for graphs).")
 def sparql(source, fmt: str | None) -> None:
     """Run a SPARQL query from FILE (or - for standard input) against the built graph; updates are refused."""
-    from graph.sparql import FORMAT_PARAM, inspect, serialize
+    from graph.store import FORMAT_PARAM, inspect, serialize
 
     kg = _kg()
     text = source.read()
@@ -147,7 +159,7 @@ def sparql(source, fmt: str | None) -> None:
 def gaps(municipality: str | None, language: str | None, fmt: str) -> None:
     """The planners' gap report: who falls between the services, where pathways end, what data is missing."""
     from api.formatting import format_gaps
-    from graph.gaps import gap_report
+    from graph.navigation import gap_report
 
     try:
         click.echo(format_gaps(gap_report(_kg(), municipality, language), fmt), nl=False)
@@ -157,17 +169,17 @@ def gaps(municipality: str | None, language: str | None, fmt: str) -> None:
 
 @main.command()
 @click.argument("words", nargs=-1, required=True)
-@click.option("--lang", type=click.Choice(["fi", "sv", "en"]), default="fi", show_default=True)
+@click.option("--lang", type=click.Choice(list(LANGS)), default="fi", show_default=True)
 @click.option("--limit", default=10, show_default=True, type=click.IntRange(1, 100))
 @click.option("--json", "as_json", is_flag=True, help="Print the full result as JSON.")
 def search(words: tuple[str, ...], lang: str, limit: int, as_json: bool) -> None:
     """Search the services, e.g. perhepolku search "itkuinen vauva"."""
     from graph.paths import current_build
-    from search_index.build import open_index
+    from search_index.indexer import open_index
     from search_index.search import search as run_search
 
     try:
-        result = run_search(open_index(current_build()), " ".join(words), lang=lang, limit=limit)
+        result = run_search(open_index(current_build(_instance())), " ".join(words), lang=lang, limit=limit)
     except PerhepolkuError as exc:
         _fail(exc)
     if as_json:

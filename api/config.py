@@ -5,7 +5,8 @@ import os
 from typing import Any, Mapping
 
 DEFAULTS: dict[str, Any] = {
-    "INSTANCE": None,  # build output folder; None: $PERHEPOLKU_INSTANCE or ./instance
+    "INSTANCE": "instance",  # build output folder (builds/ and the current link)
+    "SEARCH_ENGINE": "auto",  # index engine a build uses: auto (by size), whoosh or tantivy
     "SPARQL_ENDPOINT": "",  # a remote SPARQL endpoint holding the build's graph; "": the embedded store
     "BUILD_DIR": None,  # a specific build folder to serve; None: instance/current
     "QUERY_TIMEOUT": 5.0,  # seconds a /sparql query may run

@@ -4,7 +4,7 @@ from __future__ import annotations
 from flask import request
 
 from graph.errors import InvalidParameter, NotAcceptable
-from graph.sparql import FORMAT_PARAM
+from graph.store import FORMAT_PARAM
 
 
 def choose(candidates: list[str]) -> str:

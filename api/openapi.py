@@ -1,6 +1,8 @@
 """The OpenAPI 3.1 document served at /openapi.json: every endpoint, its parameters and responses."""
 from __future__ import annotations
 
+from graph.vocab import LANGS
+
 from typing import Any
 
 JSON = "application/json"
@@ -38,8 +40,8 @@ def problems(*codes: int) -> dict[str, Any]:
     return {str(c): {"description": texts[c], "content": {PROBLEM: {"schema": ref("Problem")}}} for c in codes}
 
 
-LABELS = {"type": "object", "properties": {lang: {"type": ["string", "null"]} for lang in ("fi", "sv", "en")},
-          "required": ["fi", "sv", "en"]}
+LABELS = {"type": "object", "properties": {lang: {"type": ["string", "null"]} for lang in LANGS},
+          "required": list(LANGS)}
 SOURCE = {"type": "object", "properties": {"document": {"type": "string"}, "quote": {"type": "string"}},
           "required": ["document", "quote"]}
 SOURCES = {"type": "array", "items": ref("Source")}

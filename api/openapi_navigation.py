@@ -1,6 +1,8 @@
 """OpenAPI paths of eligibility screening, pathways and gaps."""
 from __future__ import annotations
 
+from graph.vocab import LANGS
+
 from api.openapi import JSON, json_ok, path_param, problems, query_param, ref
 
 _SITUATION = {"type": "array", "items": {"type": "string", "maxLength": 80}, "maxItems": 20}
@@ -9,7 +11,7 @@ _PROFILE_PARAMS = [
     query_param("pregnancy_week", {"type": "integer", "minimum": 1, "maximum": 42}, "current pregnancy week"),
     query_param("child_age_months", {"type": "integer", "minimum": 0, "maximum": 240}, "age of the youngest child in months"),
     query_param("situation", _SITUATION, "situation concept ids (see /api/v1/concepts?scheme=situation)", explode=True),
-    query_param("language", {"type": "string", "enum": ["fi", "sv", "en"]}, "the family's language"),
+    query_param("language", {"type": "string", "enum": list(LANGS)}, "the family's language"),
     query_param("anonymous", {"type": "boolean"}, "the family wants to stay anonymous"),
     query_param("self_referral", {"type": "boolean"}, "the family wants to contact the service itself"),
 ]
@@ -37,7 +39,7 @@ PATHS = {
     "/api/v1/pathways": {"get": {
         "summary": "The whole pathway graph as JSON, Mermaid, DOT or SVG",
         "parameters": [query_param("format", {"type": "string", "enum": ["json", "mermaid", "dot", "svg"]}, "output format"),
-                       query_param("lang", {"type": "string", "enum": ["fi", "sv", "en"]}, "label language")],
+                       query_param("lang", {"type": "string", "enum": list(LANGS)}, "label language")],
         "responses": {"200": {"description": "The pathway graph", "content": {
             JSON: {"schema": ref("PathwayGraph")}, "text/vnd.mermaid": {"schema": {"type": "string"}},
             "text/vnd.graphviz": {"schema": {"type": "string"}}, "image/svg+xml": {"schema": {"type": "string"}}}},
@@ -52,7 +54,7 @@ SCHEMAS = {
     "Profile": {"type": "object", "additionalProperties": False, "properties": {
         "municipality": {"type": "string", "maxLength": 64}, "pregnancy_week": {"type": "integer", "minimum": 1, "maximum": 42},
         "child_age_months": {"type": "integer", "minimum": 0, "maximum": 240}, "situation": _SITUATION,
-        "language": {"type": "string", "enum": ["fi", "sv", "en"]}, "anonymous": {"type": "boolean"},
+        "language": {"type": "string", "enum": list(LANGS)}, "anonymous": {"type": "boolean"},
         "self_referral": {"type": "boolean"}}},
     "Eligibility": {"type": "object", "required": ["eligible", "ineligible", "unknown", "totals", "limit"], "properties": {
         "profile": {"type": "object"}, "limit": {"type": "integer"},

@@ -1,10 +1,12 @@
 """OpenAPI paths of search and suggest."""
 from __future__ import annotations
 
+from graph.vocab import LANGS
+
 from api.openapi import json_ok, problems, query_param, ref
 
 _IDS = {"type": "array", "items": {"type": "string", "maxLength": 80}, "maxItems": 20}
-_LANG = query_param("lang", {"type": "string", "enum": ["fi", "sv", "en"], "default": "fi"}, "analysis and label language")
+_LANG = query_param("lang", {"type": "string", "enum": list(LANGS), "default": "fi"}, "analysis and label language")
 PATHS = {
     "/api/v1/search": {"get": {
         "summary": "Finnish-aware multilingual search over the services, with filters, facets and did-you-mean",

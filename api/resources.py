@@ -15,10 +15,10 @@ from typing import Any, Mapping
 
 from flask import current_app, g
 
-from graph.kg import KnowledgeGraph
+from graph.store import KnowledgeGraph
 from graph.paths import current_build
-from graph.sandbox import SparqlSandbox
-from search_index.build import open_index
+from graph.store import SparqlSandbox
+from search_index.indexer import open_index
 
 log = logging.getLogger("perhepolku.api")
 RETIRE_AFTER = 60.0  # seconds an old build's SPARQL workers live on for requests still using them

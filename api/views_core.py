@@ -6,8 +6,8 @@ from flask import Blueprint, jsonify, request
 from api.args import only_args, page
 from api.openapi import spec
 from api.resources import resources
-from graph.concepts import list_concepts
-from graph.services import get_service, list_services
+from graph.navigation import list_concepts
+from graph.navigation import get_service, list_services
 
 bp = Blueprint("core", __name__)
 

@@ -7,13 +7,13 @@ from api.args import int_arg, only_args
 from api.openapi import register
 from api.openapi_navigation import PATHS, SCHEMAS
 from api.resources import resources
-from graph.eligibility import DEFAULT_LIMIT, screen
+from graph.navigation import DEFAULT_LIMIT, screen
 from graph.errors import InvalidParameter, UnsupportedMediaType
-from graph.gaps import gap_report
-from graph.params import parse_lang
-from graph.pathways import pathway, pathway_graph
-from graph.profile import FIELDS, parse_profile
-from graph.render import dot, mermaid, svg
+from graph.navigation import gap_report
+from graph.parsing import parse_lang
+from graph.navigation import pathway, pathway_graph
+from graph.navigation import FIELDS, parse_profile
+from graph.navigation import dot, mermaid, svg
 
 bp = Blueprint("navigation", __name__)
 register(PATHS, SCHEMAS)

@@ -9,8 +9,8 @@ from api.openapi import register
 from api.openapi_sparql import PATHS, SCHEMAS
 from api.resources import resources
 from graph.errors import InvalidParameter, PayloadTooLarge, QueryRefused, UnsupportedMediaType
-from graph.named_queries import describe_endpoint, list_queries, run_named
-from graph.sparql import GRAPH_TYPES, RESULT_TYPES, inspect
+from graph.store import describe_endpoint, list_queries, run_named
+from graph.store import GRAPH_TYPES, RESULT_TYPES, inspect
 
 bp = Blueprint("sparql", __name__)
 register(PATHS, SCHEMAS)

@@ -40,11 +40,11 @@ def bench_named_queries(kg, runs: int) -> list[dict]:
 
 
 def bench_navigation(kg, runs: int) -> list[dict]:
-    from graph.eligibility import screen
-    from graph.gaps import gap_report
-    from graph.pathways import pathway
-    from graph.profile import parse_profile
-    from graph.services import get_service
+    from graph.navigation.eligibility import screen
+    from graph.navigation.gaps import gap_report
+    from graph.navigation.pathways import pathway
+    from graph.navigation.profile import parse_profile
+    from graph.navigation.services import get_service
 
     profile = parse_profile(kg, {"pregnancy_week": 24, "situation": ["anxiety"], "municipality": "Helsinki", "language": "sv"})
     cases = {"eligibility (nurse example)": lambda: screen(kg, profile),
@@ -55,7 +55,7 @@ def bench_navigation(kg, runs: int) -> list[dict]:
 
 
 def bench_search(build_dir: Path, kg, runs: int, sizes: list[int]) -> tuple[list[dict], dict]:
-    from search_index.build import facet_names, open_index
+    from search_index.indexer import facet_names, open_index
     from search_index.documents import concept_labels, service_documents, suggestions
     from search_index.evaluation import evaluate
     from search_index.search import search
@@ -116,7 +116,7 @@ def scale_text(results: list[dict]) -> str:
 
 
 def main() -> None:
-    from graph.kg import KnowledgeGraph
+    from graph.store.knowledge import KnowledgeGraph
     from graph.paths import current_build
 
     runs = int(os.environ.get("BENCH_RUNS", "200"))

@@ -6,6 +6,8 @@ filter values, so the Finnish analysis is exercised as on real text. Determinist
 """
 from __future__ import annotations
 
+from graph.vocab import LANGS
+
 import random
 from typing import Any
 
@@ -15,7 +17,7 @@ MUNICIPALITIES = [f"{n:03d}" for n in range(5, 999, 3)][:309]
 def generate(templates: list[dict[str, Any]], size: int, seed: int = 7) -> list[dict[str, Any]]:
     rng = random.Random(seed)
     pools = {lang: [t for doc in templates for t in doc["texts"][lang]["text"] + doc["texts"][lang]["title"]]
-             for lang in ("fi", "sv", "en")}
+             for lang in LANGS}
     docs = []
     for n in range(size):
         base = templates[n % len(templates)]

@@ -38,7 +38,7 @@ def _build(services: int, work: Path) -> Path:
 
 def _cases(kg) -> dict:
     """A family, a service with a pathway and its raw-query floors, all taken from the generated graph."""
-    from graph.profile import parse_profile
+    from graph.navigation.profile import parse_profile
 
     start = kg.select_once("pathway-edges")[0]["from"]
     situation = next(c for c, v in kg.concepts.items() if v["scheme"] == "situation")
@@ -52,9 +52,9 @@ SEARCHES = [("vauva ei nuku", "fi"), ("synnytyksen jälkeinen masennus", "fi"), 
 
 
 def in_process(kg, index, runs: int) -> list[dict]:
-    from graph.eligibility import screen
-    from graph.gaps import gap_report
-    from graph.pathways import pathway
+    from graph.navigation.eligibility import screen
+    from graph.navigation.gaps import gap_report
+    from graph.navigation.pathways import pathway
     from search_index.search import search
 
     case = _cases(kg)
@@ -112,8 +112,8 @@ def endpoints(kg) -> dict[str, str]:
 
 
 def bench_scale(sizes: list[int], runs: int) -> list[dict]:
-    from graph.kg import KnowledgeGraph
-    from search_index.build import open_index
+    from graph.store.knowledge import KnowledgeGraph
+    from search_index.indexer import open_index
 
     results = []
     for services in sizes:

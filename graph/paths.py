@@ -1,14 +1,21 @@
-"""Where perhepolku's inputs live in the repository and where build outputs go."""
+"""Where perhepolku's inputs are (the installed ontology, queries and curated data) and where a build goes.
+
+`ontology/` and `queries/` are data packages beside `graph/`, installed with it, so a build from
+another directory (or from a non-editable install) finds them. Nothing here reads the environment:
+the instance folder is configuration (api.config) and is passed in.
+"""
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-ONTOLOGY_DIR = ROOT / "ontology"
+import ontology
+import queries
+
+ONTOLOGY_DIR = Path(ontology.__file__).resolve().parent
+QUERIES_DIR = Path(queries.__file__).resolve().parent
 CURATED_DIR = Path(__file__).resolve().parent / "data" / "curated"
 SOURCES_DIR = Path(__file__).resolve().parent / "data" / "sources"
-QUERIES_DIR = ROOT / "queries"
+DEFAULT_INSTANCE = Path("instance")
 
 
 def sources_dir(data_dir: Path | None = None) -> Path:
@@ -18,11 +25,6 @@ def sources_dir(data_dir: Path | None = None) -> Path:
     return SOURCES_DIR
 
 
-def instance_dir() -> Path:
-    """The folder for build outputs: $PERHEPOLKU_INSTANCE or ./instance in the repository."""
-    return Path(os.environ.get("PERHEPOLKU_INSTANCE", ROOT / "instance")).resolve()
-
-
 def current_build(instance: Path | None = None) -> Path:
     """The build the `current` link points at (resolved, so a later swap does not move it)."""
-    return ((instance or instance_dir()) / "current").resolve()
+    return ((instance or DEFAULT_INSTANCE) / "current").resolve()

@@ -34,3 +34,7 @@ PREFIXES = {
     "foaf": "http://xmlns.com/foaf/0.1/",
 }
 LANGS = ("fi", "sv", "en")
+
+# EU Publications Office language authority: the IRIs of the interface languages
+LANGUAGE = "http://publications.europa.eu/resource/authority/language/"
+LANGUAGE_CODES = {"fi": "FIN", "sv": "SWE", "en": "ENG"}

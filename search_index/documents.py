@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from graph.kg import KnowledgeGraph, labels
+from graph.store.knowledge import KnowledgeGraph, labels
 
 from search_index.fields import FACETS, FLAGS, LANGS
 

@@ -12,7 +12,7 @@ import re
 from typing import Any, Mapping
 
 from graph.errors import InvalidParameter
-from graph.params import parse_bool, parse_lang
+from graph.parsing import parse_bool, parse_lang
 
 from search_index.fields import FACETS, FLAGS
 from search_index.sanitize import clean_query

@@ -20,14 +20,14 @@ GOLDEN = Path(__file__).parent / "golden"
 def build_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A full build (graph, reasoning, index) into a temporary instance folder."""
     from api.build_steps import steps
-    from graph.build import build
+    from graph.build.pipeline import build
 
     return build(instance=tmp_path_factory.mktemp("instance"), steps=steps())
 
 
 @pytest.fixture(scope="session")
 def kg(build_dir: Path):
-    from graph.kg import KnowledgeGraph
+    from graph.store.knowledge import KnowledgeGraph
 
     return KnowledgeGraph.open(build_dir)
 
@@ -47,14 +47,14 @@ def client(app):
 @pytest.fixture(scope="session")
 def source_graph():
     """The curated sources loaded with rdflib (before reasoning), as one graph."""
-    from graph.loader import load_dataset, union_graph
+    from graph.build.loader import load_dataset, union_graph
 
     return union_graph(load_dataset())
 
 
 @pytest.fixture(scope="session")
 def index(build_dir: Path):
-    from search_index.build import open_index
+    from search_index.indexer import open_index
 
     return open_index(build_dir)
 
@@ -63,7 +63,7 @@ def index(build_dir: Path):
 def tantivy_index(kg, tmp_path_factory: pytest.TempPathFactory):
     """The seed graph's search index built with tantivy, the scale backend."""
     from search_index import tantivy_engine
-    from search_index.build import facet_names
+    from search_index.indexer import facet_names
     from search_index.documents import concept_labels, service_documents, suggestions
 
     folder = tmp_path_factory.mktemp("tantivy") / "index"

@@ -95,7 +95,7 @@ def test_killed_build_leaves_the_served_build_intact(instance):
     assert (instance / "current").resolve() == before
     finished = [p for p in (instance / "builds").iterdir() if not p.name.endswith(".tmp")]
     assert finished == [before]
-    from graph.kg import KnowledgeGraph
+    from graph.store.knowledge import KnowledgeGraph
 
     assert len(KnowledgeGraph.open(before).services) == 21
 

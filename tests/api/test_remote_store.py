@@ -14,7 +14,7 @@ from urllib.parse import quote, urlencode
 
 import pytest
 
-from graph.remote import with_values
+from graph.store.remote import with_values
 
 OXIGRAPH = Path(sys.executable).parent / "oxigraph"
 URLS = [

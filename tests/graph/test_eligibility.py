@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from graph.eligibility import screen
+from graph.navigation.eligibility import screen
 from graph.errors import InvalidParameter
-from graph.profile import parse_profile
+from graph.navigation.profile import parse_profile
 
 TVPT = "terapeuttinen-vauvaperhetyo"
 PAIHDE = "paihteita-kayttavan-perheen-avopalvelut"
@@ -183,8 +183,8 @@ def test_other_failures_point_to_eligible_services_for_the_same_situation(kg):
 
 
 def test_a_limit_lists_fewer_services_and_totals_count_them_all(kg):
-    from graph.eligibility import screen
-    from graph.profile import parse_profile
+    from graph.navigation.eligibility import screen
+    from graph.navigation.profile import parse_profile
 
     profile = parse_profile(kg, {"municipality": "Espoo", "child_age_months": 3})
     full, short = screen(kg, profile), screen(kg, profile, limit=2)
@@ -197,8 +197,8 @@ def test_a_limit_lists_fewer_services_and_totals_count_them_all(kg):
 
 @pytest.mark.parametrize("municipality", ["Helsinki", "Espoo", "091", "Vantaa"])
 def test_screening_only_the_services_in_the_area_changes_nothing(kg, monkeypatch, municipality):
-    from graph.eligibility import screen, tables
-    from graph.profile import parse_profile
+    from graph.navigation.eligibility import screen, tables
+    from graph.navigation.profile import parse_profile
 
     profile = parse_profile(kg, {"municipality": municipality, "child_age_months": 5, "situation": ["depression"]})
     scoped = screen(kg, profile)

@@ -1,8 +1,8 @@
 """The synthetic graph generator: valid against the same quote check and shapes, deterministic."""
 from __future__ import annotations
 
-from graph.generate import generate
-from graph.validate import validate
+from graph.build.generate import generate
+from graph.build.validate import validate
 
 
 def test_generated_graph_passes_quotes_and_shapes(tmp_path):

@@ -62,7 +62,7 @@ def test_schema_org_mapping_is_materialised(kg):
 
 
 def test_silent_seeds_stay_unknown(kg):
-    from graph.services import get_service
+    from graph.navigation.services import get_service
 
     perhetyo = get_service(kg, "perhetyo")
     assert perhetyo["area"]["known"] is False and perhetyo["provider"]["known"] is False

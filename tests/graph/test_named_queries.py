@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from graph.catalog import Catalog
+from graph.store.catalog import Catalog
 from graph.errors import InvalidParameter, NotFound
 
 S = "https://w3id.org/perhepolku/id/service/"

@@ -6,9 +6,9 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from graph.errors import NotFound
-from graph.gaps import gap_report
-from graph.pathways import pathway, pathway_graph
-from graph.render import dot, mermaid, svg
+from graph.navigation.gaps import gap_report
+from graph.navigation.pathways import pathway, pathway_graph
+from graph.navigation.render import dot, mermaid, svg
 
 
 def test_neuvola_family_work_therapeutic_aftercare_in_order(kg):

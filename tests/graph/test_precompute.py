@@ -1,8 +1,9 @@
 """The build stores the rows of the slow parameterless queries; a loaded graph serves them unchanged."""
 from __future__ import annotations
 
-from graph.kg import KnowledgeGraph
-from graph.precompute import PRECOMPUTED, PrecomputedRows
+from graph.store.knowledge import KnowledgeGraph
+from graph.build.precompute import PRECOMPUTED
+from graph.store.precomputed import PrecomputedRows
 
 
 def test_precomputed_rows_equal_the_live_queries(build_dir, kg):

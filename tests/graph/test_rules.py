@@ -4,9 +4,9 @@ from __future__ import annotations
 import pytest
 from rdflib.namespace import OWL
 
-from graph.reason import InconsistentOntology
-from graph.reason import infer_types as hermit
-from graph.rules import definitions, infer_types as rules
+from graph.build.hermit import InconsistentOntology
+from graph.build.hermit import infer_types as hermit
+from graph.build.rules import definitions, infer_types as rules
 from tests.conftest import FIXTURES
 
 
@@ -22,7 +22,7 @@ def test_every_definition_is_covered(source_graph):
 
 
 def test_rules_find_the_inconsistent_fixture():
-    from graph.loader import load_dataset, union_graph
+    from graph.build.loader import load_dataset, union_graph
 
     with pytest.raises(InconsistentOntology):
         rules(union_graph(load_dataset(extra=[FIXTURES / "inconsistent.ttl"])))

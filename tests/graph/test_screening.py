@@ -4,8 +4,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from graph.eligibility import tables
-from graph.profile import parse_profile
+from graph.navigation.eligibility import tables
+from graph.navigation.profile import parse_profile
 
 SITUATIONS = ["substance-use", "substance-use-acute", "depression", "postpartum-depression", "violence",
               "interaction-concern", "parenting-concern", "everyday-struggles", "no-such-situation"]

@@ -5,9 +5,9 @@ import pytest
 from rdflib import Graph
 from rdflib.namespace import SH
 
-from graph.loader import SHAPES_FILE, load_shapes, load_store
-from graph.oxview import StoreView
-from graph.shacl_engine import ShaclEngine, UnsupportedShape, check_supported
+from graph.build.loader import SHAPES_FILE, load_shapes, load_store
+from graph.build.oxview import StoreView
+from graph.build.shacl import ShaclEngine, UnsupportedShape, check_supported
 from tests.conftest import FIXTURES
 
 

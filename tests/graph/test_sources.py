@@ -7,7 +7,7 @@ import pytest
 from rdflib import Namespace
 
 from graph.paths import SOURCES_DIR
-from graph.provenance import check_quotes
+from graph.build.provenance import check_quotes
 from tests.conftest import FIXTURES
 
 PP = Namespace("https://w3id.org/perhepolku/ontology#")
@@ -29,7 +29,7 @@ def test_quote_check_reads_the_files_themselves(source_graph, tmp_path):
 
 
 def test_invented_quote_is_caught():
-    from graph.validate import validate
+    from graph.build.validate import validate
 
     report = validate(extra=[FIXTURES / "bad-quote.ttl"], reason=False)
     assert not report.conforms

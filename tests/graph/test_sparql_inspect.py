@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from graph.errors import QueryError, QueryRefused
-from graph.sparql import inspect, strip_lexemes
+from graph.store.sparql import inspect, strip_lexemes
 
 
 @pytest.mark.parametrize("query, form", [

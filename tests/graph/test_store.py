@@ -1,9 +1,9 @@
 """A build large enough gets an on-disk store; servers open it read-only and get the same answers."""
 from __future__ import annotations
 
-from graph.build import build
-from graph.kg import KnowledgeGraph
-from graph.store import DISK_STORE_DIR
+from graph.build.pipeline import build
+from graph.store.knowledge import KnowledgeGraph
+from graph.store.graphstore import DISK_STORE_DIR
 
 
 def test_disk_store_answers_like_memory(tmp_path, kg):

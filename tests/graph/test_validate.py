@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from graph.validate import shacl_check, validate
+from graph.build.validate import shacl_check, validate
 from tests.conftest import FIXTURES
 
 

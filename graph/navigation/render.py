@@ -4,7 +4,7 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from graph.pathways import layers
+from graph.navigation.pathways import layers
 
 ARROWS = {"next-step": "-->", "escalation": "==>", "alongside": "-.->", "continuation": "-->", "intake": "-->",
           "referral": "-->"}

@@ -5,8 +5,8 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, Mapping
 
 from graph.errors import InvalidParameter
-from graph.kg import KnowledgeGraph
-from graph.params import parse_bool, parse_lang, parse_months, parse_week
+from graph.store.knowledge import KnowledgeGraph
+from graph.parsing import parse_bool, parse_lang, parse_months, parse_week
 
 FIELDS = ("municipality", "pregnancy_week", "child_age_months", "situation", "language", "anonymous", "self_referral")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pyoxigraph as ox
 
 from graph import vocab
-from graph.sparql import GRAPH_TYPES, RESULT_TYPES
+from graph.store.sparql import GRAPH_TYPES, RESULT_TYPES
 
 SD = "http://www.w3.org/ns/sparql-service-description#"
 FORMATS = "http://www.w3.org/ns/formats/"

@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections import OrderedDict, defaultdict
 from typing import Any
 
-from graph.kg import KnowledgeGraph, labels
-from graph.params import parse_lang
-from graph.reasons import LANG_NAMES
-from graph.services import sources
+from graph.store.knowledge import KnowledgeGraph, labels
+from graph.parsing import parse_lang
+from graph.navigation.verdicts import LANG_NAMES
+from graph.navigation.services import sources
 
 WEEKS = range(1, 43)
 MONTHS = range(0, 36)  # the first three years with a child

@@ -6,12 +6,12 @@ from pathlib import Path
 from typing import Any, Callable, Mapping
 
 from graph import vocab
-from graph.catalog import Catalog, NamedQuery, bind_params
+from graph.store.catalog import Catalog, NamedQuery, bind_params
 from graph.errors import InvalidParameter, NotFound
-from graph.params import converters, municipality_key
-from graph.paths import current_build
-from graph.precompute import PrecomputedRows
-from graph.store import GraphStore
+from graph.parsing import municipality_key
+from graph.store.binding import converters
+from graph.store.precomputed import PrecomputedRows
+from graph.store.graphstore import GraphStore
 
 _NAME_LIKE = re.compile(r"^[^\W\d_][^\W\d_ '\-]*(?:[ '\-][^\W\d_]+)*$")
 
@@ -50,12 +50,12 @@ class KnowledgeGraph:
                     self.municipalities[municipality_key(row[lang])] = row["municipality"]
 
     @classmethod
-    def open(cls, build_dir: Path | None = None, endpoint: str | None = None) -> "KnowledgeGraph":
+    def open(cls, build_dir: Path, endpoint: str | None = None) -> "KnowledgeGraph":
         """The build's graph, embedded in memory, or behind a remote SPARQL `endpoint` that holds it."""
-        folder = build_dir or current_build()
+        folder = build_dir
         precomputed = PrecomputedRows(folder)
         if endpoint:
-            from graph.remote import RemoteGraphStore
+            from graph.store.remote import RemoteGraphStore
 
             return cls(RemoteGraphStore.connect(endpoint, folder), precomputed=precomputed)
         return cls(GraphStore.open(folder), precomputed=precomputed)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from rdflib import BNode, Graph, URIRef
 from rdflib.namespace import OWL, RDF, RDFS
 
-from graph.reason import InconsistentOntology
+from graph.build.hermit import InconsistentOntology
 
 
 @dataclass

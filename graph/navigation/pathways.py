@@ -4,8 +4,8 @@ from __future__ import annotations
 from collections import OrderedDict, deque
 from typing import Any
 
-from graph.kg import KnowledgeGraph, labels
-from graph.services import sources
+from graph.store.knowledge import KnowledgeGraph, labels
+from graph.navigation.services import sources
 
 
 def edges(kg: KnowledgeGraph) -> list[dict[str, Any]]:

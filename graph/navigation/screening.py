@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from graph.kg import KnowledgeGraph
-from graph.profile import Profile
-from graph.services import group_requirements
+from graph.store.knowledge import KnowledgeGraph
+from graph.navigation.profile import Profile
+from graph.navigation.services import group_requirements
 
 Row = dict[str, Any]
 

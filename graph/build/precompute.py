@@ -6,11 +6,10 @@ import time
 from pathlib import Path
 from typing import Any, Callable
 
-from graph.catalog import Catalog
-from graph.errors import ArtefactError
-from graph.store import GraphStore
+from graph.store.catalog import Catalog
+from graph.store.precomputed import PRECOMPUTED_DIR
+from graph.store.graphstore import GraphStore
 
-PRECOMPUTED_DIR = "precomputed"
 # parameterless queries a server needs at start, for the screening, the gap report and pathways;
 # at a million triples they take seconds each, so the build runs them once and stores the rows
 PRECOMPUTED = ("concepts", "services", "municipalities", "requirements", "screening-facts", "service-channels",
@@ -29,20 +28,3 @@ def precompute(build_dir: Path, store: GraphStore, progress: Callable[[str], Non
         (folder / f"{name}.json").write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
     progress(f"precomputed {len(PRECOMPUTED)} queries")
     return {"precompute_seconds": round(time.perf_counter() - started, 2)}
-
-
-class PrecomputedRows:
-    """A build's precomputed rows, each query's file read on first use (a start reads only what it needs)."""
-
-    def __init__(self, build_dir: Path) -> None:
-        self.folder = build_dir / PRECOMPUTED_DIR
-
-    def get(self, name: str) -> list[dict[str, Any]] | None:
-        """The stored rows of `name`, or None if the build has none for it."""
-        path = self.folder / f"{name}.json"
-        if not path.is_file():
-            return None
-        try:
-            return json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError) as exc:
-            raise ArtefactError(f"{path} is unreadable ({exc}); rebuild") from exc

@@ -5,9 +5,9 @@ from typing import Any, Mapping
 
 import pyoxigraph as ox
 
-from graph.kg import KnowledgeGraph
-from graph.service_description import describe
-from graph.sparql import GRAPH_TYPES, serialize
+from graph.store.knowledge import KnowledgeGraph
+from graph.store.service_description import describe
+from graph.store.sparql import GRAPH_TYPES, serialize
 
 NAMED_QUERY_CAPS = {"max_bytes": 50_000_000, "max_triples": 1_000_000}
 

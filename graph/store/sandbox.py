@@ -27,11 +27,11 @@ def _serve(conn: Connection, build_dir: str, endpoint: str | None) -> None:
     """Worker main loop: load the build once, then answer (query, dataset, media type, caps) messages."""
     import pyoxigraph as ox
 
-    from graph.sparql import serialize
-    from graph.store import GraphStore
+    from graph.store.sparql import serialize
+    from graph.store.graphstore import GraphStore
 
     if endpoint:
-        from graph.remote import RemoteGraphStore
+        from graph.store.remote import RemoteGraphStore
 
         store: GraphStore = RemoteGraphStore.connect(endpoint, Path(build_dir))
     else:

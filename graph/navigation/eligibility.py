@@ -2,7 +2,7 @@
 
 The rules are those of the named queries eligibility-stage, eligibility-area, eligibility-access and
 eligibility-situation, which evaluate every criterion of every service against the profile and say
-met, failed, unknown or missing; graph.screening applies them to per-build tables so a screening
+met, failed, unknown or missing; graph.navigation.screening applies them to per-build tables so a screening
 takes milliseconds at a million triples (a test holds the two to the same rows). This module folds
 the verdicts per service (any failure makes a service ineligible; otherwise anything unknown makes
 it unknown) and attaches sources, details, alternatives and how to get in.
@@ -12,11 +12,11 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from graph.kg import KnowledgeGraph, labels
-from graph.profile import Profile
-from graph.reasons import Verdict, access_verdicts, area_verdict, client_status_verdict, stage_verdict
-from graph.screening import ScreeningTables
-from graph.services import channels
+from graph.store.knowledge import KnowledgeGraph, labels
+from graph.navigation.profile import Profile
+from graph.navigation.verdicts import Verdict, access_verdicts, area_verdict, client_status_verdict, stage_verdict
+from graph.navigation.screening import ScreeningTables
+from graph.navigation.services import channels
 
 NO_CRITERIA = "the sources give no eligibility criteria for this service"
 DEFAULT_LIMIT = 50  # services listed per list; `totals` counts them all

@@ -8,13 +8,13 @@ import pyoxigraph as ox
 from rdflib import Graph, URIRef
 from rdflib.namespace import OWL, RDF
 
-from graph.loader import SHAPES_FILE, load_shapes, load_store
-from graph.oxview import StoreView
+from graph.build.loader import SHAPES_FILE, load_shapes, load_store
+from graph.build.oxview import StoreView
 from graph.paths import sources_dir
-from graph.provenance import check_quotes
-from graph.reason import InconsistentOntology, infer_types
-from graph.rules import infer_types as rules_infer_types
-from graph.shacl_engine import ShaclEngine
+from graph.build.provenance import check_quotes
+from graph.build.hermit import InconsistentOntology, infer_types
+from graph.build.rules import infer_types as rules_infer_types
+from graph.build.shacl import ShaclEngine
 
 
 @dataclass

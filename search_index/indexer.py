@@ -1,15 +1,15 @@
 """The index build step of `perhepolku build`: documents from the graph into <build>/index/."""
 from __future__ import annotations
 
-import os
 import time
 from pathlib import Path
 from types import ModuleType
 from typing import Any, Callable
 
+from graph.vocab import LANGS
 from graph.errors import BuildError
-from graph.kg import KnowledgeGraph
-from graph.store import GraphStore
+from graph.store.knowledge import KnowledgeGraph
+from graph.store.graphstore import GraphStore
 
 from search_index import whoosh_engine
 from search_index.documents import concept_labels, service_documents, suggestions
@@ -22,27 +22,26 @@ def facet_names(kg: KnowledgeGraph) -> dict[str, dict[str, Any]]:
     """Labels for facet values: concept ids, and municipality codes as municipality:<code>."""
     names: dict[str, dict[str, Any]] = {cid: c["labels"] for cid, c in kg.concepts.items()}
     for row in kg.select("municipalities"):
-        names[f"municipality:{row['code']}"] = {lang: row.get(lang) for lang in ("fi", "sv", "en")}
+        names[f"municipality:{row['code']}"] = {lang: row.get(lang) for lang in LANGS}
     return names
 
 
-def build_index(build_dir: Path, store: GraphStore, progress: Callable[[str], None]) -> dict[str, Any]:
+def build_index(build_dir: Path, store: GraphStore, progress: Callable[[str], None], engine: str = "auto") -> dict[str, Any]:
     """Build the search index for the graph in `store` into build_dir/index; return manifest entries."""
     started = time.perf_counter()
     kg = KnowledgeGraph(store)
     docs = service_documents(kg)
     labels = concept_labels(kg)
     progress(f"indexing {len(docs)} services for search")
-    engine = choose_engine(len(docs))
-    progress(f"  search engine: {engine.ENGINE}")
-    info = engine.build(build_dir / INDEX_DIR, docs, labels, facet_names(kg), suggestions(docs, labels, kg))
+    chosen = choose_engine(len(docs), engine)
+    progress(f"  search engine: {chosen.ENGINE}")
+    info = chosen.build(build_dir / INDEX_DIR, docs, labels, facet_names(kg), suggestions(docs, labels, kg))
     info["index_seconds"] = round(time.perf_counter() - started, 2)
     return {"index": info}
 
 
-def choose_engine(documents: int) -> ModuleType:
-    """$PERHEPOLKU_SEARCH_ENGINE (whoosh or tantivy), else Whoosh up to TANTIVY_FROM documents and tantivy above."""
-    wanted = os.environ.get("PERHEPOLKU_SEARCH_ENGINE", "auto")
+def choose_engine(documents: int, wanted: str = "auto") -> ModuleType:
+    """`wanted` (whoosh or tantivy; PERHEPOLKU_SEARCH_ENGINE), else Whoosh up to TANTIVY_FROM documents and tantivy above."""
     if wanted not in ("auto", "whoosh", "tantivy"):
         raise BuildError(f"PERHEPOLKU_SEARCH_ENGINE must be auto, whoosh or tantivy, not {wanted[:20]!r}")
     if wanted == "tantivy" or (wanted == "auto" and documents > TANTIVY_FROM):

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from graph.profile import Profile
+from graph.navigation.profile import Profile
 
 LANG_NAMES = {"fi": "Finnish", "sv": "Swedish", "en": "English"}
 

@@ -14,10 +14,10 @@ import pyoxigraph as ox
 
 from graph import vocab
 from graph.errors import BuildError
-from graph.loader import input_files, load_store
-from graph.paths import QUERIES_DIR, instance_dir, sources_dir
-from graph.store import DISK_STORE_DIR, DISK_STORE_MIN_QUADS, GRAPH_FILE, MANIFEST_FILE, GraphStore
-from graph.validate import check_store
+from graph.build.loader import SHAPES_FILE, input_files, load_store
+from graph.paths import DEFAULT_INSTANCE, QUERIES_DIR, sources_dir
+from graph.store.graphstore import DISK_STORE_DIR, DISK_STORE_MIN_QUADS, GRAPH_FILE, MANIFEST_FILE, GraphStore
+from graph.build.validate import check_store
 
 Progress = Callable[[str], None]
 BuildStep = Callable[[Path, GraphStore, Progress], dict]
@@ -26,10 +26,12 @@ KEEP_BUILDS = 3
 
 def _inputs_digest(data_dir: Path | None) -> str:
     digest = hashlib.sha256()
-    paths = [p for p, _ in input_files(data_dir)]
-    paths += sorted(sources_dir(data_dir).iterdir()) + sorted((QUERIES_DIR / "build").glob("*.rq"))
+    # every file a build reads: ontology and shapes, data, sources and every query (rules, SHACL
+    # components and the precomputed named queries), so a build's version changes when any of them does
+    paths = [p for p, _ in input_files(data_dir)] + [SHAPES_FILE]
+    paths += sorted(sources_dir(data_dir).iterdir()) + sorted(QUERIES_DIR.rglob("*.rq"))
     for path in paths:
-        digest.update(path.name.encode())
+        digest.update(str(path.relative_to(path.parents[1])).encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:12]
 
@@ -80,7 +82,7 @@ def build(data_dir: Path | None = None, *, instance: Path | None = None, progres
           disk_store_min: int = DISK_STORE_MIN_QUADS) -> Path:
     """Build everything into instance/builds/<id>.tmp, run extra `steps` (e.g. the search index) there,
     then rename it into place and switch the `current` link atomically. Returns the new build folder."""
-    root = instance or instance_dir()
+    root = instance or DEFAULT_INSTANCE
     builds = root / "builds"
     builds.mkdir(parents=True, exist_ok=True)
     gs = build_graph(data_dir, progress, reasoner, shacl)

@@ -18,8 +18,8 @@ from urllib.parse import urlencode
 import pyoxigraph as ox
 
 from graph.errors import ArtefactError, QueryError, QueryTimeout
-from graph.sparql import inspect, strip_lexemes
-from graph.store import MANIFEST_FILE, GraphStore, Term
+from graph.store.sparql import inspect, strip_lexemes
+from graph.store.graphstore import MANIFEST_FILE, GraphStore, Term
 
 _WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
 

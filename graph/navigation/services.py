@@ -5,7 +5,7 @@ from collections import OrderedDict
 from typing import Any, Iterable
 
 from graph import vocab
-from graph.kg import KnowledgeGraph, labels
+from graph.store.knowledge import KnowledgeGraph, labels
 
 PP, DCT, CV = vocab.PP, vocab.PREFIXES["dct"], vocab.PREFIXES["cv"]
 # property IRI -> name of the part in the API

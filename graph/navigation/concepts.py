@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Any
 
 from graph.errors import InvalidParameter
-from graph.kg import KnowledgeGraph
+from graph.store.knowledge import KnowledgeGraph
 
 
 def list_concepts(kg: KnowledgeGraph, scheme: str | None = None) -> dict[str, Any]:

@@ -19,8 +19,9 @@ from pathlib import Path
 from typing import Any, Callable
 
 from graph.errors import InvalidParameter, NotFound
+from graph.parsing import one_value
 from graph.paths import QUERIES_DIR
-from graph.sparql import inspect
+from graph.store.sparql import inspect
 
 _PARAM = re.compile(
     r"^# param: (?P<name>[a-z_]+) (?P<type>[a-z_]+) (?P<req>required|optional)"
@@ -113,11 +114,7 @@ def bind_params(query: NamedQuery, raw: dict[str, Any], converters: dict[str, Ca
                                f"it takes: {', '.join(known) or 'none'}", field=unknown[0])
     bound = {}
     for name, param in known.items():
-        value = raw.get(name, param.default)
-        if isinstance(value, list):
-            if len(value) > 1:
-                raise InvalidParameter(f"parameter {name!r} takes one value", field=name)
-            value = value[0] if value else None
+        value = one_value(name, raw.get(name, param.default))
         if value in (None, ""):
             if param.required:
                 raise InvalidParameter(f"parameter {name!r} is required", field=name)
