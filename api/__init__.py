@@ -1,7 +1,9 @@
 """perhepolku HTTP API: the Flask application factory."""
+
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from flask import Flask
 

@@ -1,4 +1,5 @@
 """Parsing of query-string and JSON arguments shared by the views; errors name the field."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -20,8 +21,9 @@ def only_args(*allowed: str) -> None:
     """Refuse query parameters the endpoint does not take (a typo should not be silently ignored)."""
     unknown = sorted(set(request.args) - set(allowed))
     if unknown:
-        raise InvalidParameter(f"unknown parameter {unknown[0]!r}; this endpoint takes: {', '.join(allowed) or 'none'}",
-                               field=unknown[0])
+        raise InvalidParameter(
+            f"unknown parameter {unknown[0]!r}; this endpoint takes: {', '.join(allowed) or 'none'}", field=unknown[0]
+        )
 
 
 def page() -> tuple[int, int]:

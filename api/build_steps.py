@@ -1,4 +1,5 @@
 """The build steps that follow the graph (the search index), in the order `perhepolku build` runs them."""
+
 from __future__ import annotations
 
 from graph.build import BuildStep

@@ -1,4 +1,5 @@
 """The `perhepolku` command line: the same domain functions as the HTTP API, printed for people."""
+
 from __future__ import annotations
 
 import json
@@ -7,11 +8,15 @@ from pathlib import Path
 
 import click
 
-from graph.vocab import LANGS
 from graph.errors import PerhepolkuError
+from graph.vocab import LANGS
 
-DATA_OPTION = click.option("--data", "data_dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
-                           help="Folder of curated Turtle to build instead of graph/data/curated.")
+DATA_OPTION = click.option(
+    "--data",
+    "data_dir",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Folder of curated Turtle to build instead of graph/data/curated.",
+)
 
 
 def _fail(exc: PerhepolkuError, code: int = 2) -> None:
@@ -42,11 +47,21 @@ def main() -> None:
     """perhepolku: knowledge-graph navigation of Finnish family services."""
 
 
-REASONER_OPTION = click.option("--reasoner", type=click.Choice(["auto", "hermit", "rules"]), default="auto",
-                               show_default=True, help="HermiT, the rules for large graphs, or HermiT up to 500 individuals.")
+REASONER_OPTION = click.option(
+    "--reasoner",
+    type=click.Choice(["auto", "hermit", "rules"]),
+    default="auto",
+    show_default=True,
+    help="HermiT, the rules for large graphs, or HermiT up to 500 individuals.",
+)
 
-SHACL_OPTION = click.option("--shacl", type=click.Choice(["sparql", "pyshacl"]), default="sparql", show_default=True,
-                            help="SHACL engine: inside Oxigraph (fast) or pySHACL (the reference, slow on large graphs).")
+SHACL_OPTION = click.option(
+    "--shacl",
+    type=click.Choice(["sparql", "pyshacl"]),
+    default="sparql",
+    show_default=True,
+    help="SHACL engine: inside Oxigraph (fast) or pySHACL (the reference, slow on large graphs).",
+)
 
 
 @main.command()
@@ -55,28 +70,39 @@ SHACL_OPTION = click.option("--shacl", type=click.Choice(["sparql", "pyshacl"]),
 @SHACL_OPTION
 def build(data_dir: Path | None, reasoner: str, shacl: str) -> None:
     """Build the validated, reasoned graph (and search index) into the instance folder."""
-    from graph.build import build as build_all
-
     from api.build_steps import steps
+    from graph.build import build as build_all
 
     try:
         from api.config import load
 
-        build_all(data_dir, instance=_instance(), progress=click.echo, steps=steps(load()["SEARCH_ENGINE"]),
-                  reasoner=reasoner, shacl=shacl)
+        build_all(
+            data_dir,
+            instance=_instance(),
+            progress=click.echo,
+            steps=steps(load()["SEARCH_ENGINE"]),
+            reasoner=reasoner,
+            shacl=shacl,
+        )
     except PerhepolkuError as exc:
         _fail(exc, 1)
 
 
 @main.command()
 @DATA_OPTION
-@click.option("--extra", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="Additional Turtle file to validate with the data (repeatable).")
+@click.option(
+    "--extra",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Additional Turtle file to validate with the data (repeatable).",
+)
 @click.option("--no-reason", is_flag=True, help="Skip the OWL consistency check.")
 @REASONER_OPTION
 @SHACL_OPTION
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
-def validate(data_dir: Path | None, extra: tuple[Path, ...], no_reason: bool, reasoner: str, shacl: str, fmt: str) -> None:
+def validate(
+    data_dir: Path | None, extra: tuple[Path, ...], no_reason: bool, reasoner: str, shacl: str, fmt: str
+) -> None:
     """Check quotes, SHACL shapes and OWL consistency. Exit 0 conforms, 1 does not, 2 error."""
     from graph.build import validate as run_validate
 
@@ -97,8 +123,10 @@ def generate(services: int, seed: int, out: Path) -> None:
     from graph.build import generate as run_generate
 
     counts = run_generate(services, seed, out)
-    click.echo(f"wrote {counts['services']} services, {counts['links']} referral links in "
-               f"{counts['municipalities']} municipalities to {out}")
+    click.echo(
+        f"wrote {counts['services']} services, {counts['links']} referral links in "
+        f"{counts['municipalities']} municipalities to {out}"
+    )
 
 
 @main.command()
@@ -115,12 +143,16 @@ def stats() -> None:
 @main.command()
 @click.argument("name")
 @click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE", help="A query parameter (repeatable).")
-@click.option("--format", "fmt", default="csv", show_default=True,
-              help="json, xml, csv, tsv (SELECT/ASK) or turtle, jsonld, ntriples, rdfxml (CONSTRUCT).")
+@click.option(
+    "--format",
+    "fmt",
+    default="csv",
+    show_default=True,
+    help="json, xml, csv, tsv (SELECT/ASK) or turtle, jsonld, ntriples, rdfxml (CONSTRUCT).",
+)
 def query(name: str, params: tuple[str, ...], fmt: str) -> None:
     """Run a named query from queries/ with typed parameters."""
-    from graph.store import run_named
-    from graph.store import FORMAT_PARAM
+    from graph.store import FORMAT_PARAM, run_named
 
     kg = _kg()
     raw: dict[str, list[str]] = {}
@@ -147,7 +179,9 @@ def sparql(source, fmt: str | None) -> None:
     try:
         kind = inspect(text)
         media = FORMAT_PARAM.get(fmt, fmt) if fmt else ("text/csv" if kind.form in ("SELECT", "ASK") else "text/turtle")
-        click.echo(serialize(kg.store.run(text), media, max_bytes=1 << 30, max_triples=10_000_000).decode("utf-8"), nl=False)
+        click.echo(
+            serialize(kg.store.run(text), media, max_bytes=1 << 30, max_triples=10_000_000).decode("utf-8"), nl=False
+        )
     except PerhepolkuError as exc:
         _fail(exc)
 
@@ -155,7 +189,9 @@ def sparql(source, fmt: str | None) -> None:
 @main.command()
 @click.option("--municipality", help="Narrow coverage to services in this municipality.")
 @click.option("--language", type=click.Choice(["sv", "en"]), help="Only this language's gaps.")
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json", "markdown"]), default="table", show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "csv", "json", "markdown"]), default="table", show_default=True
+)
 def gaps(municipality: str | None, language: str | None, fmt: str) -> None:
     """The planners' gap report: who falls between the services, where pathways end, what data is missing."""
     from api.formatting import format_gaps
@@ -187,7 +223,9 @@ def search(words: tuple[str, ...], lang: str, limit: int, as_json: bool) -> None
         return
     for rank, item in enumerate(result["items"], 1):
         click.echo(f"{rank:>2}. {item['label']}  [{item['id']}]  {item['score']:.2f}")
-    click.echo(f"{result['total']} found" + (f"; did you mean: {result['did_you_mean']}" if result["did_you_mean"] else ""))
+    click.echo(
+        f"{result['total']} found" + (f"; did you mean: {result['did_you_mean']}" if result["did_you_mean"] else "")
+    )
 
 
 @main.command()

@@ -1,8 +1,10 @@
 """Configuration: defaults, then PERHEPOLKU_* environment variables, then a mapping passed to create_app."""
+
 from __future__ import annotations
 
 import os
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 DEFAULTS: dict[str, Any] = {
     "INSTANCE": "instance",  # build output folder (builds/ and the current link)

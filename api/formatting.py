@@ -1,4 +1,5 @@
 """Text renderings of reports for the command line: table, CSV, JSON and Markdown."""
+
 from __future__ import annotations
 
 import csv
@@ -10,8 +11,13 @@ COLUMNS = ("kind", "title", "services", "situations", "sources")
 
 
 def _cells(item: dict[str, Any]) -> list[str]:
-    return [item["kind"], item["title"], " ".join(item["services"]), " ".join(item["situations"]),
-            " | ".join(f"{s['document']}: {s['quote']}" for s in item["sources"])]
+    return [
+        item["kind"],
+        item["title"],
+        " ".join(item["services"]),
+        " ".join(item["situations"]),
+        " | ".join(f"{s['document']}: {s['quote']}" for s in item["sources"]),
+    ]
 
 
 def format_gaps(report: dict[str, Any], fmt: str) -> str:

@@ -1,4 +1,5 @@
 """Input hygiene before any handler runs: path and query string must be UTF-8, without NUL bytes."""
+
 from __future__ import annotations
 
 from urllib.parse import unquote_to_bytes

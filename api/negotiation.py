@@ -1,4 +1,5 @@
 """Content negotiation by Accept header, or by a `format` parameter for browsers."""
+
 from __future__ import annotations
 
 from flask import request
@@ -15,12 +16,17 @@ def choose(candidates: list[str]) -> str:
     if fmt:
         media = FORMAT_PARAM.get(fmt.lower(), fmt.lower())
         if media not in candidates:
-            raise InvalidParameter(f"format {fmt[:40]!r} is not available here; one of: "
-                                   f"{', '.join(n for n, m in FORMAT_PARAM.items() if m in candidates)}", field="format")
+            raise InvalidParameter(
+                f"format {fmt[:40]!r} is not available here; one of: "
+                f"{', '.join(n for n, m in FORMAT_PARAM.items() if m in candidates)}",
+                field="format",
+            )
         return media
     if not request.accept_mimetypes:
         return candidates[0]
     best = request.accept_mimetypes.best_match(candidates)
     if best is None:
-        raise NotAcceptable(f"cannot answer in {request.headers.get('Accept', '')[:120]!r}; available: {', '.join(candidates)}")
+        raise NotAcceptable(
+            f"cannot answer in {request.headers.get('Accept', '')[:120]!r}; available: {', '.join(candidates)}"
+        )
     return best

@@ -1,14 +1,19 @@
 """The OpenAPI 3.1 document served at /openapi.json: every endpoint, its parameters and responses."""
-from __future__ import annotations
 
-from graph.vocab import LANGS
+from __future__ import annotations
 
 from typing import Any
 
+from graph.vocab import LANGS
+
 JSON = "application/json"
 PROBLEM = "application/problem+json"
-SPARQL_RESULTS = ["application/sparql-results+json", "application/sparql-results+xml", "text/csv",
-                  "text/tab-separated-values"]
+SPARQL_RESULTS = [
+    "application/sparql-results+json",
+    "application/sparql-results+xml",
+    "text/csv",
+    "text/tab-separated-values",
+]
 RDF_TYPES = ["text/turtle", "application/ld+json", "application/n-triples", "application/rdf+xml"]
 GRAPH_TYPES_LIST = SPARQL_RESULTS + RDF_TYPES
 
@@ -17,8 +22,9 @@ def ref(name: str) -> dict[str, str]:
     return {"$ref": f"#/components/schemas/{name}"}
 
 
-def query_param(name: str, schema: dict[str, Any], description: str, *, required: bool = False,
-                explode: bool | None = None) -> dict[str, Any]:
+def query_param(
+    name: str, schema: dict[str, Any], description: str, *, required: bool = False, explode: bool | None = None
+) -> dict[str, Any]:
     param = {"name": name, "in": "query", "required": required, "description": description, "schema": schema}
     if explode is not None:
         param.update(style="form", explode=explode)
@@ -26,8 +32,13 @@ def query_param(name: str, schema: dict[str, Any], description: str, *, required
 
 
 def path_param(name: str, description: str) -> dict[str, Any]:
-    return {"name": name, "in": "path", "required": True, "description": description,
-            "schema": {"type": "string", "maxLength": 200}}
+    return {
+        "name": name,
+        "in": "path",
+        "required": True,
+        "description": description,
+        "schema": {"type": "string", "maxLength": 200},
+    }
 
 
 def json_ok(schema: dict[str, Any], description: str = "OK") -> dict[str, Any]:
@@ -35,64 +46,145 @@ def json_ok(schema: dict[str, Any], description: str = "OK") -> dict[str, Any]:
 
 
 def problems(*codes: int) -> dict[str, Any]:
-    texts = {400: "Invalid parameter", 404: "Not found", 406: "Not acceptable", 413: "Body too large",
-             415: "Unsupported media type", 503: "Query limit reached"}
+    texts = {
+        400: "Invalid parameter",
+        404: "Not found",
+        406: "Not acceptable",
+        413: "Body too large",
+        415: "Unsupported media type",
+        503: "Query limit reached",
+    }
     return {str(c): {"description": texts[c], "content": {PROBLEM: {"schema": ref("Problem")}}} for c in codes}
 
 
-LABELS = {"type": "object", "properties": {lang: {"type": ["string", "null"]} for lang in LANGS},
-          "required": list(LANGS)}
-SOURCE = {"type": "object", "properties": {"document": {"type": "string"}, "quote": {"type": "string"}},
-          "required": ["document", "quote"]}
+LABELS = {
+    "type": "object",
+    "properties": {lang: {"type": ["string", "null"]} for lang in LANGS},
+    "required": list(LANGS),
+}
+SOURCE = {
+    "type": "object",
+    "properties": {"document": {"type": "string"}, "quote": {"type": "string"}},
+    "required": ["document", "quote"],
+}
 SOURCES = {"type": "array", "items": ref("Source")}
 LIMIT = query_param("limit", {"type": "integer", "minimum": 1, "maximum": 1000, "default": 50}, "page size")
 OFFSET = query_param("offset", {"type": "integer", "minimum": 0, "maximum": 1000000, "default": 0}, "items to skip")
 
 SCHEMAS: dict[str, Any] = {
-    "Problem": {"type": "object", "required": ["type", "title", "status", "detail"],
-                "properties": {"type": {"type": "string"}, "title": {"type": "string"}, "status": {"type": "integer"},
-                               "detail": {"type": "string"}, "instance": {"type": "string"}, "field": {"type": "string"}}},
+    "Problem": {
+        "type": "object",
+        "required": ["type", "title", "status", "detail"],
+        "properties": {
+            "type": {"type": "string"},
+            "title": {"type": "string"},
+            "status": {"type": "integer"},
+            "detail": {"type": "string"},
+            "instance": {"type": "string"},
+            "field": {"type": "string"},
+        },
+    },
     "Labels": LABELS,
     "Source": SOURCE,
-    "ServiceSummary": {"type": "object", "required": ["id", "iri", "labels"],
-                       "properties": {"id": {"type": "string"}, "iri": {"type": "string"}, "labels": ref("Labels")}},
-    "ServiceList": {"type": "object", "required": ["total", "items"],
-                    "properties": {"total": {"type": "integer"}, "limit": {"type": "integer"}, "offset": {"type": "integer"},
-                                   "items": {"type": "array", "items": ref("ServiceSummary")}}},
-    "Part": {"type": "object", "required": ["known", "items", "sources"],
-             "properties": {"known": {"type": "boolean"}, "items": {"type": "array", "items": {"type": "object"}},
-                            "sources": SOURCES}},
-    "Service": {"type": "object", "required": ["id", "iri", "labels", "descriptions", "channels", "eligibility", "exclusions", "links"],
-                "properties": {"id": {"type": "string"}, "iri": {"type": "string"}, "labels": ref("Labels"),
-                               "descriptions": ref("Labels"), "translated": {"type": "array", "items": {"type": "string"}},
-                               "provider": ref("Part"), "places": ref("Part"), "area": ref("Part"), "languages": ref("Part"),
-                               "cost": ref("Part"), "anonymous": ref("Part"), "target_groups": ref("Part"),
-                               "work_forms": ref("Part"), "situations": ref("Part"), "access_routes": ref("Part"),
-                               "channels": {"type": "array", "items": {"type": "object"}},
-                               "eligibility": {"type": "array", "items": {"type": "object"}},
-                               "exclusions": {"type": "array", "items": {"type": "object"}},
-                               "links": {"type": "object"}}},
-    "ConceptList": {"type": "object", "required": ["items"],
-                    "properties": {"total": {"type": "integer"}, "schemes": {"type": "array", "items": {"type": "string"}},
-                                   "items": {"type": "array", "items": {"type": "object", "required": ["id", "scheme", "labels"],
-                                             "properties": {"id": {"type": "string"}, "scheme": {"type": "string"},
-                                                            "labels": ref("Labels")}}}}},
+    "ServiceSummary": {
+        "type": "object",
+        "required": ["id", "iri", "labels"],
+        "properties": {"id": {"type": "string"}, "iri": {"type": "string"}, "labels": ref("Labels")},
+    },
+    "ServiceList": {
+        "type": "object",
+        "required": ["total", "items"],
+        "properties": {
+            "total": {"type": "integer"},
+            "limit": {"type": "integer"},
+            "offset": {"type": "integer"},
+            "items": {"type": "array", "items": ref("ServiceSummary")},
+        },
+    },
+    "Part": {
+        "type": "object",
+        "required": ["known", "items", "sources"],
+        "properties": {
+            "known": {"type": "boolean"},
+            "items": {"type": "array", "items": {"type": "object"}},
+            "sources": SOURCES,
+        },
+    },
+    "Service": {
+        "type": "object",
+        "required": ["id", "iri", "labels", "descriptions", "channels", "eligibility", "exclusions", "links"],
+        "properties": {
+            "id": {"type": "string"},
+            "iri": {"type": "string"},
+            "labels": ref("Labels"),
+            "descriptions": ref("Labels"),
+            "translated": {"type": "array", "items": {"type": "string"}},
+            "provider": ref("Part"),
+            "places": ref("Part"),
+            "area": ref("Part"),
+            "languages": ref("Part"),
+            "cost": ref("Part"),
+            "anonymous": ref("Part"),
+            "target_groups": ref("Part"),
+            "work_forms": ref("Part"),
+            "situations": ref("Part"),
+            "access_routes": ref("Part"),
+            "channels": {"type": "array", "items": {"type": "object"}},
+            "eligibility": {"type": "array", "items": {"type": "object"}},
+            "exclusions": {"type": "array", "items": {"type": "object"}},
+            "links": {"type": "object"},
+        },
+    },
+    "ConceptList": {
+        "type": "object",
+        "required": ["items"],
+        "properties": {
+            "total": {"type": "integer"},
+            "schemes": {"type": "array", "items": {"type": "string"}},
+            "items": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "required": ["id", "scheme", "labels"],
+                    "properties": {"id": {"type": "string"}, "scheme": {"type": "string"}, "labels": ref("Labels")},
+                },
+            },
+        },
+    },
     "Health": {"type": "object", "required": ["status"], "properties": {"status": {"type": "string"}}},
 }
 
 PATHS: dict[str, Any] = {
-    "/health": {"get": {"summary": "Liveness and the versions of the loaded graph and index",
-                        "responses": {"200": json_ok(ref("Health")), **problems(400)}}},
+    "/health": {
+        "get": {
+            "summary": "Liveness and the versions of the loaded graph and index",
+            "responses": {"200": json_ok(ref("Health")), **problems(400)},
+        }
+    },
     "/openapi.json": {"get": {"summary": "This document", "responses": {"200": json_ok({"type": "object"})}}},
-    "/api/v1/services": {"get": {"summary": "Service summaries, ordered by id", "parameters": [LIMIT, OFFSET],
-                                 "responses": {"200": json_ok(ref("ServiceList")), **problems(400)}}},
-    "/api/v1/services/{id}": {"get": {"summary": "Everything the graph says about one service, each part with its sources",
-                                      "parameters": [path_param("id", "service id, e.g. terapeuttinen-vauvaperhetyo")],
-                                      "responses": {"200": json_ok(ref("Service")), **problems(400, 404)}}},
-    "/api/v1/concepts": {"get": {"summary": "Concepts of the SKOS schemes with fi/sv/en labels",
-                                 "parameters": [query_param("scheme", {"type": "string", "maxLength": 40},
-                                                            "only this scheme, e.g. situation")],
-                                 "responses": {"200": json_ok(ref("ConceptList")), **problems(400)}}},
+    "/api/v1/services": {
+        "get": {
+            "summary": "Service summaries, ordered by id",
+            "parameters": [LIMIT, OFFSET],
+            "responses": {"200": json_ok(ref("ServiceList")), **problems(400)},
+        }
+    },
+    "/api/v1/services/{id}": {
+        "get": {
+            "summary": "Everything the graph says about one service, each part with its sources",
+            "parameters": [path_param("id", "service id, e.g. terapeuttinen-vauvaperhetyo")],
+            "responses": {"200": json_ok(ref("Service")), **problems(400, 404)},
+        }
+    },
+    "/api/v1/concepts": {
+        "get": {
+            "summary": "Concepts of the SKOS schemes with fi/sv/en labels",
+            "parameters": [
+                query_param("scheme", {"type": "string", "maxLength": 40}, "only this scheme, e.g. situation")
+            ],
+            "responses": {"200": json_ok(ref("ConceptList")), **problems(400)},
+        }
+    },
 }
 
 
@@ -105,9 +197,12 @@ def register(paths: dict[str, Any], schemas: dict[str, Any] | None = None) -> No
 def spec() -> dict[str, Any]:
     return {
         "openapi": "3.1.0",
-        "info": {"title": "perhepolku", "version": "0.1.0",
-                 "description": "Knowledge-graph navigation and search of Finnish family services. "
-                                "Every fact carries its source document and a verbatim quote."},
+        "info": {
+            "title": "perhepolku",
+            "version": "0.1.0",
+            "description": "Knowledge-graph navigation and search of Finnish family services. "
+            "Every fact carries its source document and a verbatim quote.",
+        },
         "paths": PATHS,
         "components": {"schemas": SCHEMAS},
     }

@@ -1,77 +1,173 @@
 """OpenAPI paths of eligibility screening, pathways and gaps."""
+
 from __future__ import annotations
 
-from graph.vocab import LANGS
-
 from api.openapi import JSON, json_ok, path_param, problems, query_param, ref
+from graph.vocab import LANGS
 
 _SITUATION = {"type": "array", "items": {"type": "string", "maxLength": 80}, "maxItems": 20}
 _PROFILE_PARAMS = [
     query_param("municipality", {"type": "string", "maxLength": 64}, "municipality name or three-digit code"),
     query_param("pregnancy_week", {"type": "integer", "minimum": 1, "maximum": 42}, "current pregnancy week"),
-    query_param("child_age_months", {"type": "integer", "minimum": 0, "maximum": 240}, "age of the youngest child in months"),
+    query_param(
+        "child_age_months", {"type": "integer", "minimum": 0, "maximum": 240}, "age of the youngest child in months"
+    ),
     query_param("situation", _SITUATION, "situation concept ids (see /api/v1/concepts?scheme=situation)", explode=True),
     query_param("language", {"type": "string", "enum": list(LANGS)}, "the family's language"),
     query_param("anonymous", {"type": "boolean"}, "the family wants to stay anonymous"),
     query_param("self_referral", {"type": "boolean"}, "the family wants to contact the service itself"),
 ]
-_LIMIT = query_param("limit", {"type": "integer", "minimum": 1, "maximum": 1000, "default": 50},
-                     "services listed per list at most (totals counts them all)")
-_ENTRY = {"type": "object", "required": ["id", "labels"], "properties": {"id": {"type": "string"}, "labels": ref("Labels")}}
-_REASON = {"type": "object", "required": ["status", "detail", "sources"],
-           "properties": {"criterion": {"type": ["string", "null"]}, "type": {"type": ["string", "null"]},
-                          "status": {"type": "string"}, "detail": {"type": "string"}, "sources": {"type": "array"}}}
+_LIMIT = query_param(
+    "limit",
+    {"type": "integer", "minimum": 1, "maximum": 1000, "default": 50},
+    "services listed per list at most (totals counts them all)",
+)
+_ENTRY = {
+    "type": "object",
+    "required": ["id", "labels"],
+    "properties": {"id": {"type": "string"}, "labels": ref("Labels")},
+}
+_REASON = {
+    "type": "object",
+    "required": ["status", "detail", "sources"],
+    "properties": {
+        "criterion": {"type": ["string", "null"]},
+        "type": {"type": ["string", "null"]},
+        "status": {"type": "string"},
+        "detail": {"type": "string"},
+        "sources": {"type": "array"},
+    },
+}
 
 PATHS = {
     "/api/v1/eligibility": {
-        "get": {"summary": "Screen a family profile: eligible, ineligible (with reasons and alternatives) and unknown services",
-                "parameters": _PROFILE_PARAMS + [_LIMIT],
-                "responses": {"200": json_ok(ref("Eligibility")), **problems(400)}},
-        "post": {"summary": "The same screening with the profile as a JSON object",
-                 "parameters": [_LIMIT],
-                 "requestBody": {"required": True, "content": {JSON: {"schema": ref("Profile")}}},
-                 "responses": {"200": json_ok(ref("Eligibility")), **problems(400, 413, 415)}},
+        "get": {
+            "summary": "Screen a family profile: eligible, ineligible (with reasons and alternatives) and unknown services",
+            "parameters": _PROFILE_PARAMS + [_LIMIT],
+            "responses": {"200": json_ok(ref("Eligibility")), **problems(400)},
+        },
+        "post": {
+            "summary": "The same screening with the profile as a JSON object",
+            "parameters": [_LIMIT],
+            "requestBody": {"required": True, "content": {JSON: {"schema": ref("Profile")}}},
+            "responses": {"200": json_ok(ref("Eligibility")), **problems(400, 413, 415)},
+        },
     },
-    "/api/v1/services/{id}/pathway": {"get": {
-        "summary": "Services downstream and upstream of a service along referral links, with depth and the link used",
-        "parameters": [path_param("id", "service id, e.g. perhetyo")],
-        "responses": {"200": json_ok(ref("Pathway")), **problems(400, 404)}}},
-    "/api/v1/pathways": {"get": {
-        "summary": "The whole pathway graph as JSON, Mermaid, DOT or SVG",
-        "parameters": [query_param("format", {"type": "string", "enum": ["json", "mermaid", "dot", "svg"]}, "output format"),
-                       query_param("lang", {"type": "string", "enum": list(LANGS)}, "label language")],
-        "responses": {"200": {"description": "The pathway graph", "content": {
-            JSON: {"schema": ref("PathwayGraph")}, "text/vnd.mermaid": {"schema": {"type": "string"}},
-            "text/vnd.graphviz": {"schema": {"type": "string"}}, "image/svg+xml": {"schema": {"type": "string"}}}},
-            **problems(400)}}},
-    "/api/v1/gaps": {"get": {
-        "summary": "What the graph shows uncovered: exclusions without alternative, uncovered windows, language gaps, dead ends, missing data",
-        "parameters": [query_param("municipality", {"type": "string", "maxLength": 64}, "narrow coverage to this municipality"),
-                       query_param("language", {"type": "string", "enum": ["sv", "en"]}, "only this language's gaps")],
-        "responses": {"200": json_ok(ref("GapReport")), **problems(400)}}},
+    "/api/v1/services/{id}/pathway": {
+        "get": {
+            "summary": "Services downstream and upstream of a service along referral links, with depth and the link used",
+            "parameters": [path_param("id", "service id, e.g. perhetyo")],
+            "responses": {"200": json_ok(ref("Pathway")), **problems(400, 404)},
+        }
+    },
+    "/api/v1/pathways": {
+        "get": {
+            "summary": "The whole pathway graph as JSON, Mermaid, DOT or SVG",
+            "parameters": [
+                query_param("format", {"type": "string", "enum": ["json", "mermaid", "dot", "svg"]}, "output format"),
+                query_param("lang", {"type": "string", "enum": list(LANGS)}, "label language"),
+            ],
+            "responses": {
+                "200": {
+                    "description": "The pathway graph",
+                    "content": {
+                        JSON: {"schema": ref("PathwayGraph")},
+                        "text/vnd.mermaid": {"schema": {"type": "string"}},
+                        "text/vnd.graphviz": {"schema": {"type": "string"}},
+                        "image/svg+xml": {"schema": {"type": "string"}},
+                    },
+                },
+                **problems(400),
+            },
+        }
+    },
+    "/api/v1/gaps": {
+        "get": {
+            "summary": "What the graph shows uncovered: exclusions without alternative, uncovered windows, language gaps, dead ends, missing data",
+            "parameters": [
+                query_param(
+                    "municipality", {"type": "string", "maxLength": 64}, "narrow coverage to this municipality"
+                ),
+                query_param("language", {"type": "string", "enum": ["sv", "en"]}, "only this language's gaps"),
+            ],
+            "responses": {"200": json_ok(ref("GapReport")), **problems(400)},
+        }
+    },
 }
 SCHEMAS = {
-    "Profile": {"type": "object", "additionalProperties": False, "properties": {
-        "municipality": {"type": "string", "maxLength": 64}, "pregnancy_week": {"type": "integer", "minimum": 1, "maximum": 42},
-        "child_age_months": {"type": "integer", "minimum": 0, "maximum": 240}, "situation": _SITUATION,
-        "language": {"type": "string", "enum": list(LANGS)}, "anonymous": {"type": "boolean"},
-        "self_referral": {"type": "boolean"}}},
-    "Eligibility": {"type": "object", "required": ["eligible", "ineligible", "unknown", "totals", "limit"], "properties": {
-        "profile": {"type": "object"}, "limit": {"type": "integer"},
-        "totals": {"type": "object", "required": ["eligible", "ineligible", "unknown"],
-                   "properties": {k: {"type": "integer", "minimum": 0} for k in ("eligible", "ineligible", "unknown")}},
-        "eligible": {"type": "array", "items": {"allOf": [_ENTRY, {"type": "object", "required": ["reasons", "access"],
-                                                                   "properties": {"reasons": {"type": "array", "items": _REASON}}}]}},
-        "ineligible": {"type": "array", "items": {"allOf": [_ENTRY, {"type": "object", "required": ["reasons", "alternatives"]}]}},
-        "unknown": {"type": "array", "items": {"allOf": [_ENTRY, {"type": "object", "required": ["missing"]}]}}}},
-    "Pathway": {"type": "object", "required": ["id", "downstream", "upstream"], "properties": {
-        "id": {"type": "string"},
-        "downstream": {"type": "array", "items": {"type": "object", "required": ["id", "labels", "depth", "via"]}},
-        "upstream": {"type": "array", "items": {"type": "object", "required": ["id", "labels", "depth", "via"]}}}},
-    "PathwayGraph": {"type": "object", "required": ["nodes", "edges"], "properties": {
-        "nodes": {"type": "array", "items": _ENTRY},
-        "edges": {"type": "array", "items": {"type": "object", "required": ["from", "to", "kind", "sources"]}}}},
-    "GapReport": {"type": "object", "required": ["items"], "properties": {
-        "counts": {"type": "object"},
-        "items": {"type": "array", "items": {"type": "object", "required": ["kind", "title", "detail", "services", "situations", "sources"]}}}},
+    "Profile": {
+        "type": "object",
+        "additionalProperties": False,
+        "properties": {
+            "municipality": {"type": "string", "maxLength": 64},
+            "pregnancy_week": {"type": "integer", "minimum": 1, "maximum": 42},
+            "child_age_months": {"type": "integer", "minimum": 0, "maximum": 240},
+            "situation": _SITUATION,
+            "language": {"type": "string", "enum": list(LANGS)},
+            "anonymous": {"type": "boolean"},
+            "self_referral": {"type": "boolean"},
+        },
+    },
+    "Eligibility": {
+        "type": "object",
+        "required": ["eligible", "ineligible", "unknown", "totals", "limit"],
+        "properties": {
+            "profile": {"type": "object"},
+            "limit": {"type": "integer"},
+            "totals": {
+                "type": "object",
+                "required": ["eligible", "ineligible", "unknown"],
+                "properties": {k: {"type": "integer", "minimum": 0} for k in ("eligible", "ineligible", "unknown")},
+            },
+            "eligible": {
+                "type": "array",
+                "items": {
+                    "allOf": [
+                        _ENTRY,
+                        {
+                            "type": "object",
+                            "required": ["reasons", "access"],
+                            "properties": {"reasons": {"type": "array", "items": _REASON}},
+                        },
+                    ]
+                },
+            },
+            "ineligible": {
+                "type": "array",
+                "items": {"allOf": [_ENTRY, {"type": "object", "required": ["reasons", "alternatives"]}]},
+            },
+            "unknown": {"type": "array", "items": {"allOf": [_ENTRY, {"type": "object", "required": ["missing"]}]}},
+        },
+    },
+    "Pathway": {
+        "type": "object",
+        "required": ["id", "downstream", "upstream"],
+        "properties": {
+            "id": {"type": "string"},
+            "downstream": {"type": "array", "items": {"type": "object", "required": ["id", "labels", "depth", "via"]}},
+            "upstream": {"type": "array", "items": {"type": "object", "required": ["id", "labels", "depth", "via"]}},
+        },
+    },
+    "PathwayGraph": {
+        "type": "object",
+        "required": ["nodes", "edges"],
+        "properties": {
+            "nodes": {"type": "array", "items": _ENTRY},
+            "edges": {"type": "array", "items": {"type": "object", "required": ["from", "to", "kind", "sources"]}},
+        },
+    },
+    "GapReport": {
+        "type": "object",
+        "required": ["items"],
+        "properties": {
+            "counts": {"type": "object"},
+            "items": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "required": ["kind", "title", "detail", "services", "situations", "sources"],
+                },
+            },
+        },
+    },
 }

@@ -1,4 +1,5 @@
 """RFC 9457 problem details: every error leaves the API as application/problem+json."""
+
 from __future__ import annotations
 
 import logging
@@ -12,8 +13,15 @@ PROBLEM = "application/problem+json"
 log = logging.getLogger("perhepolku.api")
 
 
-def problem(status: int, title: str, detail: str, *, field: str | None = None, type_: str = "about:blank",
-            headers: dict[str, str] | None = None) -> Response:
+def problem(
+    status: int,
+    title: str,
+    detail: str,
+    *,
+    field: str | None = None,
+    type_: str = "about:blank",
+    headers: dict[str, str] | None = None,
+) -> Response:
     body = {"type": type_, "title": title, "status": status, "detail": detail, "instance": request.path}
     if field:
         body["field"] = field

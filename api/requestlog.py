@@ -1,4 +1,5 @@
 """Structured request logging: one JSON line per request with a request id, also sent back as a header."""
+
 from __future__ import annotations
 
 import json
@@ -40,9 +41,18 @@ def init_app(app: Flask) -> None:
         if build:
             response.headers["X-Perhepolku-Build"] = build
         if app.config["LOG_REQUESTS"]:
-            access.info(json.dumps({
-                "ts": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "request_id": g.get("request_id"),
-                "method": request.method, "path": request.path, "status": response.status_code,
-                "ms": round((time.perf_counter() - g.get("started", time.perf_counter())) * 1000, 2),
-                "build": build, "remote": request.remote_addr}))
+            access.info(
+                json.dumps(
+                    {
+                        "ts": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+                        "request_id": g.get("request_id"),
+                        "method": request.method,
+                        "path": request.path,
+                        "status": response.status_code,
+                        "ms": round((time.perf_counter() - g.get("started", time.perf_counter())) * 1000, 2),
+                        "build": build,
+                        "remote": request.remote_addr,
+                    }
+                )
+            )
         return response

@@ -4,20 +4,21 @@ A request takes one Resources object at its start and keeps it, so graph and ind
 from the same build. When `instance/current` points at a new build, the holder loads it in a
 background thread while requests go on against the old one, then swaps the reference in one step.
 """
+
 from __future__ import annotations
 
 import logging
 import threading
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from flask import current_app, g
 
-from graph.store import KnowledgeGraph
 from graph.paths import current_build
-from graph.store import SparqlSandbox
+from graph.store import KnowledgeGraph, SparqlSandbox
 from search_index.indexer import open_index
 
 log = logging.getLogger("perhepolku.api")
@@ -34,12 +35,18 @@ class Resources:
     index: Any
 
     @classmethod
-    def open(cls, folder: Path, config: Mapping[str, Any]) -> "Resources":
+    def open(cls, folder: Path, config: Mapping[str, Any]) -> Resources:
         endpoint = config.get("SPARQL_ENDPOINT") or None
         kg = KnowledgeGraph.open(folder, endpoint)
         index = open_index(folder)
-        sandbox = SparqlSandbox(folder, size=config["SPARQL_WORKERS"], timeout=config["QUERY_TIMEOUT"],
-                                max_bytes=config["MAX_RESULT_BYTES"], max_triples=config["MAX_RESULTS"], endpoint=endpoint)
+        sandbox = SparqlSandbox(
+            folder,
+            size=config["SPARQL_WORKERS"],
+            timeout=config["QUERY_TIMEOUT"],
+            max_bytes=config["MAX_RESULT_BYTES"],
+            max_triples=config["MAX_RESULTS"],
+            endpoint=endpoint,
+        )
         return cls(kg=kg, build_dir=folder, sandbox=sandbox, index=index)
 
     @property

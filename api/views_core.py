@@ -1,4 +1,5 @@
 """Core endpoints: health, the OpenAPI document, services and concepts."""
+
 from __future__ import annotations
 
 from flask import Blueprint, jsonify, request
@@ -6,8 +7,7 @@ from flask import Blueprint, jsonify, request
 from api.args import only_args, page
 from api.openapi import spec
 from api.resources import resources
-from graph.navigation import list_concepts
-from graph.navigation import get_service, list_services
+from graph.navigation import get_service, list_concepts, list_services
 
 bp = Blueprint("core", __name__)
 
@@ -16,11 +16,16 @@ bp = Blueprint("core", __name__)
 def health():
     only_args()
     res = resources()
-    return jsonify(status="ok", graph={"version": res.kg.manifest.get("version"),
-                                       "build_id": res.kg.manifest.get("build_id"),
-                                       "built_at": res.kg.manifest.get("built_at"),
-                                       "quads": len(res.kg.store)},
-                   index=res.kg.manifest.get("index"))
+    return jsonify(
+        status="ok",
+        graph={
+            "version": res.kg.manifest.get("version"),
+            "build_id": res.kg.manifest.get("build_id"),
+            "built_at": res.kg.manifest.get("built_at"),
+            "quads": len(res.kg.store),
+        },
+        index=res.kg.manifest.get("index"),
+    )
 
 
 @bp.get("/openapi.json")

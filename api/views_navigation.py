@@ -1,4 +1,5 @@
 """Navigation endpoints: eligibility screening, referral pathways and the planners' gap report."""
+
 from __future__ import annotations
 
 from flask import Blueprint, Response, jsonify, request
@@ -7,17 +8,28 @@ from api.args import int_arg, only_args
 from api.openapi import register
 from api.openapi_navigation import PATHS, SCHEMAS
 from api.resources import resources
-from graph.navigation import DEFAULT_LIMIT, screen
 from graph.errors import InvalidParameter, UnsupportedMediaType
-from graph.navigation import gap_report
+from graph.navigation import (
+    DEFAULT_LIMIT,
+    FIELDS,
+    dot,
+    gap_report,
+    mermaid,
+    parse_profile,
+    pathway,
+    pathway_graph,
+    screen,
+    svg,
+)
 from graph.parsing import parse_lang
-from graph.navigation import pathway, pathway_graph
-from graph.navigation import FIELDS, parse_profile
-from graph.navigation import dot, mermaid, svg
 
 bp = Blueprint("navigation", __name__)
 register(PATHS, SCHEMAS)
-GRAPH_FORMATS = {"mermaid": ("text/vnd.mermaid", mermaid), "dot": ("text/vnd.graphviz", dot), "svg": ("image/svg+xml", svg)}
+GRAPH_FORMATS = {
+    "mermaid": ("text/vnd.mermaid", mermaid),
+    "dot": ("text/vnd.graphviz", dot),
+    "svg": ("image/svg+xml", svg),
+}
 
 
 @bp.route("/api/v1/eligibility", methods=["GET", "POST"])

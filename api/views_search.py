@@ -1,4 +1,5 @@
 """Search endpoints: full-text search with filters and facets, and completions for a search box."""
+
 from __future__ import annotations
 
 from flask import Blueprint, jsonify, request
@@ -19,12 +20,26 @@ register(PATHS, SCHEMAS)
 def search():
     only_args("q", "lang", "limit", "offset", *FACETS, *FLAGS)
     filters = {name: request.args.getlist(name) for name in FACETS + FLAGS if name in request.args}
-    return jsonify(run_search(resources().index, request.args.get("q"), lang=request.args.get("lang", "fi"),
-                              filters=filters, limit=int_arg("limit", 10, 1, 100), offset=int_arg("offset", 0, 0, 10_000)))
+    return jsonify(
+        run_search(
+            resources().index,
+            request.args.get("q"),
+            lang=request.args.get("lang", "fi"),
+            filters=filters,
+            limit=int_arg("limit", 10, 1, 100),
+            offset=int_arg("offset", 0, 0, 10_000),
+        )
+    )
 
 
 @bp.get("/api/v1/suggest")
 def suggest():
     only_args("q", "lang", "limit")
-    return jsonify(run_suggest(resources().index, request.args.get("q"), lang=request.args.get("lang", "fi"),
-                               limit=int_arg("limit", 10, 1, 50)))
+    return jsonify(
+        run_suggest(
+            resources().index,
+            request.args.get("q"),
+            lang=request.args.get("lang", "fi"),
+            limit=int_arg("limit", 10, 1, 50),
+        )
+    )

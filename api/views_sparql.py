@@ -1,4 +1,5 @@
 """The SPARQL 1.1 Protocol endpoint (read-only) and the named-query library over HTTP."""
+
 from __future__ import annotations
 
 from flask import Blueprint, Response, current_app, jsonify, request
@@ -9,8 +10,7 @@ from api.openapi import register
 from api.openapi_sparql import PATHS, SCHEMAS
 from api.resources import resources
 from graph.errors import InvalidParameter, PayloadTooLarge, QueryRefused, UnsupportedMediaType
-from graph.store import describe_endpoint, list_queries, run_named
-from graph.store import GRAPH_TYPES, RESULT_TYPES, inspect
+from graph.store import GRAPH_TYPES, RESULT_TYPES, describe_endpoint, inspect, list_queries, run_named
 
 bp = Blueprint("sparql", __name__)
 register(PATHS, SCHEMAS)
@@ -19,8 +19,11 @@ PROTOCOL_ARGS = ("query", "default-graph-uri", "named-graph-uri", "format")
 
 def _protocol_request() -> tuple[str | None, list[str] | None, list[str] | None]:
     """(query, default graphs, named graphs) from GET, form POST or sparql-query POST, per the protocol."""
-    if "update" in request.args or (request.method == "POST" and request.mimetype == "application/x-www-form-urlencoded"
-                                    and "update" in request.form):
+    if "update" in request.args or (
+        request.method == "POST"
+        and request.mimetype == "application/x-www-form-urlencoded"
+        and "update" in request.form
+    ):
         raise QueryRefused("SPARQL Update is not allowed: this endpoint is read-only", field="update")
     if request.method == "POST" and request.mimetype == "application/sparql-update":
         raise QueryRefused("SPARQL Update is not allowed: this endpoint is read-only", field="update")
@@ -38,21 +41,33 @@ def _protocol_request() -> tuple[str | None, list[str] | None, list[str] | None]
             if "query" in request.args:
                 raise InvalidParameter("a sparql-query body takes no query parameter", field="query")
             try:
-                return _checked(request.get_data().decode("utf-8")), _graphs("default-graph-uri"), _graphs("named-graph-uri")
+                return (
+                    _checked(request.get_data().decode("utf-8")),
+                    _graphs("default-graph-uri"),
+                    _graphs("named-graph-uri"),
+                )
             except UnicodeDecodeError:
                 raise InvalidParameter("the query body is not valid UTF-8", field="query") from None
         else:
-            raise UnsupportedMediaType(f"POST takes application/x-www-form-urlencoded or application/sparql-query, "
-                                       f"not {request.mimetype or 'no content type'}")
+            raise UnsupportedMediaType(
+                f"POST takes application/x-www-form-urlencoded or application/sparql-query, "
+                f"not {request.mimetype or 'no content type'}"
+            )
     queries = source.getlist("query")
     if len(queries) > 1:
         raise InvalidParameter("exactly one query parameter, please", field="query")
-    return (_checked(queries[0]) if queries else None), _graphs("default-graph-uri", source), _graphs("named-graph-uri", source)
+    return (
+        (_checked(queries[0]) if queries else None),
+        _graphs("default-graph-uri", source),
+        _graphs("named-graph-uri", source),
+    )
 
 
 def _checked(query: str) -> str:
     if len(query) > current_app.config["MAX_QUERY_LENGTH"]:
-        raise PayloadTooLarge(f"the query is longer than {current_app.config['MAX_QUERY_LENGTH']} characters", field="query")
+        raise PayloadTooLarge(
+            f"the query is longer than {current_app.config['MAX_QUERY_LENGTH']} characters", field="query"
+        )
     if not query.strip():
         raise InvalidParameter("the query is empty", field="query")
     return query
@@ -61,7 +76,11 @@ def _checked(query: str) -> str:
 def _graphs(name: str, source=None) -> list[str] | None:
     values = (source or request.args).getlist(name) + (request.args.getlist(name) if source is request.form else [])
     for value in values:
-        if len(value) > 500 or not value.startswith(("http://", "https://", "urn:")) or any(c in value for c in " <>\"{}|\\^`"):
+        if (
+            len(value) > 500
+            or not value.startswith(("http://", "https://", "urn:"))
+            or any(c in value for c in ' <>"{}|\\^`')
+        ):
             raise InvalidParameter(f"{name} must be an absolute IRI", field=name)
     return values or None
 

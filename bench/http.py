@@ -3,6 +3,7 @@ cold start from built artefacts to the first answer, and the server's peak memor
 
 Run by `python -m bench` (the report's "HTTP" table); loopback only; the server it starts is stopped.
 """
+
 from __future__ import annotations
 
 import http.client
@@ -19,8 +20,8 @@ from bench.timing import measure
 ROOT = Path(__file__).resolve().parent.parent
 ENDPOINTS = {
     "search (vauva ei nuku)": "/api/v1/search?" + urlencode({"q": "vauva ei nuku"}),
-    "eligibility (nurse example)": "/api/v1/eligibility?" + urlencode(
-        {"pregnancy_week": 24, "situation": "anxiety", "municipality": "Helsinki", "language": "sv"}),
+    "eligibility (nurse example)": "/api/v1/eligibility?"
+    + urlencode({"pregnancy_week": 24, "situation": "anxiety", "municipality": "Helsinki", "language": "sv"}),
     "pathway (perhetyo)": "/api/v1/services/perhetyo/pathway",
     "named query (pathway-downstream)": "/api/v1/queries/pathway-downstream?service=neuvola",
     "gap report": "/api/v1/gaps",
@@ -42,15 +43,22 @@ def peak_rss_mb(pid: int) -> float:
     return 0.0
 
 
-def bench_http(runs: int, build_dir: Path | None = None, endpoints: dict[str, str] | None = None) -> tuple[list[dict], dict]:
+def bench_http(
+    runs: int, build_dir: Path | None = None, endpoints: dict[str, str] | None = None
+) -> tuple[list[dict], dict]:
     """Start `perhepolku serve` (on `build_dir`, else the current build), time `endpoints`, stop it."""
     port = _port()
     env = {**os.environ, "PERHEPOLKU_LOG_REQUESTS": "false", "PERHEPOLKU_RELOAD_INTERVAL": "0"}
     if build_dir is not None:
         env["PERHEPOLKU_BUILD_DIR"] = str(build_dir)
     started = time.perf_counter()
-    server = subprocess.Popen([sys.executable, "-m", "api.cli", "serve", "--port", str(port)], cwd=ROOT, env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "api.cli", "serve", "--port", str(port)],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         while True:
             try:
@@ -69,8 +77,10 @@ def bench_http(runs: int, build_dir: Path | None = None, endpoints: dict[str, st
             response.read()
             assert response.status == 200, (path, response.status)
 
-        rows = [{"endpoint": name, **measure(lambda p=path: fetch(p), runs)}
-                for name, path in (endpoints or ENDPOINTS).items()]
+        rows = [
+            {"endpoint": name, **measure(lambda p=path: fetch(p), runs)}
+            for name, path in (endpoints or ENDPOINTS).items()
+        ]
         process = {"cold_start_s": cold_start, "peak_rss_mb": peak_rss_mb(server.pid)}
     finally:
         server.terminate()

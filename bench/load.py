@@ -3,6 +3,7 @@ eligibility and SPARQL for a bounded time (`make bench-load`; LOAD_SECONDS, LOAD
 
 Every request goes to 127.0.0.1 only; the run stops by itself and stops the server it started.
 """
+
 from __future__ import annotations
 
 import http.client
@@ -19,12 +20,18 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 ROOT = Path(__file__).resolve().parent.parent
-SPARQL = ["SELECT ?s WHERE { ?s a <https://w3id.org/perhepolku/ontology#FreeService> }",
-          "PREFIX pp: <https://w3id.org/perhepolku/ontology#> SELECT ?a ?b WHERE { ?a pp:leadsTo+ ?b }",
-          "ASK { ?s ?p ?o }"]
-PROFILES = [{"pregnancy_week": 24, "situation": "anxiety", "municipality": "Helsinki", "language": "sv"},
-            {"child_age_months": 4, "situation": "substance-use-acute"}, {"pregnancy_week": 12},
-            {"child_age_months": 3, "anonymous": "true"}, {"municipality": "Espoo", "child_age_months": 7}]
+SPARQL = [
+    "SELECT ?s WHERE { ?s a <https://w3id.org/perhepolku/ontology#FreeService> }",
+    "PREFIX pp: <https://w3id.org/perhepolku/ontology#> SELECT ?a ?b WHERE { ?a pp:leadsTo+ ?b }",
+    "ASK { ?s ?p ?o }",
+]
+PROFILES = [
+    {"pregnancy_week": 24, "situation": "anxiety", "municipality": "Helsinki", "language": "sv"},
+    {"child_age_months": 4, "situation": "substance-use-acute"},
+    {"pregnancy_week": 12},
+    {"child_age_months": 3, "anonymous": "true"},
+    {"municipality": "Espoo", "child_age_months": 7},
+]
 
 
 def requests_mix(rng: random.Random, queries: list[str]) -> tuple[str, str]:
@@ -60,7 +67,12 @@ def client(port: int, deadline: float, seed: int, queries: list[str], out: list,
 def percentiles(values: list[float]) -> dict[str, float]:
     values = sorted(values)
     pick = lambda q: round(values[min(len(values) - 1, int(len(values) * q))], 1)  # noqa: E731
-    return {"requests": len(values), "p50_ms": round(statistics.median(values), 1), "p95_ms": pick(0.95), "p99_ms": pick(0.99)}
+    return {
+        "requests": len(values),
+        "p50_ms": round(statistics.median(values), 1),
+        "p95_ms": pick(0.95),
+        "p99_ms": pick(0.99),
+    }
 
 
 def main() -> None:
@@ -71,9 +83,22 @@ def main() -> None:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     env = {**os.environ, "PERHEPOLKU_LOG_REQUESTS": "false"}
-    server = subprocess.Popen([str(Path(sys.executable).parent / "gunicorn"), "--workers", workers, "--threads", "4",
-                               "--bind", f"127.0.0.1:{port}", "--log-level", "warning", "api:create_app()"],
-                              cwd=ROOT, env=env)
+    server = subprocess.Popen(
+        [
+            str(Path(sys.executable).parent / "gunicorn"),
+            "--workers",
+            workers,
+            "--threads",
+            "4",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--log-level",
+            "warning",
+            "api:create_app()",
+        ],
+        cwd=ROOT,
+        env=env,
+    )
     try:
         for _ in range(300):
             try:
@@ -87,7 +112,9 @@ def main() -> None:
         out: list = []
         errors: list = []
         deadline = time.monotonic() + seconds
-        threads = [threading.Thread(target=client, args=(port, deadline, n, queries, out, errors)) for n in range(clients)]
+        threads = [
+            threading.Thread(target=client, args=(port, deadline, n, queries, out, errors)) for n in range(clients)
+        ]
         for thread in threads:
             thread.start()
         for thread in threads:
@@ -95,9 +122,15 @@ def main() -> None:
     finally:
         server.terminate()
         server.wait(timeout=30)
-    report = {"clients": clients, "seconds": seconds, "gunicorn_workers": int(workers), "errors": len(errors),
-              "error_samples": errors[:5], "throughput_rps": round(len(out) / seconds, 1),
-              "all": percentiles([ms for _, ms in out])}
+    report = {
+        "clients": clients,
+        "seconds": seconds,
+        "gunicorn_workers": int(workers),
+        "errors": len(errors),
+        "error_samples": errors[:5],
+        "throughput_rps": round(len(out) / seconds, 1),
+        "all": percentiles([ms for _, ms in out]),
+    }
     for kind in ("search", "eligibility", "sparql"):
         report[kind] = percentiles([ms for k, ms in out if k == kind])
     (ROOT / "bench" / "results").mkdir(exist_ok=True)

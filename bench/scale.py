@@ -6,6 +6,7 @@ query and the gap report, each beside its floor (the raw Oxigraph query the API 
 over HTTP against `perhepolku serve` on that build: the same endpoints plus search, cold start to
 the first answer and the server's peak memory. Run by `make bench` (BENCH_GRAPH_SERVICES).
 """
+
 from __future__ import annotations
 
 import os
@@ -27,8 +28,12 @@ ELIGIBILITY_QUERIES = ("eligibility-stage", "eligibility-area", "eligibility-acc
 def _build(services: int, work: Path) -> Path:
     data, instance = work / "data", work / "instance"
     cli = [sys.executable, "-m", "api.cli"]
-    subprocess.run(cli + ["generate", "--services", str(services), "--seed", "1", "--out", str(data)], cwd=ROOT,
-                   check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(
+        cli + ["generate", "--services", str(services), "--seed", "1", "--out", str(data)],
+        cwd=ROOT,
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
     env = {**os.environ, "PERHEPOLKU_INSTANCE": str(instance)}
     started = time.perf_counter()
     subprocess.run(cli + ["build", "--data", str(data)], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
@@ -47,8 +52,12 @@ def _cases(kg) -> dict:
     return {"start": start, "raw_profile": raw, "profile": parse_profile(kg, raw), "situation": situation}
 
 
-SEARCHES = [("vauva ei nuku", "fi"), ("synnytyksen jälkeinen masennus", "fi"), ("förlossningsdepression", "sv"),
-            ("home visits", "en")]
+SEARCHES = [
+    ("vauva ei nuku", "fi"),
+    ("synnytyksen jälkeinen masennus", "fi"),
+    ("förlossningsdepression", "sv"),
+    ("home visits", "en"),
+]
 
 
 def in_process(kg, index, runs: int) -> list[dict]:
@@ -59,9 +68,12 @@ def in_process(kg, index, runs: int) -> list[dict]:
 
     case = _cases(kg)
     raw = case["raw_profile"]
-    params = {"eligibility-stage": {"child_age_months": raw["child_age_months"]},
-              "eligibility-area": {"municipality": raw["municipality"]}, "eligibility-access": {"language": "fi"},
-              "eligibility-situation": {"situation": case["situation"]}}
+    params = {
+        "eligibility-stage": {"child_age_months": raw["child_age_months"]},
+        "eligibility-area": {"municipality": raw["municipality"]},
+        "eligibility-access": {"language": "fi"},
+        "eligibility-situation": {"situation": case["situation"]},
+    }
     bound = {name: kg.bind(name, p) for name, p in params.items()}
 
     def raw_run(name: str, binding: dict) -> None:
@@ -70,21 +82,44 @@ def in_process(kg, index, runs: int) -> list[dict]:
     downstream = kg.bind("pathway-downstream", {"service": case["start"]})
     turn = iter(range(10**9))
     rows = [
-        ("search (fi, sv, en; 1-3 words)", lambda: _search(search, index, _cycle(turn)),
-         lambda: index.raw_search(*_cycle(turn)), "the same plan, engine alone"),
-        ("eligibility", lambda: screen(kg, case["profile"]),
-         lambda: [raw_run(n, bound[n]) for n in ELIGIBILITY_QUERIES], "the four eligibility queries, raw"),
-        ("pathway", lambda: pathway(kg, case["start"]), lambda: raw_run("pathway-downstream", downstream),
-         "pathway-downstream, raw"),
-        ("named query pathway-downstream", lambda: kg.select("pathway-downstream", {"service": case["start"]}),
-         lambda: raw_run("pathway-downstream", downstream), "the same query, raw"),
+        (
+            "search (fi, sv, en; 1-3 words)",
+            lambda: _search(search, index, _cycle(turn)),
+            lambda: index.raw_search(*_cycle(turn)),
+            "the same plan, engine alone",
+        ),
+        (
+            "eligibility",
+            lambda: screen(kg, case["profile"]),
+            lambda: [raw_run(n, bound[n]) for n in ELIGIBILITY_QUERIES],
+            "the four eligibility queries, raw",
+        ),
+        (
+            "pathway",
+            lambda: pathway(kg, case["start"]),
+            lambda: raw_run("pathway-downstream", downstream),
+            "pathway-downstream, raw",
+        ),
+        (
+            "named query pathway-downstream",
+            lambda: kg.select("pathway-downstream", {"service": case["start"]}),
+            lambda: raw_run("pathway-downstream", downstream),
+            "the same query, raw",
+        ),
         ("gap report", lambda: gap_report(kg), lambda: raw_run("gap-dead-ends", {}), "gap-dead-ends, raw"),
     ]
     out = []
     for name, api, floor, floor_name in rows:
         timing, floor_timing = measure(api, runs), measure(floor, max(3, runs // 10), warmup=1)
-        out.append({"operation": name, **timing, "floor": floor_name, "floor_median_ms": floor_timing["median_ms"],
-                    "ratio": round(timing["median_ms"] / max(floor_timing["median_ms"], 1e-6), 2)})
+        out.append(
+            {
+                "operation": name,
+                **timing,
+                "floor": floor_name,
+                "floor_median_ms": floor_timing["median_ms"],
+                "ratio": round(timing["median_ms"] / max(floor_timing["median_ms"], 1e-6), 2),
+            }
+        )
     return out
 
 
@@ -102,11 +137,13 @@ def endpoints(kg) -> dict[str, str]:
     raw = case["raw_profile"]
     return {
         "search (vauva ei nuku)": "/api/v1/search?" + urlencode({"q": "vauva ei nuku"}),
-        "search (förlossningsdepression, sv)": "/api/v1/search?" + urlencode({"q": "förlossningsdepression", "lang": "sv"}),
+        "search (förlossningsdepression, sv)": "/api/v1/search?"
+        + urlencode({"q": "förlossningsdepression", "lang": "sv"}),
         "search (home visits, en)": "/api/v1/search?" + urlencode({"q": "home visits", "lang": "en"}),
         "eligibility": "/api/v1/eligibility?" + urlencode({**raw, "situation": raw["situation"][0]}),
         "pathway": f"/api/v1/services/{case['start']}/pathway",
-        "named query (pathway-downstream)": "/api/v1/queries/pathway-downstream?" + urlencode({"service": case["start"]}),
+        "named query (pathway-downstream)": "/api/v1/queries/pathway-downstream?"
+        + urlencode({"service": case["start"]}),
         "gap report": "/api/v1/gaps",
     }
 
@@ -125,11 +162,17 @@ def bench_scale(sizes: list[int], runs: int) -> list[dict]:
             kg = KnowledgeGraph.open(folder)
             open_s = round(time.perf_counter() - started, 2)
             manifest = kg.manifest
-            entry = {"services": services, "quads": manifest["quads"], "store": manifest.get("store", "memory"),
-                     "build_s": float((work / "instance" / "build_seconds").read_text()),
-                     "graph_s": manifest.get("graph_seconds"), "precompute_s": manifest.get("precompute_seconds"),
-                     "index_s": manifest.get("index", {}).get("index_seconds"), "open_in_process_s": open_s,
-                     "engine": manifest.get("index", {}).get("engine")}
+            entry = {
+                "services": services,
+                "quads": manifest["quads"],
+                "store": manifest.get("store", "memory"),
+                "build_s": float((work / "instance" / "build_seconds").read_text()),
+                "graph_s": manifest.get("graph_seconds"),
+                "precompute_s": manifest.get("precompute_seconds"),
+                "index_s": manifest.get("index", {}).get("index_seconds"),
+                "open_in_process_s": open_s,
+                "engine": manifest.get("index", {}).get("engine"),
+            }
             index = open_index(folder)
             entry["in_process"] = in_process(kg, index, runs)
             index.close()

@@ -1,4 +1,5 @@
 """Domain exceptions of perhepolku; the CLI prints them, the HTTP edge maps them to problem+json."""
+
 from __future__ import annotations
 
 

@@ -1,4 +1,5 @@
 """Parsing of raw request values (strings or lists of them) into typed values; errors name the field."""
+
 from __future__ import annotations
 
 import re
@@ -63,8 +64,9 @@ def parse_months(name: str, value: str) -> int:
 def parse_slug(name: str, value: str) -> str:
     """An id of lower-case letters, digits and dashes."""
     if not SLUG.match(value):
-        raise InvalidParameter(f"{name} must be an id of lower-case letters, digits and dashes, not {value[:40]!r}",
-                               field=name)
+        raise InvalidParameter(
+            f"{name} must be an id of lower-case letters, digits and dashes, not {value[:40]!r}", field=name
+        )
     return value
 
 

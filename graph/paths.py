@@ -4,6 +4,7 @@
 another directory (or from a non-editable install) finds them. Nothing here reads the environment:
 the instance folder is configuration (api.config) and is passed in.
 """
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -1,4 +1,5 @@
 """IRIs perhepolku uses in Python: namespaces and the named graphs of a build."""
+
 from __future__ import annotations
 
 BASE = "https://w3id.org/perhepolku/"

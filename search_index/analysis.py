@@ -7,6 +7,7 @@ give their parts and adjacent pairs of parts (vauvaperhetyö → vauva, perhe, t
 perhetyö), which go to a separate, lower-boosted field. A word Voikko does not know falls back to
 the Snowball stem and the folded word itself.
 """
+
 from __future__ import annotations
 
 import re
@@ -18,9 +19,54 @@ import Stemmer
 
 TOKEN = re.compile(r"\w+(?:-\w+)*", re.UNICODE)
 STOP_WORDS = {
-    "fi": {"ja", "tai", "on", "ei", "se", "ne", "että", "kun", "joka", "jotka", "myös", "sekä", "voi", "ovat",
-           "oli", "olla", "mm", "eli", "kuin", "niin", "jos", "sen", "sitä", "hän", "he", "me", "te", "minä"},
-    "sv": {"och", "eller", "att", "det", "som", "en", "ett", "är", "för", "med", "på", "av", "i", "till", "den", "inte"},
+    "fi": {
+        "ja",
+        "tai",
+        "on",
+        "ei",
+        "se",
+        "ne",
+        "että",
+        "kun",
+        "joka",
+        "jotka",
+        "myös",
+        "sekä",
+        "voi",
+        "ovat",
+        "oli",
+        "olla",
+        "mm",
+        "eli",
+        "kuin",
+        "niin",
+        "jos",
+        "sen",
+        "sitä",
+        "hän",
+        "he",
+        "me",
+        "te",
+        "minä",
+    },
+    "sv": {
+        "och",
+        "eller",
+        "att",
+        "det",
+        "som",
+        "en",
+        "ett",
+        "är",
+        "för",
+        "med",
+        "på",
+        "av",
+        "i",
+        "till",
+        "den",
+        "inte",
+    },
     "en": {"and", "or", "the", "a", "an", "of", "for", "to", "in", "on", "with", "is", "are", "not", "by", "at"},
 }
 _STEMMERS = {"fi": "finnish", "sv": "swedish", "en": "english"}

@@ -1,7 +1,8 @@
 """The search index's fields and boosts, declared in one place (engine-neutral; whoosh_engine maps them)."""
+
 from __future__ import annotations
 
-from graph.vocab import LANGS  # noqa: F401  (re-exported for the search modules)
+from graph.vocab import LANGS
 
 # Filter and facet fields: concept ids or codes, several per document.
 FACETS = ("target_group", "situation", "work_form", "service_level", "municipality", "language")

@@ -1,16 +1,17 @@
 """The index build step of `perhepolku build`: documents from the graph into <build>/index/."""
+
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
-from typing import Any, Callable
+from typing import Any
 
-from graph.vocab import LANGS
 from graph.errors import BuildError
-from graph.store.knowledge import KnowledgeGraph
 from graph.store.graphstore import GraphStore
-
+from graph.store.knowledge import KnowledgeGraph
+from graph.vocab import LANGS
 from search_index import whoosh_engine
 from search_index.documents import concept_labels, service_documents, suggestions
 
@@ -26,7 +27,9 @@ def facet_names(kg: KnowledgeGraph) -> dict[str, dict[str, Any]]:
     return names
 
 
-def build_index(build_dir: Path, store: GraphStore, progress: Callable[[str], None], engine: str = "auto") -> dict[str, Any]:
+def build_index(
+    build_dir: Path, store: GraphStore, progress: Callable[[str], None], engine: str = "auto"
+) -> dict[str, Any]:
     """Build the search index for the graph in `store` into build_dir/index; return manifest entries."""
     started = time.perf_counter()
     kg = KnowledgeGraph(store)

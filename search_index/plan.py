@@ -4,10 +4,11 @@ Both engines (Whoosh, the embedded default, and tantivy, the scale backend) sear
 so analysis, concept expansion and typo correction happen once, here; an engine only supplies
 whether a term is in its index and the closest terms to a word.
 """
+
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from search_index.analysis import analyse, fold, restore_diacritics, voikko
 from search_index.fields import BROADER_CONCEPT_FACTOR, CONCEPT_BOOST, LANGS, PART_BOOST, weighted_fields
@@ -34,10 +35,12 @@ class QueryPlan:
         return {term for group in self.words for f, term, _ in group if f.startswith(lang + "_")}
 
 
-def typo(text: str, start: int, per_lang: dict[str, list], lang: str, known: Known, suggest: Suggest) -> tuple[str, str] | None:
+def typo(
+    text: str, start: int, per_lang: dict[str, list], lang: str, known: Known, suggest: Suggest
+) -> tuple[str, str] | None:
     """(typed word, correction) for a word that is neither Finnish Voikko knows nor in the index."""
     ends = [e for lg in LANGS for _, s, e, _ in per_lang[lg] if s == start]
-    word = text[start:ends[0]].lower() if ends else ""
+    word = text[start : ends[0]].lower() if ends else ""
     if len(word) < 4 or voikko(word)[0] or restore_diacritics(word):
         return None
     if any(known(t) for lg in LANGS for t, s, _, p in per_lang[lg] if s == start and not p):
@@ -68,8 +71,10 @@ def plan_query(text: str, lang: str, matcher: ConceptMatcher, known: Known, sugg
             group += [(name, fixed[1], boost) for name, boost in fields if not name.endswith("_parts")]
         if group:
             plan.words.append(group)
-    term_sets = {lg: frozenset(t for t, _, _, p in terms if not p) | frozenset(plan.corrections.values())
-                 for lg, terms in per_lang.items()}
+    term_sets = {
+        lg: frozenset(t for t, _, _, p in terms if not p) | frozenset(plan.corrections.values())
+        for lg, terms in per_lang.items()
+    }
     matched = matcher.match(term_sets)
     boost = lambda cid: CONCEPT_BOOST.get(matcher.scheme.get(cid, ""), 2.0)  # noqa: E731
     plan.concepts = [(cid, boost(cid)) for cid in matched]

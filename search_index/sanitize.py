@@ -1,4 +1,5 @@
 """The search-query sanitiser: what a user typed, reduced to words the engine can take safely."""
+
 from __future__ import annotations
 
 import unicodedata
@@ -23,9 +24,7 @@ def clean_query(raw: str | None, *, field: str = "q") -> str:
     kept = []
     for ch in text:
         category = unicodedata.category(ch)
-        if category[0] in "LN" or ch in "-'":
-            kept.append(ch)
-        elif category.startswith("M") and kept and _attaches(kept[-1]):
+        if category[0] in "LN" or ch in "-'" or (category.startswith("M") and kept and _attaches(kept[-1])):
             kept.append(ch)
         else:
             kept.append(" ")

@@ -6,14 +6,15 @@ English, folding), expanded with the concepts whose labels it contains (search_i
 corrected for typos against the index's own words, and run as a weighted OR over the fields
 declared in search_index.fields, with filters as exact conditions and facet counts over all hits.
 """
+
 from __future__ import annotations
 
 import re
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from graph.errors import InvalidParameter
 from graph.parsing import parse_bool, parse_lang
-
 from search_index.fields import FACETS, FLAGS
 from search_index.sanitize import clean_query
 
@@ -41,8 +42,15 @@ def parse_filters(index: Any, raw: Mapping[str, list[str]]) -> tuple[dict[str, l
     return filters, flags
 
 
-def search(index: Any, q: str | None, *, lang: str = "fi", filters: Mapping[str, list[str]] | None = None,
-           limit: int = 10, offset: int = 0) -> dict[str, Any]:
+def search(
+    index: Any,
+    q: str | None,
+    *,
+    lang: str = "fi",
+    filters: Mapping[str, list[str]] | None = None,
+    limit: int = 10,
+    offset: int = 0,
+) -> dict[str, Any]:
     """Services for a query in relevance order, with snippets, facets and a did-you-mean."""
     lang = parse_lang("lang", lang)
     text = clean_query(q)

@@ -1,11 +1,12 @@
 """Closest index terms to a misspelt word, for engines without a corrector (symmetric deletes)."""
+
 from __future__ import annotations
 
 from collections import defaultdict
 
 
 def _deletes(word: str) -> set[str]:
-    return {word[:i] + word[i + 1:] for i in range(len(word))}
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
 
 
 def distance(a: str, b: str) -> int:

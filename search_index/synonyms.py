@@ -1,6 +1,7 @@
 """Concept expansion: a query that contains every word of a concept's label (in any of the three
 languages, lemmatised) also searches the services linked to that concept. This is how
 "förlossningsdepression", "crying baby" or "ahdistus" reach Finnish descriptions."""
+
 from __future__ import annotations
 
 from collections import defaultdict

@@ -5,6 +5,7 @@ gets) and indexed as whitespace-separated terms, so both engines search the same
 same query plan (search_index.plan); tantivy does the matching, BM25 scoring and facet counting
 in Rust. Snippets are cut in Python from the stored texts of the listed hits.
 """
+
 from __future__ import annotations
 
 import html
@@ -45,8 +46,13 @@ def _open(path: Path, create: bool = False) -> tantivy.Index:
     return index
 
 
-def build(folder: Path, docs: list[dict[str, Any]], labels: list[dict[str, str]], concept_names: dict[str, dict],
-          suggestions: list[dict[str, str]]) -> dict[str, Any]:
+def build(
+    folder: Path,
+    docs: list[dict[str, Any]],
+    labels: list[dict[str, str]],
+    concept_names: dict[str, dict],
+    suggestions: list[dict[str, str]],
+) -> dict[str, Any]:
     """Write a fresh index into `folder` (which the caller later swaps into place)."""
     (folder / ENGINE).mkdir(parents=True)
     index = _open(folder / ENGINE, create=True)
@@ -54,8 +60,10 @@ def build(folder: Path, docs: list[dict[str, Any]], labels: list[dict[str, str]]
     vocabulary: dict[str, Counter] = defaultdict(Counter)
     for doc in docs:
         texts = {lang: {kind: "\n".join(doc["texts"][lang][kind]) for kind in TEXT_FIELDS} for lang in LANGS}
-        fields: dict[str, Any] = {"id": doc["id"], "payload": json.dumps(
-            {"labels": doc["labels"], "texts": texts}, ensure_ascii=False)}
+        fields: dict[str, Any] = {
+            "id": doc["id"],
+            "payload": json.dumps({"labels": doc["labels"], "texts": texts}, ensure_ascii=False),
+        }
         for lang in LANGS:
             for kind, text in texts[lang].items():
                 terms = analyse(text, lang)
@@ -63,7 +71,11 @@ def build(folder: Path, docs: list[dict[str, Any]], labels: list[dict[str, str]]
                 vocabulary[f"{lang}_{kind}"].update({t for t, _, _, part in terms if not part})
                 if lang == "fi":
                     fields[f"fi_{kind}_parts"] = " ".join(t for t, _, _, part in terms if part)
-        values = {v for name in ("target_group", "situation", "work_form", "service_level") for v in doc["facets"].get(name, [])}
+        values = {
+            v
+            for name in ("target_group", "situation", "work_form", "service_level")
+            for v in doc["facets"].get(name, [])
+        }
         fields["concepts"] = sorted(values)
         for name in FACETS + FLAGS:
             fields[name] = list(doc["facets"].get(name, []))
@@ -120,8 +132,10 @@ class TantivyIndex(IndexBase):
         plan = plan_query(text, lang, self.matcher, self._known, self._suggest) if text else None
         clauses = []
         if plan is not None:
-            ranked = [(SHOULD, tantivy.Query.boolean_query([(SHOULD, self._term(f, t, b)) for f, t, b in group]))
-                      for group in plan.words]
+            ranked = [
+                (SHOULD, tantivy.Query.boolean_query([(SHOULD, self._term(f, t, b)) for f, t, b in group]))
+                for group in plan.words
+            ]
             ranked += [(SHOULD, self._term("concepts", cid, b)) for cid, b in plan.concepts]
             clauses.append((MUST, tantivy.Query.boolean_query(ranked) if ranked else tantivy.Query.empty_query()))
         else:
@@ -136,8 +150,9 @@ class TantivyIndex(IndexBase):
         """The engine alone (plan and match, no facets or snippets): the floor the API is measured against."""
         return self.searcher.search(self.query(text, lang, {}, {})[0], limit=10)
 
-    def search(self, text: str, lang: str, filters: dict[str, list[str]], flags: dict[str, bool],
-               limit: int, offset: int) -> dict[str, Any]:
+    def search(
+        self, text: str, lang: str, filters: dict[str, list[str]], flags: dict[str, bool], limit: int, offset: int
+    ) -> dict[str, Any]:
         query, plan = self.query(text, lang, filters, flags)
         result = self.searcher.search(query, limit=limit, offset=offset, count=True)
         terms = plan.terms(lang) if plan else set()
@@ -148,12 +163,25 @@ class TantivyIndex(IndexBase):
             labels = payload["labels"]
             texts = payload["texts"][lang]
             cut = next((s for s in (snippet(texts[k], terms, lang) for k in ("text", "title")) if s), "")
-            items.append({"id": doc.get_first("id"), "labels": labels,
-                          "label": labels.get(lang) or labels.get("fi"), "score": round(score or 0.0, 4), "snippet": cut})
+            items.append(
+                {
+                    "id": doc.get_first("id"),
+                    "labels": labels,
+                    "label": labels.get(lang) or labels.get("fi"),
+                    "score": round(score or 0.0, 4),
+                    "snippet": cut,
+                }
+            )
         aggregations = self.searcher.aggregate(query, {n: {"terms": {"field": n, "size": 1000}} for n in FACETS})
-        counts = {n: Counter({b["key"]: b["doc_count"] for b in aggregations.get(n, {}).get("buckets", [])}) for n in FACETS}
-        return {"total": result.count, "items": items, "facets": self.facet_counts(counts, lang),
-                "did_you_mean": did_you_mean(text, plan.corrections) if plan else None}
+        counts = {
+            n: Counter({b["key"]: b["doc_count"] for b in aggregations.get(n, {}).get("buckets", [])}) for n in FACETS
+        }
+        return {
+            "total": result.count,
+            "items": items,
+            "facets": self.facet_counts(counts, lang),
+            "did_you_mean": did_you_mean(text, plan.corrections) if plan else None,
+        }
 
     def close(self) -> None:
         """Nothing to release: tantivy searchers are reference-counted snapshots."""

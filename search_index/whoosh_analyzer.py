@@ -1,7 +1,8 @@
 """The analysis chain wrapped as a Whoosh analyzer (importable, picklable, comparable, as Whoosh needs)."""
+
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from whoosh.analysis import Composable, Token
 
@@ -20,9 +21,19 @@ class LanguageAnalyzer(Composable):
     def __hash__(self) -> int:
         return hash((self.lang, self.parts))
 
-    def __call__(self, value: str, positions: bool = False, chars: bool = False, keeporiginal: bool = False,
-                 removestops: bool = True, start_pos: int = 0, start_char: int = 0, tokenize: bool = True,
-                 mode: str = "", **kwargs) -> Iterator[Token]:
+    def __call__(
+        self,
+        value: str,
+        positions: bool = False,
+        chars: bool = False,
+        keeporiginal: bool = False,
+        removestops: bool = True,
+        start_pos: int = 0,
+        start_char: int = 0,
+        tokenize: bool = True,
+        mode: str = "",
+        **kwargs,
+    ) -> Iterator[Token]:
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
         last_start, pos = None, start_pos - 1
         for term, start, end, is_part in analyse(value, self.lang, query=mode == "query"):

@@ -1,4 +1,5 @@
 """The Whoosh search engine behind the SearchIndex interface: build, open, search with facets, suggest."""
+
 from __future__ import annotations
 
 import threading
@@ -31,22 +32,33 @@ def schema() -> Schema:
     return Schema(**fields)
 
 
-def build(folder: Path, docs: list[dict[str, Any]], labels: list[dict[str, str]], concept_names: dict[str, dict],
-          suggestions: list[dict[str, str]]) -> dict[str, Any]:
+def build(
+    folder: Path,
+    docs: list[dict[str, Any]],
+    labels: list[dict[str, str]],
+    concept_names: dict[str, dict],
+    suggestions: list[dict[str, str]],
+) -> dict[str, Any]:
     """Write a fresh index into `folder` (which the caller later swaps into place)."""
     (folder / "whoosh").mkdir(parents=True)
     ix = whoosh_index.create_in(str(folder / "whoosh"), schema())
     writer = ix.writer(limitmb=256)
     for doc in docs:
-        fields: dict[str, Any] = {"id": doc["id"], "doc": {"labels": doc["labels"],
-                                                           "facets": {n: doc["facets"].get(n, []) for n in FACETS}}}
+        fields: dict[str, Any] = {
+            "id": doc["id"],
+            "doc": {"labels": doc["labels"], "facets": {n: doc["facets"].get(n, []) for n in FACETS}},
+        }
         for lang in LANGS:
             for kind in ("title", "text"):
                 text = "\n".join(doc["texts"][lang][kind])
                 fields[f"{lang}_{kind}"] = text
                 if lang == "fi":
                     fields[f"fi_{kind}_parts"] = text
-        values = {v for name in ("target_group", "situation", "work_form", "service_level") for v in doc["facets"].get(name, [])}
+        values = {
+            v
+            for name in ("target_group", "situation", "work_form", "service_level")
+            for v in doc["facets"].get(name, [])
+        }
         fields["concepts"] = ",".join(sorted(values))
         for name in FACETS + FLAGS:
             fields[name] = ",".join(doc["facets"].get(name, []))
@@ -96,23 +108,40 @@ class WhooshIndex(IndexBase):
         """The engine alone (plan and match, no facets or snippets): the floor the API is measured against."""
         return self.searcher.search(self.build_query(text, lang)[0], limit=10)
 
-    def search(self, text: str, lang: str, filters: dict[str, list[str]], flags: dict[str, bool],
-               limit: int, offset: int) -> dict[str, Any]:
+    def search(
+        self, text: str, lang: str, filters: dict[str, list[str]], flags: dict[str, bool], limit: int, offset: int
+    ) -> dict[str, Any]:
         query, corrections = self.build_query(text, lang) if text else (Q.Every(), {})
-        conditions: list[Q.Query] = [Q.Or([Q.Term(name, v) for v in values]) for name, values in filters.items() if values]
-        conditions += [Q.Term(name, "true") if wanted else Q.Not(Q.Term(name, "true")) for name, wanted in flags.items()]
+        conditions: list[Q.Query] = [
+            Q.Or([Q.Term(name, v) for v in values]) for name, values in filters.items() if values
+        ]
+        conditions += [
+            Q.Term(name, "true") if wanted else Q.Not(Q.Term(name, "true")) for name, wanted in flags.items()
+        ]
         filter_query = Q.And(conditions) if conditions else None
         results = self.searcher.search(query, filter=filter_query, limit=offset + limit)
         results.fragmenter = ContextFragmenter(maxchars=200, surround=60)
         results.formatter = HtmlFormatter(tagname="mark", between=" … ")
         items = []
-        for hit in results[offset:offset + limit]:
+        for hit in results[offset : offset + limit]:
             labels = hit["doc"]["labels"]
             snippet = next((s for s in (hit.highlights(f) for f in SNIPPET_FIELDS[lang]) if s), "")
-            items.append({"id": hit["id"], "labels": labels, "label": labels.get(lang) or labels.get("fi"),
-                          "score": round(hit.score or 0.0, 4), "snippet": snippet})
+            items.append(
+                {
+                    "id": hit["id"],
+                    "labels": labels,
+                    "label": labels.get(lang) or labels.get("fi"),
+                    "score": round(hit.score or 0.0, 4),
+                    "snippet": snippet,
+                }
+            )
         facets = self.facets((self.doc_facets[num] for num in results.docs()), lang)
-        return {"total": len(results), "items": items, "facets": facets, "did_you_mean": did_you_mean(text, corrections)}
+        return {
+            "total": len(results),
+            "items": items,
+            "facets": facets,
+            "did_you_mean": did_you_mean(text, corrections),
+        }
 
     def close(self) -> None:
         with self._lock:

@@ -1,4 +1,5 @@
 """Shared fixtures: one graph built from the curated data per test session, the app and its client."""
+
 from __future__ import annotations
 
 import os
@@ -63,8 +64,8 @@ def index(build_dir: Path):
 def tantivy_index(kg, tmp_path_factory: pytest.TempPathFactory):
     """The seed graph's search index built with tantivy, the scale backend."""
     from search_index import tantivy_engine
-    from search_index.indexer import facet_names
     from search_index.documents import concept_labels, service_documents, suggestions
+    from search_index.indexer import facet_names
 
     folder = tmp_path_factory.mktemp("tantivy") / "index"
     docs, labels = service_documents(kg), concept_labels(kg)

@@ -1,4 +1,5 @@
 """The layering of docs/architecture.md, enforced: each package imports only what its row allows."""
+
 from __future__ import annotations
 
 import ast
@@ -7,21 +8,52 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-THIRD_PARTY_DATA = {"rdflib", "pyshacl", "owlready2", "pyoxigraph", "whoosh", "tantivy", "pyvoikko", "Stemmer", "flask",
-                    "werkzeug", "click", "jinja2", "flask_babel", "babel"}
+THIRD_PARTY_DATA = {
+    "rdflib",
+    "pyshacl",
+    "owlready2",
+    "pyoxigraph",
+    "whoosh",
+    "tantivy",
+    "pyvoikko",
+    "Stemmer",
+    "flask",
+    "werkzeug",
+    "click",
+    "jinja2",
+    "flask_babel",
+    "babel",
+}
 
 # package (folder) -> (project packages it may import, third-party packages it may import)
 RULES: dict[str, tuple[set[str], set[str]]] = {
     "graph": ({"graph.vocab", "graph.paths", "graph.errors", "graph.parsing", "ontology", "queries"}, set()),
     "graph/store": ({"graph.vocab", "graph.paths", "graph.errors", "graph.parsing", "graph.store"}, {"pyoxigraph"}),
-    "graph/build": ({"graph.vocab", "graph.paths", "graph.errors", "graph.parsing", "graph.store", "graph.build"},
-                    {"pyoxigraph", "rdflib", "pyshacl", "owlready2"}),
-    "graph/navigation": ({"graph.vocab", "graph.paths", "graph.errors", "graph.parsing", "graph.store",
-                          "graph.navigation"}, set()),
-    "search_index": ({"graph.vocab", "graph.errors", "graph.parsing", "graph.store", "search_index"},
-                     {"whoosh", "tantivy", "pyvoikko", "Stemmer"}),
-    "api": ({"graph.vocab", "graph.paths", "graph.errors", "graph.parsing", "graph.store", "graph.navigation",
-             "search_index", "api"}, {"flask", "werkzeug", "click", "jinja2", "flask_babel", "babel"}),
+    "graph/build": (
+        {"graph.vocab", "graph.paths", "graph.errors", "graph.parsing", "graph.store", "graph.build"},
+        {"pyoxigraph", "rdflib", "pyshacl", "owlready2"},
+    ),
+    "graph/navigation": (
+        {"graph.vocab", "graph.paths", "graph.errors", "graph.parsing", "graph.store", "graph.navigation"},
+        set(),
+    ),
+    "search_index": (
+        {"graph.vocab", "graph.errors", "graph.parsing", "graph.store", "search_index"},
+        {"whoosh", "tantivy", "pyvoikko", "Stemmer"},
+    ),
+    "api": (
+        {
+            "graph.vocab",
+            "graph.paths",
+            "graph.errors",
+            "graph.parsing",
+            "graph.store",
+            "graph.navigation",
+            "search_index",
+            "api",
+        },
+        {"flask", "werkzeug", "click", "jinja2", "flask_babel", "babel"},
+    ),
 }
 # the CLI's build commands are the one place api/ reaches the build pipeline
 EXTRA = {"api/cli.py": {"graph.build"}, "api/build_steps.py": {"graph.build"}}
@@ -56,9 +88,9 @@ def test_package_imports_follow_the_table(folder: str) -> None:
         for name in _imports(path):
             top = name.split(".")[0]
             project = top in {"graph", "search_index", "api", "ontology", "queries", "bench", "tests"}
-            if project and not _allowed(name, allowed):
-                bad.append(f"{rel} imports {name}")
-            elif not project and top in THIRD_PARTY_DATA and top not in third:
+            if (project and not _allowed(name, allowed)) or (
+                not project and top in THIRD_PARTY_DATA and top not in third
+            ):
                 bad.append(f"{rel} imports {name}")
     assert not bad, "\n".join(bad)
 
@@ -89,8 +121,11 @@ def test_no_import_cycles_between_packages() -> None:
             for name in _imports(path):
                 for other in RULES:
                     target = other.replace("/", ".")
-                    if target != key and (name == target or name.startswith(target + ".")) and \
-                            not (target == "graph" and name.split(".")[1] in {"store", "build", "navigation"}):
+                    if (
+                        target != key
+                        and (name == target or name.startswith(target + "."))
+                        and not (target == "graph" and name.split(".")[1] in {"store", "build", "navigation"})
+                    ):
                         edges.setdefault(key, set()).add(target)
     for a, targets in edges.items():
         for b in targets:

@@ -1,4 +1,5 @@
 """OWL reasoning with owlready2 and HermiT: consistency check and materialised inferred types."""
+
 from __future__ import annotations
 
 import logging

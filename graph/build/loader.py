@@ -1,4 +1,5 @@
 """Read the ontology, concept schemes and curated Turtle into one rdflib dataset of named graphs."""
+
 from __future__ import annotations
 
 from pathlib import Path

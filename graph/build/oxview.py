@@ -4,9 +4,10 @@ The quote check and the rule-based classifier were written against rdflib; at a 
 rdflib takes about 50 s just to parse, while Oxigraph loads in a few seconds. This view lets the
 same checks read the union of the store's named graphs directly, converting terms on the fly.
 """
+
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef

@@ -1,4 +1,5 @@
 """Offline build: sources -> validated, reasoned graph, written to a temporary folder and swapped in."""
+
 from __future__ import annotations
 
 import hashlib
@@ -6,18 +7,18 @@ import json
 import os
 import shutil
 import time
-from datetime import datetime, timezone
+from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Callable
 
 import pyoxigraph as ox
 
 from graph import vocab
-from graph.errors import BuildError
 from graph.build.loader import SHAPES_FILE, input_files, load_store
+from graph.build.validate import check_store
+from graph.errors import BuildError
 from graph.paths import DEFAULT_INSTANCE, QUERIES_DIR, sources_dir
 from graph.store.graphstore import DISK_STORE_DIR, DISK_STORE_MIN_QUADS, GRAPH_FILE, MANIFEST_FILE, GraphStore
-from graph.build.validate import check_store
 
 Progress = Callable[[str], None]
 BuildStep = Callable[[Path, GraphStore, Progress], dict]
@@ -41,16 +42,20 @@ def _apply_rules(store: ox.Store, progress: Progress) -> int:
     inferred = ox.NamedNode(vocab.GRAPH_INFERRED)
     added = 0
     for rule in sorted((QUERIES_DIR / "build").glob("*.rq")):
-        new = [t for t in store.query(rule.read_text(encoding="utf-8"), use_default_graph_as_union=True)
-               if not any(True for _ in store.quads_for_pattern(t.subject, t.predicate, t.object, None))]
+        new = [
+            t
+            for t in store.query(rule.read_text(encoding="utf-8"), use_default_graph_as_union=True)
+            if not any(True for _ in store.quads_for_pattern(t.subject, t.predicate, t.object, None))
+        ]
         store.extend(ox.Quad(t.subject, t.predicate, t.object, inferred) for t in set(new))
         added += len(set(new))
         progress(f"  rule {rule.stem}: +{len(set(new))} triples")
     return added
 
 
-def build_graph(data_dir: Path | None = None, progress: Progress = lambda _: None, reasoner: str = "auto",
-                shacl: str = "sparql") -> GraphStore:
+def build_graph(
+    data_dir: Path | None = None, progress: Progress = lambda _: None, reasoner: str = "auto", shacl: str = "sparql"
+) -> GraphStore:
     """Load, check quotes, validate with SHACL, reason with HermiT and materialise; raise BuildError on any failure."""
     started = time.perf_counter()
     progress("loading ontology and curated data")
@@ -60,14 +65,17 @@ def build_graph(data_dir: Path | None = None, progress: Progress = lambda _: Non
     if not report.conforms:
         raise BuildError("the graph does not conform:\n" + report.text())
     inferred = ox.NamedNode(vocab.GRAPH_INFERRED)
-    new_types = [ox.Quad(ox.NamedNode(s), ox.NamedNode(p), ox.NamedNode(o), inferred) for s, p, o in inferred_types
-                 if next(store.quads_for_pattern(ox.NamedNode(s), ox.NamedNode(p), ox.NamedNode(o)), None) is None]
+    new_types = [
+        ox.Quad(ox.NamedNode(s), ox.NamedNode(p), ox.NamedNode(o), inferred)
+        for s, p, o in inferred_types
+        if next(store.quads_for_pattern(ox.NamedNode(s), ox.NamedNode(p), ox.NamedNode(o)), None) is None
+    ]
     store.extend(new_types)
     progress(f"  reasoner ({report.reasoner}): +{len(new_types)} inferred types")
     _apply_rules(store, progress)
     manifest = {
         "version": _inputs_digest(data_dir),
-        "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "data": str(data_dir) if data_dir else "curated",
         "quads": len(store),
         "reasoner": report.reasoner,
@@ -77,16 +85,23 @@ def build_graph(data_dir: Path | None = None, progress: Progress = lambda _: Non
     return GraphStore(store, manifest)
 
 
-def build(data_dir: Path | None = None, *, instance: Path | None = None, progress: Progress = lambda _: None,
-          steps: list[BuildStep] | None = None, reasoner: str = "auto", shacl: str = "sparql",
-          disk_store_min: int = DISK_STORE_MIN_QUADS) -> Path:
+def build(
+    data_dir: Path | None = None,
+    *,
+    instance: Path | None = None,
+    progress: Progress = lambda _: None,
+    steps: list[BuildStep] | None = None,
+    reasoner: str = "auto",
+    shacl: str = "sparql",
+    disk_store_min: int = DISK_STORE_MIN_QUADS,
+) -> Path:
     """Build everything into instance/builds/<id>.tmp, run extra `steps` (e.g. the search index) there,
     then rename it into place and switch the `current` link atomically. Returns the new build folder."""
     root = instance or DEFAULT_INSTANCE
     builds = root / "builds"
     builds.mkdir(parents=True, exist_ok=True)
     gs = build_graph(data_dir, progress, reasoner, shacl)
-    build_id = f"{datetime.now(timezone.utc):%Y%m%dT%H%M%S%f}-{gs.manifest['version']}"
+    build_id = f"{datetime.now(UTC):%Y%m%dT%H%M%S%f}-{gs.manifest['version']}"
     tmp = builds / f"{build_id}.tmp"
     final = builds / build_id
     try:

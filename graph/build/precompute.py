@@ -1,20 +1,34 @@
 """Rows of the slow parameterless queries, run once by the build and read by servers when first needed."""
+
 from __future__ import annotations
 
 import json
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from graph.store.catalog import Catalog
-from graph.store.precomputed import PRECOMPUTED_DIR
 from graph.store.graphstore import GraphStore
+from graph.store.precomputed import PRECOMPUTED_DIR
 
 # parameterless queries a server needs at start, for the screening, the gap report and pathways;
 # at a million triples they take seconds each, so the build runs them once and stores the rows
-PRECOMPUTED = ("concepts", "services", "municipalities", "requirements", "screening-facts", "service-channels",
-               "pathway-edges", "graph-sizes", "gap-excluded-no-alternative", "gap-language", "situation-coverage",
-               "gap-dead-ends", "gap-missing-data")
+PRECOMPUTED = (
+    "concepts",
+    "services",
+    "municipalities",
+    "requirements",
+    "screening-facts",
+    "service-channels",
+    "pathway-edges",
+    "graph-sizes",
+    "gap-excluded-no-alternative",
+    "gap-language",
+    "situation-coverage",
+    "gap-dead-ends",
+    "gap-missing-data",
+)
 
 
 def precompute(build_dir: Path, store: GraphStore, progress: Callable[[str], None]) -> dict[str, Any]:

@@ -1,4 +1,5 @@
 """Check that every quote in the graph appears verbatim in the source document it cites."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -6,6 +6,7 @@ class assertions as a tableau reasoner: superclass closure, rdfs:domain and rdfs
 defined class wherever all its parts hold, repeated to a fixpoint. Disjoint classes are checked
 explicitly. `tests/graph/test_rules.py` shows the rules and HermiT agree on the curated graph.
 """
+
 from __future__ import annotations
 
 from collections import defaultdict
@@ -108,8 +109,10 @@ def _holds(graph: Graph, ind: URIRef, d: Definition, closed: set[URIRef], types:
         return False
     if not all((ind, prop, value) in graph for prop, value in d.values):
         return False
-    return all(any(filler in _closure(types.get(o, set()), supers) for o in graph.objects(ind, prop))
-               for prop, filler in d.some)
+    return all(
+        any(filler in _closure(types.get(o, set()), supers) for o in graph.objects(ind, prop))
+        for prop, filler in d.some
+    )
 
 
 def _check_disjoint(graph: Graph, types: dict[URIRef, set[URIRef]]) -> None:

@@ -7,6 +7,7 @@ It covers the SHACL Core components the project's shapes use, plus SHACL-SPARQL 
 refuses shapes that use anything else (`UnsupportedShape`), so a new shape cannot pass unchecked.
 `tests/graph/test_shacl_engine.py` shows it reports the same violations as pySHACL.
 """
+
 from __future__ import annotations
 
 import re
@@ -25,16 +26,52 @@ FOCUS_OF = ox.NamedNode("urn:perhepolku:shacl#focusOf")
 SHACL_QUERIES = QUERIES_DIR / "shacl"
 TARGETS = ("target-class", "target-objects")
 COMPONENTS = {  # query file -> the SHACL constraint component it checks
-    "min-count": "MinCount", "max-count": "MaxCount", "class": "Class", "datatype": "Datatype",
-    "min-length": "MinLength", "min-inclusive": "MinInclusive",
-    "max-inclusive": "MaxInclusive", "node-kind": "NodeKind", "in": "In", "language-in": "LanguageIn",
-    "unique-lang": "UniqueLang", "or": "Or",
+    "min-count": "MinCount",
+    "max-count": "MaxCount",
+    "class": "Class",
+    "datatype": "Datatype",
+    "min-length": "MinLength",
+    "min-inclusive": "MinInclusive",
+    "max-inclusive": "MaxInclusive",
+    "node-kind": "NodeKind",
+    "in": "In",
+    "language-in": "LanguageIn",
+    "unique-lang": "UniqueLang",
+    "or": "Or",
 }
-SUPPORTED = {SH[n] for n in (
-    "targetClass", "targetObjectsOf", "property", "path", "minCount", "maxCount", "class", "datatype",
-    "pattern", "flags", "minLength", "minInclusive", "maxInclusive", "nodeKind", "in", "languageIn",
-    "uniqueLang", "or", "node", "sparql", "select", "message", "name", "description", "declare", "prefixes",
-    "prefix", "namespace")}
+SUPPORTED = {
+    SH[n]
+    for n in (
+        "targetClass",
+        "targetObjectsOf",
+        "property",
+        "path",
+        "minCount",
+        "maxCount",
+        "class",
+        "datatype",
+        "pattern",
+        "flags",
+        "minLength",
+        "minInclusive",
+        "maxInclusive",
+        "nodeKind",
+        "in",
+        "languageIn",
+        "uniqueLang",
+        "or",
+        "node",
+        "sparql",
+        "select",
+        "message",
+        "name",
+        "description",
+        "declare",
+        "prefixes",
+        "prefix",
+        "namespace",
+    )
+}
 
 
 class UnsupportedShape(BuildError):
@@ -76,7 +113,7 @@ def _matches(row: dict) -> bool:
     if isinstance(row["v"], ox.BlankNode):
         return False
     flags = 0
-    for flag in (row["flags"].value if row.get("flags") is not None else ""):
+    for flag in row["flags"].value if row.get("flags") is not None else "":
         flags |= {"i": re.IGNORECASE, "m": re.MULTILINE, "s": re.DOTALL, "x": re.VERBOSE}.get(flag, 0)
     return re.search(row["pattern"].value, row["v"].value, flags) is not None
 
@@ -118,7 +155,9 @@ class ShaclEngine:
 
     def _run(self, store: ox.Store, data: list) -> list[Violation]:
         for name in TARGETS:
-            store.extend(ox.Quad(row["this"], FOCUS_OF, row["shape"], SCRATCH) for row in self._select(store, name, data))
+            store.extend(
+                ox.Quad(row["this"], FOCUS_OF, row["shape"], SCRATCH) for row in self._select(store, name, data)
+            )
         parents: dict[tuple, list[tuple]] = {}
         while True:  # shapes reached through sh:node, level by level
             rows = self._select(store, "target-node", data)
@@ -140,16 +179,22 @@ class ShaclEngine:
         node = URIRef((row.get("ps") or row["shape"]).value)
         message = self.shapes.value(node, SH.message)
         path = self.shapes.value(node, SH.path) if "ps" in row else None
-        return Violation(_label(row["this"]), str(path) if path else None, component,
-                         str(message) if message else f"violates sh:{component[0].lower()}{component[1:]}",
-                         _label(row.get("v")))
+        return Violation(
+            _label(row["this"]),
+            str(path) if path else None,
+            component,
+            str(message) if message else f"violates sh:{component[0].lower()}{component[1:]}",
+            _label(row.get("v")),
+        )
 
     def _sparql_constraints(self, store: ox.Store, data: list) -> list[Violation]:
         out = []
         for shape, constraint in self.shapes.subject_objects(SH.sparql):
-            prefixes = "".join(f"PREFIX {self.shapes.value(d, SH.prefix)}: <{self.shapes.value(d, SH.namespace)}>\n"
-                               for decl in self.shapes.objects(constraint, SH.prefixes)
-                               for d in self.shapes.objects(decl, SH.declare))
+            prefixes = "".join(
+                f"PREFIX {self.shapes.value(d, SH.prefix)}: <{self.shapes.value(d, SH.namespace)}>\n"
+                for decl in self.shapes.objects(constraint, SH.prefixes)
+                for d in self.shapes.objects(decl, SH.declare)
+            )
             text = prefixes + str(self.shapes.value(constraint, SH.select)).replace("$this", "?this")
             focus = {r["this"] for r in self._select(store, "focus", data) if r["shape"].value == str(shape)}
             message = str(self.shapes.value(constraint, SH.message) or "violates a SPARQL constraint")
@@ -174,7 +219,13 @@ class ShaclEngine:
                 out.add(v)
                 continue
             for parent, _, path in parents[key]:
-                out.add(Violation(_label(parent), path.value,
-                                  "Node", f"value does not conform to {key[1].value}: {v.message}", v.focus))
+                out.add(
+                    Violation(
+                        _label(parent),
+                        path.value,
+                        "Node",
+                        f"value does not conform to {key[1].value}: {v.message}",
+                        v.focus,
+                    )
+                )
         return sorted(out, key=str)
-

@@ -1,4 +1,5 @@
 """Validation of the graph: verbatim quotes, SHACL shapes (pySHACL) and OWL consistency (HermiT)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -8,13 +9,13 @@ import pyoxigraph as ox
 from rdflib import Graph, URIRef
 from rdflib.namespace import OWL, RDF
 
+from graph.build.hermit import InconsistentOntology, infer_types
 from graph.build.loader import SHAPES_FILE, load_shapes, load_store
 from graph.build.oxview import StoreView
-from graph.paths import sources_dir
 from graph.build.provenance import check_quotes
-from graph.build.hermit import InconsistentOntology, infer_types
 from graph.build.rules import infer_types as rules_infer_types
 from graph.build.shacl import ShaclEngine
+from graph.paths import sources_dir
 
 
 @dataclass
@@ -38,8 +39,11 @@ class ValidationReport:
             "conforms": self.conforms,
             "triples": self.triples,
             "quotes": {"ok": not self.quote_problems, "problems": self.quote_problems},
-            "shacl": {"conforms": self.shacl_conforms, "engine": self.shacl_engine,
-                      "report": self.shacl_text if not self.shacl_conforms else ""},
+            "shacl": {
+                "conforms": self.shacl_conforms,
+                "engine": self.shacl_engine,
+                "report": self.shacl_text if not self.shacl_conforms else "",
+            },
             "owl": {"consistent": self.consistent, "reasoner": self.reasoner},
         }
 
@@ -70,19 +74,24 @@ def shacl_check_store(store: ox.Store) -> tuple[bool, str]:
     return not violations, text + "\n".join(f"  {v}" for v in violations)
 
 
-HERMIT_LIMIT = 500  # named individuals (the curated graph has 160: HermiT, seconds); above, the rules (825: HermiT 45 s)
+HERMIT_LIMIT = (
+    500  # named individuals (the curated graph has 160: HermiT, seconds); above, the rules (825: HermiT 45 s)
+)
 
 
 def choose_reasoner(graph: Graph, reasoner: str = "auto") -> str:
     """hermit, rules, or (auto) HermiT for graphs it classifies in seconds and the rules above that."""
     if reasoner != "auto":
         return reasoner
-    individuals = {s for s, o in graph.subject_objects(RDF.type) if isinstance(s, URIRef) and not str(o).startswith(str(OWL))}
+    individuals = {
+        s for s, o in graph.subject_objects(RDF.type) if isinstance(s, URIRef) and not str(o).startswith(str(OWL))
+    }
     return "hermit" if len(individuals) <= HERMIT_LIMIT else "rules"
 
 
-def check_store(store: ox.Store, *, reason: bool = True, sources: Path | None = None,
-                reasoner: str = "auto", shacl: str = "sparql") -> tuple[ValidationReport, set]:
+def check_store(
+    store: ox.Store, *, reason: bool = True, sources: Path | None = None, reasoner: str = "auto", shacl: str = "sparql"
+) -> tuple[ValidationReport, set]:
     """Run all checks on a loaded store; also return the reasoner's type triples (empty if not run).
 
     `shacl`: sparql (inside Oxigraph, the default) or pyshacl (the reference engine, for small graphs).
@@ -110,8 +119,14 @@ def check_store(store: ox.Store, *, reason: bool = True, sources: Path | None = 
     return report, inferred
 
 
-def validate(data_dir: Path | None = None, extra: list[Path] | None = None, *, reason: bool = True,
-             reasoner: str = "auto", shacl: str = "sparql") -> ValidationReport:
+def validate(
+    data_dir: Path | None = None,
+    extra: list[Path] | None = None,
+    *,
+    reason: bool = True,
+    reasoner: str = "auto",
+    shacl: str = "sparql",
+) -> ValidationReport:
     """Load the sources (plus `extra` Turtle files) and check them; the domain function behind `perhepolku validate`."""
     store = load_store(data_dir, extra)
     report, _ = check_store(store, reason=reason, sources=sources_dir(data_dir), reasoner=reasoner, shacl=shacl)

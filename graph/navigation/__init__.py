@@ -1,4 +1,5 @@
 """The navigation domain over an opened build: services, concepts, family profiles, eligibility, pathways, gaps."""
+
 from graph.navigation.concepts import list_concepts
 from graph.navigation.eligibility import DEFAULT_LIMIT, screen
 from graph.navigation.gaps import gap_report
@@ -7,5 +8,19 @@ from graph.navigation.profile import FIELDS, Profile, parse_profile
 from graph.navigation.render import dot, mermaid, svg
 from graph.navigation.services import get_service, list_services
 
-__all__ = ["DEFAULT_LIMIT", "FIELDS", "Profile", "dot", "gap_report", "get_service", "list_concepts", "list_services",
-           "mermaid", "parse_profile", "pathway", "pathway_graph", "screen", "svg"]
+__all__ = [
+    "DEFAULT_LIMIT",
+    "FIELDS",
+    "Profile",
+    "dot",
+    "gap_report",
+    "get_service",
+    "list_concepts",
+    "list_services",
+    "mermaid",
+    "parse_profile",
+    "pathway",
+    "pathway_graph",
+    "screen",
+    "svg",
+]

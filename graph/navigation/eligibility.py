@@ -7,16 +7,17 @@ takes milliseconds at a million triples (a test holds the two to the same rows).
 the verdicts per service (any failure makes a service ineligible; otherwise anything unknown makes
 it unknown) and attaches sources, details, alternatives and how to get in.
 """
+
 from __future__ import annotations
 
 from collections import defaultdict
 from typing import Any
 
-from graph.store.knowledge import KnowledgeGraph, labels
 from graph.navigation.profile import Profile
-from graph.navigation.verdicts import Verdict, access_verdicts, area_verdict, client_status_verdict, stage_verdict
 from graph.navigation.screening import ScreeningTables
 from graph.navigation.services import channels
+from graph.navigation.verdicts import Verdict, access_verdicts, area_verdict, client_status_verdict, stage_verdict
+from graph.store.knowledge import KnowledgeGraph, labels
 
 NO_CRITERIA = "the sources give no eligibility criteria for this service"
 DEFAULT_LIMIT = 50  # services listed per list; `totals` counts them all
@@ -37,7 +38,9 @@ def _verdicts(kg: KnowledgeGraph, profile: Profile, scope: set[str] | None = Non
     for row in table.area(profile, scope):
         if verdict := area_verdict(row, reqs.get((row["serviceId"], row.get("requirementId"))), profile):
             by_service[row["serviceId"]].append(verdict)
-    language = kg.bind("eligibility-access", {"language": profile.language})["language"].value if profile.language else None
+    language = (
+        kg.bind("eligibility-access", {"language": profile.language})["language"].value if profile.language else None
+    )
     for row in table.access(profile, language, scope):
         by_service[row["serviceId"]].extend(access_verdicts(row, profile))
     matched: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
@@ -91,13 +94,16 @@ def _alternatives(kg: KnowledgeGraph, service_id: str, failed: list[Verdict], he
 
 
 def _access(kg: KnowledgeGraph, service_id: str) -> dict[str, Any]:
-    routes = [{"id": r, "labels": kg.concepts[r]["labels"] if r in kg.concepts else labels({})}
-              for r in dict.fromkeys(tables(kg).routes(service_id))]
+    routes = [
+        {"id": r, "labels": kg.concepts[r]["labels"] if r in kg.concepts else labels({})}
+        for r in dict.fromkeys(tables(kg).routes(service_id))
+    ]
     return {"routes": routes, "channels": channels(kg, service_id)}
 
 
-def _entry(kg: KnowledgeGraph, service: dict[str, Any], bucket: str, found: list[Verdict],
-           addresses: list[str]) -> dict[str, Any]:
+def _entry(
+    kg: KnowledgeGraph, service: dict[str, Any], bucket: str, found: list[Verdict], addresses: list[str]
+) -> dict[str, Any]:
     """One listed service with its reasons (and how to get in, for an eligible one)."""
     entry = {"id": service["id"], "labels": labels(service), "addresses": addresses}
     decisive = [v for v in found if v.status != "not-applicable"]
@@ -107,8 +113,11 @@ def _entry(kg: KnowledgeGraph, service: dict[str, Any], bucket: str, found: list
     if bucket == "unknown" and not any(v.requirement and v.requirement.get("type") for v in found):
         return {**entry, "missing": [NO_CRITERIA] + [v.detail for v in open_], "reasons": []}
     if bucket == "unknown":
-        return {**entry, "missing": [v.detail for v in open_],
-                "reasons": [v.dump() for v in decisive if v.status in ("met", "assessed")]}
+        return {
+            **entry,
+            "missing": [v.detail for v in open_],
+            "reasons": [v.dump() for v in decisive if v.status in ("met", "assessed")],
+        }
     return {**entry, "reasons": [v.dump() for v in decisive], "access": _access(kg, service["id"])}
 
 
@@ -116,7 +125,11 @@ def _bucket(found: list[Verdict]) -> str:
     decisive = [v.status for v in found if v.status != "not-applicable"]
     if "failed" in decisive:
         return "ineligible"
-    if not any(v.requirement and v.requirement.get("type") for v in found) or "unknown" in decisive or "missing" in decisive:
+    if (
+        not any(v.requirement and v.requirement.get("type") for v in found)
+        or "unknown" in decisive
+        or "missing" in decisive
+    ):
         return "unknown"
     return "eligible"
 
@@ -143,8 +156,10 @@ def screen(kg: KnowledgeGraph, profile: Profile, limit: int = DEFAULT_LIMIT) -> 
     verdicts.update(_verdicts(kg, profile, listed) if listed else {})
     for name in ("eligible", "unknown"):
         buckets[name].sort(key=lambda s: -len(addresses.get(s["id"], [])))
-    out = {name: [_entry(kg, s, name, verdicts.get(s["id"], []), addresses.get(s["id"], [])) for s in services[:limit]]
-           for name, services in buckets.items()}
+    out = {
+        name: [_entry(kg, s, name, verdicts.get(s["id"], []), addresses.get(s["id"], [])) for s in services[:limit]]
+        for name, services in buckets.items()
+    }
     helpful = [{"id": s["id"], "labels": labels(s)} for s in buckets["eligible"] if addresses.get(s["id"])]
     for entry in out["ineligible"]:
         failed = [v for v in verdicts.get(entry["id"], []) if v.status == "failed"]

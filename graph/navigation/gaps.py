@@ -4,15 +4,16 @@ Kinds: excluded_no_alternative, uncovered_window, no_service_in_language, dead_e
 missing_data. A window is reported only where it is certain no service covers it: a service whose
 sources give no bound counts as covering.
 """
+
 from __future__ import annotations
 
 from collections import OrderedDict, defaultdict
 from typing import Any
 
-from graph.store.knowledge import KnowledgeGraph, labels
-from graph.parsing import parse_lang
-from graph.navigation.verdicts import LANG_NAMES
 from graph.navigation.services import sources
+from graph.navigation.verdicts import LANG_NAMES
+from graph.parsing import parse_lang
+from graph.store.knowledge import KnowledgeGraph, labels
 
 WEEKS = range(1, 43)
 MONTHS = range(0, 36)  # the first three years with a child
@@ -33,8 +34,14 @@ def _text(ranges: list[tuple[int, int]], unit: str) -> str:
 
 
 def gap(kind: str, title: str, detail: str, services=(), situations=(), source_list=()) -> dict[str, Any]:
-    return {"kind": kind, "title": title, "detail": detail, "services": list(services),
-            "situations": list(situations), "sources": list(source_list)}
+    return {
+        "kind": kind,
+        "title": title,
+        "detail": detail,
+        "services": list(services),
+        "situations": list(situations),
+        "sources": list(source_list),
+    }
 
 
 def excluded_without_alternative(kg: KnowledgeGraph) -> list[dict[str, Any]]:
@@ -42,10 +49,17 @@ def excluded_without_alternative(kg: KnowledgeGraph) -> list[dict[str, Any]]:
     grouped: OrderedDict[tuple[str, str], list[dict]] = OrderedDict()
     for row in rows:
         grouped.setdefault((row["serviceId"], row["situationId"]), []).append(row)
-    return [gap("excluded_no_alternative", f"{group[0]['en']}: excluded from {service}, no alternative",
-                f"'{group[0]['fi']}' bars a family from {service} and no other service in the graph addresses it.",
-                [service], [situation], sources(group))
-            for (service, situation), group in grouped.items()]
+    return [
+        gap(
+            "excluded_no_alternative",
+            f"{group[0]['en']}: excluded from {service}, no alternative",
+            f"'{group[0]['fi']}' bars a family from {service} and no other service in the graph addresses it.",
+            [service],
+            [situation],
+            sources(group),
+        )
+        for (service, situation), group in grouped.items()
+    ]
 
 
 def uncovered_windows(kg: KnowledgeGraph, municipality: str | None = None) -> list[dict[str, Any]]:
@@ -66,13 +80,26 @@ def uncovered_windows(kg: KnowledgeGraph, municipality: str | None = None) -> li
                 weeks.update(range(row.get("minPregnancyWeek", 1), 43))
             if row.get("acceptsChild") is not False:
                 months.update(range(0, min(row.get("childAgeUnderMonths", 36), 36)))
-        open_weeks, open_months = _ranges([w for w in WEEKS if w not in weeks]), _ranges([m for m in MONTHS if m not in months])
+        open_weeks, open_months = (
+            _ranges([w for w in WEEKS if w not in weeks]),
+            _ranges([m for m in MONTHS if m not in months]),
+        )
         if open_weeks or open_months:
-            windows = "; ".join(filter(None, [_text(open_weeks, "pregnancy week"), _text(open_months, "child age (months)")]))
+            windows = "; ".join(
+                filter(None, [_text(open_weeks, "pregnancy week"), _text(open_months, "child age (months)")])
+            )
             services = sorted({r["serviceId"] for r in rows if "serviceId" in r})
-            out.append(gap("uncovered_window", f"{rows[0]['en']}: no service in {windows}",
-                           f"No service that addresses '{rows[0]['fi']}' covers {windows}"
-                           + (f" in municipality {code}" if code else "") + ".", services, [situation]))
+            out.append(
+                gap(
+                    "uncovered_window",
+                    f"{rows[0]['en']}: no service in {windows}",
+                    f"No service that addresses '{rows[0]['fi']}' covers {windows}"
+                    + (f" in municipality {code}" if code else "")
+                    + ".",
+                    services,
+                    [situation],
+                )
+            )
     return out
 
 
@@ -83,10 +110,18 @@ def language_gaps(kg: KnowledgeGraph, language: str | None = None) -> list[dict[
     by_lang: dict[str, list[dict]] = defaultdict(list)
     for row in rows:
         by_lang[row["lang"]].append(row)
-    return [gap("no_service_in_language", f"{row['en']}: no service known to be available in {LANG_NAMES[lang]}",
-                f"No service that addresses '{row['fi']}' is known to be available in {LANG_NAMES[lang]} "
-                "(most sources do not list languages).", [], [row["situationId"]])
-            for lang, group in sorted(by_lang.items()) for row in group]
+    return [
+        gap(
+            "no_service_in_language",
+            f"{row['en']}: no service known to be available in {LANG_NAMES[lang]}",
+            f"No service that addresses '{row['fi']}' is known to be available in {LANG_NAMES[lang]} "
+            "(most sources do not list languages).",
+            [],
+            [row["situationId"]],
+        )
+        for lang, group in sorted(by_lang.items())
+        for row in group
+    ]
 
 
 def dead_ends(kg: KnowledgeGraph) -> list[dict[str, Any]]:
@@ -94,13 +129,25 @@ def dead_ends(kg: KnowledgeGraph) -> list[dict[str, Any]]:
     for row in kg.select_once("gap-dead-ends"):
         src = sources([row])
         if row["hasNext"]:
-            out.append(gap("unnamed_next_step", f"{row['serviceId']}: refers families on to unnamed services",
-                           f"The text says families move on to '{row['step']}' without naming them.", [row["serviceId"]],
-                           source_list=src))
+            out.append(
+                gap(
+                    "unnamed_next_step",
+                    f"{row['serviceId']}: refers families on to unnamed services",
+                    f"The text says families move on to '{row['step']}' without naming them.",
+                    [row["serviceId"]],
+                    source_list=src,
+                )
+            )
         else:
-            out.append(gap("dead_end", f"{row['serviceId']}: pathway ends here",
-                           f"The text implies a next step ('{row['step']}') but no service follows in the graph.",
-                           [row["serviceId"]], source_list=src))
+            out.append(
+                gap(
+                    "dead_end",
+                    f"{row['serviceId']}: pathway ends here",
+                    f"The text implies a next step ('{row['step']}') but no service follows in the graph.",
+                    [row["serviceId"]],
+                    source_list=src,
+                )
+            )
     return out
 
 
@@ -110,14 +157,26 @@ def missing_data(kg: KnowledgeGraph) -> list[dict[str, Any]]:
         item = row["missing"] + (f" ({row['channelId']})" if row.get("channelId") else "")
         by_service.setdefault(row["serviceId"], []).append(item)
     names = {row["id"]: labels(row) for row in kg.services}
-    return [gap("missing_data", f"{names[sid]['en'] or sid}: missing {', '.join(items)}",
-                f"The sources do not give: {', '.join(items)}.", [sid]) for sid, items in by_service.items()]
+    return [
+        gap(
+            "missing_data",
+            f"{names[sid]['en'] or sid}: missing {', '.join(items)}",
+            f"The sources do not give: {', '.join(items)}.",
+            [sid],
+        )
+        for sid, items in by_service.items()
+    ]
 
 
 def gap_report(kg: KnowledgeGraph, municipality: str | None = None, language: str | None = None) -> dict[str, Any]:
     """Every gap kind; `municipality` narrows windows to services there, `language` narrows language gaps."""
-    gaps = (excluded_without_alternative(kg) + uncovered_windows(kg, municipality) + language_gaps(kg, language)
-            + dead_ends(kg) + missing_data(kg))
+    gaps = (
+        excluded_without_alternative(kg)
+        + uncovered_windows(kg, municipality)
+        + language_gaps(kg, language)
+        + dead_ends(kg)
+        + missing_data(kg)
+    )
     counts: dict[str, int] = defaultdict(int)
     for g in gaps:
         counts[g["kind"]] += 1

@@ -1,11 +1,12 @@
 """Referral pathways: what follows and precedes a service, and the whole pathway graph in several formats."""
+
 from __future__ import annotations
 
 from collections import OrderedDict, deque
 from typing import Any
 
-from graph.store.knowledge import KnowledgeGraph, labels
 from graph.navigation.services import sources
+from graph.store.knowledge import KnowledgeGraph, labels
 
 
 def edges(kg: KnowledgeGraph) -> list[dict[str, Any]]:
@@ -26,12 +27,14 @@ def _edges(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def _adjacency(kg: KnowledgeGraph) -> dict[tuple[str, bool], list[dict[str, Any]]]:
     """Edges by (service, forward?): the links leaving a service, or arriving at it."""
+
     def make() -> dict[tuple[str, bool], list[dict[str, Any]]]:
         out: dict[tuple[str, bool], list[dict[str, Any]]] = {}
         for edge in edges(kg):
             out.setdefault((edge["from"], True), []).append(edge)
             out.setdefault((edge["to"], False), []).append(edge)
         return out
+
     return kg.memo("pathway-adjacency", make)
 
 
@@ -46,9 +49,20 @@ def _walk(start: str, adjacency: dict, forward: bool, names: dict[str, dict]) ->
             if nxt in seen:
                 continue
             seen.add(nxt)
-            out.append({"id": nxt, "labels": names[nxt], "depth": depth + 1,
-                        "via": {"link": edge["id"], "from": edge["from"], "to": edge["to"], "kind": edge["kind"],
-                                "sources": edge["sources"]}})
+            out.append(
+                {
+                    "id": nxt,
+                    "labels": names[nxt],
+                    "depth": depth + 1,
+                    "via": {
+                        "link": edge["id"],
+                        "from": edge["from"],
+                        "to": edge["to"],
+                        "kind": edge["kind"],
+                        "sources": edge["sources"],
+                    },
+                }
+            )
             queue.append((nxt, depth + 1))
     return out
 
@@ -58,9 +72,12 @@ def pathway(kg: KnowledgeGraph, service_id: str) -> dict[str, Any]:
     kg.require_service(service_id)
     names = kg.memo("service-labels", lambda: {row["id"]: labels(row) for row in kg.services})
     adjacency = _adjacency(kg)
-    return {"id": service_id, "labels": names[service_id],
-            "downstream": _walk(service_id, adjacency, True, names),
-            "upstream": _walk(service_id, adjacency, False, names)}
+    return {
+        "id": service_id,
+        "labels": names[service_id],
+        "downstream": _walk(service_id, adjacency, True, names),
+        "upstream": _walk(service_id, adjacency, False, names),
+    }
 
 
 def pathway_graph(kg: KnowledgeGraph) -> dict[str, Any]:

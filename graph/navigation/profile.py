@@ -1,12 +1,14 @@
 """A family profile for eligibility screening, validated field by field (errors name the field)."""
+
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
-from typing import Any, Mapping
+from typing import Any
 
 from graph.errors import InvalidParameter
-from graph.store.knowledge import KnowledgeGraph
 from graph.parsing import parse_bool, parse_lang, parse_months, parse_week
+from graph.store.knowledge import KnowledgeGraph
 
 FIELDS = ("municipality", "pregnancy_week", "child_age_months", "situation", "language", "anonymous", "self_referral")
 

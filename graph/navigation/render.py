@@ -1,4 +1,5 @@
 """The pathway graph as Mermaid, Graphviz DOT and a self-contained SVG, for people who would rather look."""
+
 from __future__ import annotations
 
 from html import escape
@@ -6,8 +7,14 @@ from typing import Any
 
 from graph.navigation.pathways import layers
 
-ARROWS = {"next-step": "-->", "escalation": "==>", "alongside": "-.->", "continuation": "-->", "intake": "-->",
-          "referral": "-->"}
+ARROWS = {
+    "next-step": "-->",
+    "escalation": "==>",
+    "alongside": "-.->",
+    "continuation": "-->",
+    "intake": "-->",
+    "referral": "-->",
+}
 
 
 def _label(node: dict[str, Any], lang: str) -> str:
@@ -20,7 +27,7 @@ def mermaid(graph: dict[str, Any], lang: str = "fi") -> str:
     for node in graph["nodes"]:
         lines.append(f'  {ids[node["id"]]}["{_label(node, lang).replace(chr(34), chr(39))}"]')
     for e in graph["edges"]:
-        lines.append(f'  {ids[e["from"]]} {ARROWS.get(e["kind"], "-->")}|{e["kind"]}| {ids[e["to"]]}')
+        lines.append(f"  {ids[e['from']]} {ARROWS.get(e['kind'], '-->')}|{e['kind']}| {ids[e['to']]}")
     return "\n".join(lines) + "\n"
 
 
@@ -46,16 +53,22 @@ def svg(graph: dict[str, Any], lang: str = "fi") -> str:
         rows[col] = rows.get(col, 0) + 1
     width = 30 + (max(column.values(), default=0) + 1) * 260
     height = 30 + max(rows.values(), default=1) * 70
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" font-family="sans-serif" font-size="12">',
-             '<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="6" markerHeight="6" '
-             'orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z"/></marker></defs>']
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" font-family="sans-serif" font-size="12">',
+        '<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="6" markerHeight="6" '
+        'orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z"/></marker></defs>',
+    ]
     for e in graph["edges"]:
         (x1, y1), (x2, y2) = pos[e["from"]], pos[e["to"]]
         dash = ' stroke-dasharray="5,4"' if e["kind"] == "alongside" else ""
-        parts.append(f'<line x1="{x1 + 200}" y1="{y1 + 20}" x2="{x2}" y2="{y2 + 20}" stroke="#555"{dash} '
-                     f'marker-end="url(#arrow)"><title>{escape(e["kind"])}</title></line>')
+        parts.append(
+            f'<line x1="{x1 + 200}" y1="{y1 + 20}" x2="{x2}" y2="{y2 + 20}" stroke="#555"{dash} '
+            f'marker-end="url(#arrow)"><title>{escape(e["kind"])}</title></line>'
+        )
     for node in graph["nodes"]:
         x, y = pos[node["id"]]
-        parts.append(f'<g><rect x="{x}" y="{y}" width="200" height="40" rx="8" fill="#eef4fb" stroke="#2b6cb0"/>'
-                     f'<text x="{x + 100}" y="{y + 24}" text-anchor="middle">{escape(_label(node, lang)[:32])}</text></g>')
+        parts.append(
+            f'<g><rect x="{x}" y="{y}" width="200" height="40" rx="8" fill="#eef4fb" stroke="#2b6cb0"/>'
+            f'<text x="{x + 100}" y="{y + 24}" text-anchor="middle">{escape(_label(node, lang)[:32])}</text></g>'
+        )
     return "\n".join(parts + ["</svg>"]) + "\n"

@@ -7,14 +7,15 @@ those rows in milliseconds, returning rows shaped like the queries'. The SPARQL 
 reference (developers run it through /api/v1/queries); tests/graph/test_screening.py checks that
 both give the same rows for many families.
 """
+
 from __future__ import annotations
 
 from collections import defaultdict
 from typing import Any
 
-from graph.store.knowledge import KnowledgeGraph
 from graph.navigation.profile import Profile
 from graph.navigation.services import group_requirements
+from graph.store.knowledge import KnowledgeGraph
 
 Row = dict[str, Any]
 
@@ -41,7 +42,7 @@ class ScreeningTables:
                 for concept in kg.broader_closure(row["value"]):
                     self.addressed[concept].add(service_id)
         self.at_place: dict[str, set[str]] = defaultdict(set)  # municipality -> services for it (the residence
-        for service_id, facts in self.facts.items():           # criterion wins over the area served)
+        for service_id, facts in self.facts.items():  # criterion wins over the area served)
             for row in facts.get("residence") or facts.get("served", []):
                 self.at_place[row["value"]].add(service_id)
         self.placed = {sid for sid, facts in self.facts.items() if facts.get("residence") or facts.get("served")}
@@ -61,14 +62,48 @@ class ScreeningTables:
                 continue
             expecting_ok, min_week = req.get("acceptsExpecting"), req.get("minPregnancyWeek")
             child_ok, under = req.get("acceptsFamiliesWithChild"), req.get("childAgeUnderMonths")
-            expecting = ("absent" if week < 0 else "unknown" if expecting_ok is None else "failed" if not expecting_ok
-                         else "failed" if min_week is not None and week < min_week else "met")
-            child = ("absent" if age < 0 else "unknown" if child_ok is None else "failed" if not child_ok
-                     else ("met" if age < 12 else "unknown") if under is None else "met" if age < under else "failed")
-            status = ("met" if "met" in (expecting, child) else "unknown" if "unknown" in (expecting, child)
-                      else "missing" if expecting == child == "absent" else "failed")
-            row = {"serviceId": req["service"], "requirementId": req["id"], "expecting": expecting, "child": child,
-                   "status": status, "minPregnancyWeek": min_week, "childAgeUnderMonths": under}
+            expecting = (
+                "absent"
+                if week < 0
+                else "unknown"
+                if expecting_ok is None
+                else "failed"
+                if not expecting_ok
+                else "failed"
+                if min_week is not None and week < min_week
+                else "met"
+            )
+            child = (
+                "absent"
+                if age < 0
+                else "unknown"
+                if child_ok is None
+                else "failed"
+                if not child_ok
+                else ("met" if age < 12 else "unknown")
+                if under is None
+                else "met"
+                if age < under
+                else "failed"
+            )
+            status = (
+                "met"
+                if "met" in (expecting, child)
+                else "unknown"
+                if "unknown" in (expecting, child)
+                else "missing"
+                if expecting == child == "absent"
+                else "failed"
+            )
+            row = {
+                "serviceId": req["service"],
+                "requirementId": req["id"],
+                "expecting": expecting,
+                "child": child,
+                "status": status,
+                "minPregnancyWeek": min_week,
+                "childAgeUnderMonths": under,
+            }
             out.append({k: v for k, v in row.items() if v is not None})
         return out
 
@@ -88,8 +123,13 @@ class ScreeningTables:
                 continue
             for place, basis in places:
                 status = "missing" if not home else "met" if place["value"] == home else "failed"
-                row = {"serviceId": service["id"], "basis": basis, "status": status, "area": place.get("area"),
-                       "requirementId": place.get("requirementId")}
+                row = {
+                    "serviceId": service["id"],
+                    "basis": basis,
+                    "status": status,
+                    "area": place.get("area"),
+                    "requirementId": place.get("requirementId"),
+                }
                 out += [{k: v for k, v in row.items() if v is not None}] * copies
         return out
 
@@ -100,15 +140,42 @@ class ScreeningTables:
             facts = self.facts.get(service["id"], {})
             languages = {r["value"] for r in facts.get("language", [])}
             anonymity = [r["value"] for r in facts.get("anonymity", [])] or [None]
-            language = ("not-asked" if not language_iri else "met" if language_iri in languages
-                        else "failed" if languages else "unknown")
-            self_ref = ("not-asked" if not profile.self_referral else "met" if facts.get("self-referral")
-                        else "failed" if facts.get("route") else "unknown")
+            language = (
+                "not-asked"
+                if not language_iri
+                else "met"
+                if language_iri in languages
+                else "failed"
+                if languages
+                else "unknown"
+            )
+            self_ref = (
+                "not-asked"
+                if not profile.self_referral
+                else "met"
+                if facts.get("self-referral")
+                else "failed"
+                if facts.get("route")
+                else "unknown"
+            )
             for allowed in anonymity:
-                anon = ("not-asked" if not profile.anonymous else "unknown" if allowed is None
-                        else "met" if allowed else "failed")
-                out.append({"serviceId": service["id"], "languageStatus": language, "anonymityStatus": anon,
-                            "selfReferralStatus": self_ref})
+                anon = (
+                    "not-asked"
+                    if not profile.anonymous
+                    else "unknown"
+                    if allowed is None
+                    else "met"
+                    if allowed
+                    else "failed"
+                )
+                out.append(
+                    {
+                        "serviceId": service["id"],
+                        "languageStatus": language,
+                        "anonymityStatus": anon,
+                        "selfReferralStatus": self_ref,
+                    }
+                )
         return out
 
     def situation(self, situation: str, scope: set[str] | None = None) -> list[Row]:
@@ -125,8 +192,10 @@ class ScreeningTables:
                         effects.append("possibly-excluded")
                 elif req["type"] == "SituationCriterion" and target in above:
                     effects.append("required-met")
-                out += [{"serviceId": req["service"], "requirementId": req["id"], "effect": e, "target": target}
-                        for e in effects]
+                out += [
+                    {"serviceId": req["service"], "requirementId": req["id"], "effect": e, "target": target}
+                    for e in effects
+                ]
         return out
 
     def criteria(self, scope: set[str] | None = None) -> list[Row]:

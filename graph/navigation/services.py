@@ -1,24 +1,42 @@
 """Services: the list and the full description of one service, every part with its sources."""
+
 from __future__ import annotations
 
 from collections import OrderedDict
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from graph import vocab
 from graph.store.knowledge import KnowledgeGraph, labels
 
 PP, DCT, CV = vocab.PP, vocab.PREFIXES["dct"], vocab.PREFIXES["cv"]
 # property IRI -> name of the part in the API
-PARTS = OrderedDict([
-    (PP + "providedBy", "provider"), (PP + "location", "places"), (DCT + "spatial", "area"),
-    (DCT + "language", "languages"), (CV + "hasCost", "cost"), (PP + "anonymityAllowed", "anonymous"),
-    (PP + "localityCount", "locality_count"), (DCT + "audience", "target_groups"), (CV + "isGroupedBy", "life_events"),
-    (CV + "thematicArea", "service_classes"), (PP + "serviceLevel", "service_level"), (PP + "workForm", "work_forms"),
-    (PP + "addressesSituation", "situations"), (PP + "accessRoute", "access_routes"), (DCT + "hasPart", "parts"),
-    (DCT + "isPartOf", "part_of"),
-])
-KINDS = {CV + "PublicOrganisation": "public", PP + "NonGovernmentalOrganisation": "ngo",
-         PP + "NoCharge": "free", PP + "Fee": "fee"}
+PARTS = OrderedDict(
+    [
+        (PP + "providedBy", "provider"),
+        (PP + "location", "places"),
+        (DCT + "spatial", "area"),
+        (DCT + "language", "languages"),
+        (CV + "hasCost", "cost"),
+        (PP + "anonymityAllowed", "anonymous"),
+        (PP + "localityCount", "locality_count"),
+        (DCT + "audience", "target_groups"),
+        (CV + "isGroupedBy", "life_events"),
+        (CV + "thematicArea", "service_classes"),
+        (PP + "serviceLevel", "service_level"),
+        (PP + "workForm", "work_forms"),
+        (PP + "addressesSituation", "situations"),
+        (PP + "accessRoute", "access_routes"),
+        (DCT + "hasPart", "parts"),
+        (DCT + "isPartOf", "part_of"),
+    ]
+)
+KINDS = {
+    CV + "PublicOrganisation": "public",
+    PP + "NonGovernmentalOrganisation": "ngo",
+    PP + "NoCharge": "free",
+    PP + "Fee": "fee",
+}
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
 
@@ -37,14 +55,22 @@ def summary(row: dict[str, Any]) -> dict[str, Any]:
 
 def list_services(kg: KnowledgeGraph, limit: int = 50, offset: int = 0) -> dict[str, Any]:
     """A page of service summaries, ordered by id."""
-    return {"total": len(kg.services), "limit": limit, "offset": offset,
-            "items": [summary(row) for row in kg.services[offset:offset + limit]]}
+    return {
+        "total": len(kg.services),
+        "limit": limit,
+        "offset": offset,
+        "items": [summary(row) for row in kg.services[offset : offset + limit]],
+    }
 
 
 def _texts(kg: KnowledgeGraph, service_id: str) -> dict[str, Any]:
     out: dict[str, Any] = {}
-    names = {DCT + "title": "labels", DCT + "description": "descriptions", PP + "scheduleNote": "schedule",
-             PP + "unnamedNextStep": "unnamed_next_step"}
+    names = {
+        DCT + "title": "labels",
+        DCT + "description": "descriptions",
+        PP + "scheduleNote": "schedule",
+        PP + "unnamedNextStep": "unnamed_next_step",
+    }
     all_rows = kg.select("service", {"service": service_id})
     for prop, name in names.items():
         rows = [r for r in all_rows if r["property"] == prop]
@@ -69,7 +95,9 @@ def _parts(kg: KnowledgeGraph, service_id: str) -> dict[str, Any]:
             if isinstance(value, (bool, int)):
                 items.setdefault(value, {"value": value})
                 continue
-            item = items.setdefault(value, {"id": r.get("id", value.rsplit("/", 1)[-1]), "iri": value, "labels": labels(r)})
+            item = items.setdefault(
+                value, {"id": r.get("id", value.rsplit("/", 1)[-1]), "iri": value, "labels": labels(r)}
+            )
             if r.get("kind") in KINDS:
                 item["kind"] = KINDS[r["kind"]]
         parts[name] = {"known": bool(items), "items": list(items.values()), "sources": sources(prop_rows)}
@@ -89,10 +117,20 @@ def channels(kg: KnowledgeGraph, service_id: str) -> list[dict[str, Any]]:
     channels: OrderedDict[str, dict[str, Any]] = OrderedDict()
     rows = kg.memo("channel-rows", lambda: _channel_rows(kg)).get(service_id, [])
     for r in rows:
-        ch = channels.setdefault(r["id"], {"id": r["id"], "type": r["type"], "labels": labels(r),
-                                           "telephone": r.get("telephone"), "url": r.get("url"),
-                                           "language": r.get("language"), "via_service": r.get("via"),
-                                           "hours": [], "sources": []})
+        ch = channels.setdefault(
+            r["id"],
+            {
+                "id": r["id"],
+                "type": r["type"],
+                "labels": labels(r),
+                "telephone": r.get("telephone"),
+                "url": r.get("url"),
+                "language": r.get("language"),
+                "via_service": r.get("via"),
+                "hours": [],
+                "sources": [],
+            },
+        )
         if r.get("day"):
             slot = {"day": r["day"].rsplit("/", 1)[-1], "opens": r["opens"][:5], "closes": r["closes"][:5]}
             if slot not in ch["hours"]:
@@ -107,14 +145,29 @@ def channels(kg: KnowledgeGraph, service_id: str) -> list[dict[str, Any]]:
 def group_requirements(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Rows of service-requirements.rq / requirements.rq as one dict per criterion, with its sources."""
     out: OrderedDict[tuple[str, str], dict[str, Any]] = OrderedDict()
-    keys = ("acceptsExpecting", "minPregnancyWeek", "acceptsFamiliesWithChild", "childAgeUnderMonths",
-            "municipality", "clientshipRequired")
+    keys = (
+        "acceptsExpecting",
+        "minPregnancyWeek",
+        "acceptsFamiliesWithChild",
+        "childAgeUnderMonths",
+        "municipality",
+        "clientshipRequired",
+    )
     rows_of: dict[tuple[str, str], list[dict[str, Any]]] = {}
     for r in rows:
         key = (r.get("serviceId", ""), r["id"])
         rows_of.setdefault(key, []).append(r)
-        req = out.setdefault(key, {"id": r["id"], "type": r["kind"].rsplit("#", 1)[-1], "holder": r["holder"],
-                                   "labels": labels(r), "situations": [], "sources": []})
+        req = out.setdefault(
+            key,
+            {
+                "id": r["id"],
+                "type": r["kind"].rsplit("#", 1)[-1],
+                "holder": r["holder"],
+                "labels": labels(r),
+                "situations": [],
+                "sources": [],
+            },
+        )
         for name in keys:
             if name in r:
                 req[name] = r[name]
@@ -136,7 +189,9 @@ def links(kg: KnowledgeGraph, service_id: str) -> dict[str, list[dict[str, Any]]
     rows = kg.select("service-links", {"service": service_id})
     out: dict[str, OrderedDict[str, dict[str, Any]]] = {"downstream": OrderedDict(), "upstream": OrderedDict()}
     for r in rows:
-        out[r["direction"]].setdefault(r["link"], {"id": r["other"], "labels": labels(r), "kind": r["kind"], "sources": []})
+        out[r["direction"]].setdefault(
+            r["link"], {"id": r["other"], "labels": labels(r), "kind": r["kind"], "sources": []}
+        )
     for items in out.values():
         for link_iri, item in items.items():
             item["sources"] = sources(r for r in rows if r["link"] == link_iri)

@@ -1,10 +1,23 @@
 """One opened build: the Oxigraph store (embedded or remote), the named-query catalogue and its binding,
 precomputed rows, the client-SPARQL sandbox, the SPARQL media types and the service description."""
+
 from graph.store.endpoint import describe_endpoint, list_queries, run_named
 from graph.store.graphstore import GraphStore
 from graph.store.knowledge import KnowledgeGraph, labels
 from graph.store.sandbox import SparqlSandbox
 from graph.store.sparql import FORMAT_PARAM, GRAPH_TYPES, RESULT_TYPES, inspect, serialize
 
-__all__ = ["FORMAT_PARAM", "GRAPH_TYPES", "GraphStore", "KnowledgeGraph", "RESULT_TYPES", "SparqlSandbox",
-           "describe_endpoint", "inspect", "labels", "list_queries", "run_named", "serialize"]
+__all__ = [
+    "FORMAT_PARAM",
+    "GRAPH_TYPES",
+    "RESULT_TYPES",
+    "GraphStore",
+    "KnowledgeGraph",
+    "SparqlSandbox",
+    "describe_endpoint",
+    "inspect",
+    "labels",
+    "list_queries",
+    "run_named",
+    "serialize",
+]

@@ -1,8 +1,10 @@
 """Converters from raw request strings to bound RDF terms, one per parameter type of the query headers."""
+
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any, Callable
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 
@@ -17,7 +19,7 @@ if TYPE_CHECKING:
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
-def converters(kg: "KnowledgeGraph") -> dict[str, Callable[[str, str], Any]]:
+def converters(kg: KnowledgeGraph) -> dict[str, Callable[[str, str], Any]]:
     """Converters for every parameter type used in queries/*.rq headers."""
 
     def concept(name: str, value: str) -> ox.NamedNode:
@@ -25,7 +27,9 @@ def converters(kg: "KnowledgeGraph") -> dict[str, Callable[[str, str], Any]]:
 
     def scheme(name: str, value: str) -> ox.NamedNode:
         if value not in kg.schemes:
-            raise InvalidParameter(f"{name}: unknown concept scheme {value[:40]!r}; one of {', '.join(sorted(kg.schemes))}", field=name)
+            raise InvalidParameter(
+                f"{name}: unknown concept scheme {value[:40]!r}; one of {', '.join(sorted(kg.schemes))}", field=name
+            )
         return iri(vocab.ID + "scheme/" + value)
 
     def any_iri(name: str, value: str) -> ox.NamedNode:
@@ -35,7 +39,9 @@ def converters(kg: "KnowledgeGraph") -> dict[str, Callable[[str, str], Any]]:
 
     def string(name: str, value: str) -> ox.Literal:
         if len(value) > 200 or _CONTROL.search(value):
-            raise InvalidParameter(f"{name} must be text of at most 200 characters without control characters", field=name)
+            raise InvalidParameter(
+                f"{name} must be text of at most 200 characters without control characters", field=name
+            )
         return literal(value)
 
     return {

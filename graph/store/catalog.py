@@ -10,13 +10,15 @@ A header is a block of comment lines at the top of the file:
 Values are converted by their type and passed to Oxigraph as `substitutions`, never pasted
 into query text.
 """
+
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from graph.errors import InvalidParameter, NotFound
 from graph.parsing import one_value
@@ -42,8 +44,14 @@ class Param:
     example: str | None = None
 
     def dump(self) -> dict[str, Any]:
-        return {"name": self.name, "type": self.type, "required": self.required,
-                "description": self.description, "default": self.default, "example": self.example}
+        return {
+            "name": self.name,
+            "type": self.type,
+            "required": self.required,
+            "description": self.description,
+            "default": self.default,
+            "example": self.example,
+        }
 
 
 @dataclass(frozen=True)
@@ -61,8 +69,13 @@ class NamedQuery:
         return inspect(self.text).form
 
     def dump(self) -> dict[str, Any]:
-        return {"name": self.name, "title": self.title, "description": self.description, "form": self.form,
-                "parameters": [p.dump() for p in self.params]}
+        return {
+            "name": self.name,
+            "title": self.title,
+            "description": self.description,
+            "form": self.form,
+            "parameters": [p.dump() for p in self.params],
+        }
 
 
 def parse_query_file(path: Path) -> NamedQuery:
@@ -77,8 +90,16 @@ def parse_query_file(path: Path) -> NamedQuery:
             match = _PARAM.match(line)
             if not match:
                 raise ValueError(f"{path.name}:{number}: malformed param line")
-            params.append(Param(match["name"], match["type"], match["req"] == "required", match["doc"],
-                                match["default"], match["example"]))
+            params.append(
+                Param(
+                    match["name"],
+                    match["type"],
+                    match["req"] == "required",
+                    match["doc"],
+                    match["default"],
+                    match["example"],
+                )
+            )
         elif ":" in line:
             key, _, value = line[1:].partition(":")
             meta[key.strip()] = value.strip()
@@ -102,7 +123,9 @@ class Catalog:
         return self.queries[name]
 
 
-def bind_params(query: NamedQuery, raw: dict[str, Any], converters: dict[str, Callable[[str, str], Any]]) -> dict[str, Any]:
+def bind_params(
+    query: NamedQuery, raw: dict[str, Any], converters: dict[str, Callable[[str, str], Any]]
+) -> dict[str, Any]:
     """Type-check and convert raw parameter values (strings or lists) into bound terms.
 
     Unknown parameters, missing required ones and values that fail their type are InvalidParameter.
@@ -110,8 +133,10 @@ def bind_params(query: NamedQuery, raw: dict[str, Any], converters: dict[str, Ca
     known = {p.name: p for p in query.params}
     unknown = sorted(set(raw) - set(known))
     if unknown:
-        raise InvalidParameter(f"unknown parameter {unknown[0]!r} for query {query.name!r}; "
-                               f"it takes: {', '.join(known) or 'none'}", field=unknown[0])
+        raise InvalidParameter(
+            f"unknown parameter {unknown[0]!r} for query {query.name!r}; it takes: {', '.join(known) or 'none'}",
+            field=unknown[0],
+        )
     bound = {}
     for name, param in known.items():
         value = one_value(name, raw.get(name, param.default))

@@ -1,7 +1,9 @@
 """The named-query capability: list the library, run one with typed parameters, describe the endpoint."""
+
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 import pyoxigraph as ox
 

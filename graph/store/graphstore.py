@@ -1,9 +1,11 @@
 """The read-only graph store: a built dataset loaded into Oxigraph, queried with bound parameters."""
+
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 import pyoxigraph as ox
 
@@ -45,7 +47,7 @@ class GraphStore:
         self.manifest = dict(manifest or {})
 
     @classmethod
-    def open(cls, build_dir: Path) -> "GraphStore":
+    def open(cls, build_dir: Path) -> GraphStore:
         """Open a build folder: its on-disk store read-only if it has one, else graph.nq loaded into memory.
 
         A clear ArtefactError if the build is missing or corrupt.
@@ -65,7 +67,9 @@ class GraphStore:
         except (OSError, ValueError, SyntaxError) as exc:
             raise ArtefactError(f"built graph in {build_dir} is unreadable ({exc}); rebuild it") from exc
         if not on_disk and len(store) != manifest.get("quads"):
-            raise ArtefactError(f"built graph in {build_dir} has {len(store)} quads, manifest says {manifest.get('quads')}; rebuild it")
+            raise ArtefactError(
+                f"built graph in {build_dir} has {len(store)} quads, manifest says {manifest.get('quads')}; rebuild it"
+            )
         return cls(store, manifest)
 
     @staticmethod
@@ -108,4 +112,3 @@ def literal(value: Any, lang: str | None = None) -> ox.Literal:
     if isinstance(value, int):
         return ox.Literal(str(value), datatype=ox.NamedNode(XSD + "integer"))
     return ox.Literal(str(value), language=lang) if lang else ox.Literal(str(value))
-

@@ -1,17 +1,19 @@
 """The knowledge graph as the API and CLI see it: one loaded build, its named queries and lookups."""
+
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any, Callable, Mapping
+from typing import Any
 
 from graph import vocab
-from graph.store.catalog import Catalog, NamedQuery, bind_params
 from graph.errors import InvalidParameter, NotFound
 from graph.parsing import municipality_key
 from graph.store.binding import converters
-from graph.store.precomputed import PrecomputedRows
+from graph.store.catalog import Catalog, NamedQuery, bind_params
 from graph.store.graphstore import GraphStore
+from graph.store.precomputed import PrecomputedRows
 
 _NAME_LIKE = re.compile(r"^[^\W\d_][^\W\d_ '\-]*(?:[ '\-][^\W\d_]+)*$")
 
@@ -24,8 +26,9 @@ def labels(row: Mapping[str, Any]) -> dict[str, str | None]:
 class KnowledgeGraph:
     """One loaded build: the store, the named-query catalogue and id lookups, all read-only."""
 
-    def __init__(self, store: GraphStore, catalog: Catalog | None = None,
-                 precomputed: PrecomputedRows | None = None) -> None:
+    def __init__(
+        self, store: GraphStore, catalog: Catalog | None = None, precomputed: PrecomputedRows | None = None
+    ) -> None:
         self.store = store
         self.catalog = catalog or Catalog()
         self._precomputed = precomputed
@@ -35,8 +38,16 @@ class KnowledgeGraph:
         self.concepts: dict[str, dict[str, Any]] = {}
         self.schemes: set[str] = set()
         for row in self.select_once("concepts"):
-            entry = self.concepts.setdefault(row["id"], {"iri": row["concept"], "id": row["id"], "scheme": row["schemeId"],
-                                                         "labels": labels(row), "broader": []})
+            entry = self.concepts.setdefault(
+                row["id"],
+                {
+                    "iri": row["concept"],
+                    "id": row["id"],
+                    "scheme": row["schemeId"],
+                    "labels": labels(row),
+                    "broader": [],
+                },
+            )
             if row.get("broader") and row["broader"] not in entry["broader"]:
                 entry["broader"].append(row["broader"])
             self.schemes.add(row["schemeId"])
@@ -50,7 +61,7 @@ class KnowledgeGraph:
                     self.municipalities[municipality_key(row[lang])] = row["municipality"]
 
     @classmethod
-    def open(cls, build_dir: Path, endpoint: str | None = None) -> "KnowledgeGraph":
+    def open(cls, build_dir: Path, endpoint: str | None = None) -> KnowledgeGraph:
         """The build's graph, embedded in memory, or behind a remote SPARQL `endpoint` that holds it."""
         folder = build_dir
         precomputed = PrecomputedRows(folder)
@@ -99,8 +110,9 @@ class KnowledgeGraph:
         entry = self.concepts.get(concept_id)
         if entry is None or (scheme and entry["scheme"] != scheme):
             where = f" in scheme {scheme!r}" if scheme else ""
-            raise InvalidParameter(f"{field}: unknown concept id {concept_id[:60]!r}{where}; GET /api/v1/concepts lists them",
-                                   field=field)
+            raise InvalidParameter(
+                f"{field}: unknown concept id {concept_id[:60]!r}{where}; GET /api/v1/concepts lists them", field=field
+            )
         return entry
 
     def broader_closure(self, concept_id: str) -> list[str]:
@@ -119,11 +131,12 @@ class KnowledgeGraph:
         if re.fullmatch(r"[0-9]{3}", value):
             return self.municipalities.get(value, vocab.MUNICIPALITY + value)
         if len(value) > 64 or not _NAME_LIKE.match(value):
-            raise InvalidParameter(f"{field} must be a municipality name or a three-digit code, not {value[:40]!r}", field=field)
+            raise InvalidParameter(
+                f"{field} must be a municipality name or a three-digit code, not {value[:40]!r}", field=field
+            )
         key = municipality_key(value)
         return self.municipalities.get(key, vocab.MUNICIPALITY + "name/" + key)
 
     def require_service(self, service_id: str) -> None:
         if service_id not in self.service_ids:
             raise NotFound(f"no service with id {service_id[:80]!r}; GET /api/v1/services lists them", field="id")
-

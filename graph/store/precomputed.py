@@ -1,4 +1,5 @@
 """A build's precomputed rows of the slow parameterless queries, read by servers when first needed."""
+
 from __future__ import annotations
 
 import json

@@ -5,21 +5,23 @@ It answers like the embedded store: `run` returns Oxigraph result objects parsed
 endpoint's answer. Parameters travel as a VALUES block of serialised RDF terms at the start of the
 query's WHERE group: typed terms the catalogue has checked, never request text.
 """
+
 from __future__ import annotations
 
 import json
 import re
 import urllib.error
 import urllib.request
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 from urllib.parse import urlencode
 
 import pyoxigraph as ox
 
 from graph.errors import ArtefactError, QueryError, QueryTimeout
-from graph.store.sparql import inspect, strip_lexemes
 from graph.store.graphstore import MANIFEST_FILE, GraphStore, Term
+from graph.store.sparql import inspect, strip_lexemes
 
 _WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
 
@@ -45,7 +47,7 @@ class RemoteGraphStore(GraphStore):
         self.endpoint, self.timeout = endpoint, timeout
 
     @classmethod
-    def connect(cls, endpoint: str, build_dir: Path, timeout: float = 30.0) -> "RemoteGraphStore":
+    def connect(cls, endpoint: str, build_dir: Path, timeout: float = 30.0) -> RemoteGraphStore:
         try:
             manifest = json.loads((build_dir / MANIFEST_FILE).read_text(encoding="utf-8"))
         except (OSError, ValueError) as exc:
@@ -68,13 +70,18 @@ class RemoteGraphStore(GraphStore):
             fields += [("default-graph-uri", name) for name in names]
         fields += [("named-graph-uri", g.value) for g in options.get("named_graphs") or []]
         accept = "application/sparql-results+json" if form in ("SELECT", "ASK") else "application/n-triples"
-        request = urllib.request.Request(self.endpoint, data=urlencode(fields).encode("utf-8"),
-                                         headers={"Accept": accept, "Content-Type": "application/x-www-form-urlencoded"})
+        request = urllib.request.Request(
+            self.endpoint,
+            data=urlencode(fields).encode("utf-8"),
+            headers={"Accept": accept, "Content-Type": "application/x-www-form-urlencoded"},
+        )
         try:
             with urllib.request.urlopen(request, timeout=self.timeout) as response:
                 body = response.read()
         except urllib.error.HTTPError as exc:
-            raise QueryError(f"the SPARQL endpoint refused the query: {exc.read()[:300].decode('utf-8', 'replace')}") from exc
+            raise QueryError(
+                f"the SPARQL endpoint refused the query: {exc.read()[:300].decode('utf-8', 'replace')}"
+            ) from exc
         except (TimeoutError, urllib.error.URLError) as exc:
             raise QueryTimeout(f"the SPARQL endpoint {self.endpoint} did not answer: {exc}") from exc
         if form in ("SELECT", "ASK"):

@@ -4,6 +4,7 @@ Oxigraph cannot interrupt a running query, so a thread would keep burning CPU af
 been told "time's up". A process can be killed; a fresh one takes its place and other requests
 keep being served by the remaining workers.
 """
+
 from __future__ import annotations
 
 import atexit
@@ -16,8 +17,8 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
-from graph.errors import PerhepolkuError, QueryError, QueryTimeout
 from graph import errors
+from graph.errors import PerhepolkuError, QueryError, QueryTimeout
 
 log = logging.getLogger(__name__)
 _CTX = mp.get_context("spawn")
@@ -27,8 +28,8 @@ def _serve(conn: Connection, build_dir: str, endpoint: str | None) -> None:
     """Worker main loop: load the build once, then answer (query, dataset, media type, caps) messages."""
     import pyoxigraph as ox
 
-    from graph.store.sparql import serialize
     from graph.store.graphstore import GraphStore
+    from graph.store.sparql import serialize
 
     if endpoint:
         from graph.store.remote import RemoteGraphStore
@@ -65,8 +66,16 @@ class _Worker:
 class SparqlSandbox:
     """A small pool of worker processes holding the same build, with a time limit per query."""
 
-    def __init__(self, build_dir: Path, *, size: int = 2, timeout: float = 5.0,
-                 max_bytes: int = 10_000_000, max_triples: int = 100_000, endpoint: str | None = None) -> None:
+    def __init__(
+        self,
+        build_dir: Path,
+        *,
+        size: int = 2,
+        timeout: float = 5.0,
+        max_bytes: int = 10_000_000,
+        max_triples: int = 100_000,
+        endpoint: str | None = None,
+    ) -> None:
         self.build_dir, self.timeout, self.endpoint = build_dir, timeout, endpoint
         self.max_bytes, self.max_triples = max_bytes, max_triples
         self._idle: queue.Queue[_Worker] = queue.Queue()
@@ -78,8 +87,9 @@ class SparqlSandbox:
 
     def _spawn(self) -> _Worker:
         parent, child = _CTX.Pipe()
-        process = _CTX.Process(target=_serve, args=(child, str(self.build_dir), self.endpoint), daemon=True,
-                               name="perhepolku-sparql")
+        process = _CTX.Process(
+            target=_serve, args=(child, str(self.build_dir), self.endpoint), daemon=True, name="perhepolku-sparql"
+        )
         process.start()
         child.close()
         worker = _Worker(process, parent)
@@ -95,8 +105,13 @@ class SparqlSandbox:
             self._all.remove(worker)
         self._idle.put(self._spawn())
 
-    def execute(self, query: str, media_type: str, default_graphs: list[str] | None = None,
-                named_graphs: list[str] | None = None) -> bytes:
+    def execute(
+        self,
+        query: str,
+        media_type: str,
+        default_graphs: list[str] | None = None,
+        named_graphs: list[str] | None = None,
+    ) -> bytes:
         """Run `query` in a worker and return the serialised result; QueryTimeout past the limit."""
         try:
             worker = self._idle.get(timeout=self.timeout)

@@ -1,4 +1,5 @@
 """The SPARQL 1.1 Service Description of the endpoint, as RDF built from the loaded build."""
+
 from __future__ import annotations
 
 import pyoxigraph as ox
@@ -9,9 +10,13 @@ from graph.store.sparql import GRAPH_TYPES, RESULT_TYPES
 SD = "http://www.w3.org/ns/sparql-service-description#"
 FORMATS = "http://www.w3.org/ns/formats/"
 _FORMAT_IRIS = {
-    "application/sparql-results+json": "SPARQL_Results_JSON", "application/sparql-results+xml": "SPARQL_Results_XML",
-    "text/csv": "SPARQL_Results_CSV", "text/tab-separated-values": "SPARQL_Results_TSV",
-    "text/turtle": "Turtle", "application/ld+json": "JSON-LD", "application/n-triples": "N-Triples",
+    "application/sparql-results+json": "SPARQL_Results_JSON",
+    "application/sparql-results+xml": "SPARQL_Results_XML",
+    "text/csv": "SPARQL_Results_CSV",
+    "text/tab-separated-values": "SPARQL_Results_TSV",
+    "text/turtle": "Turtle",
+    "application/ld+json": "JSON-LD",
+    "application/n-triples": "N-Triples",
     "application/rdf+xml": "RDF_XML",
 }
 
@@ -31,9 +36,15 @@ def describe(endpoint: str, graph_sizes: dict[str, int]) -> list[ox.Triple]:
         ox.Triple(dataset, rdf_type, sd("Dataset")),
         ox.Triple(dataset, sd("defaultGraph"), default),
         ox.Triple(default, rdf_type, sd("Graph")),
-        ox.Triple(service, ox.NamedNode("http://purl.org/dc/terms/description"),
-                  ox.Literal("perhepolku: read-only SPARQL 1.1 endpoint over the family-services knowledge graph. "
-                             "The default graph is the union of the named graphs. Updates and SERVICE are refused.", language="en")),
+        ox.Triple(
+            service,
+            ox.NamedNode("http://purl.org/dc/terms/description"),
+            ox.Literal(
+                "perhepolku: read-only SPARQL 1.1 endpoint over the family-services knowledge graph. "
+                "The default graph is the union of the named graphs. Updates and SERVICE are refused.",
+                language="en",
+            ),
+        ),
     ]
     for media in list(RESULT_TYPES) + list(GRAPH_TYPES):
         triples.append(ox.Triple(service, sd("resultFormat"), ox.NamedNode(FORMATS + _FORMAT_IRIS[media])))
@@ -45,6 +56,10 @@ def describe(endpoint: str, graph_sizes: dict[str, int]) -> list[ox.Triple]:
             ox.Triple(named, sd("name"), ox.NamedNode(name)),
             ox.Triple(named, sd("graph"), graph),
             ox.Triple(graph, rdf_type, sd("Graph")),
-            ox.Triple(graph, ox.NamedNode("http://rdfs.org/ns/void#triples"), ox.Literal(str(size), datatype=ox.NamedNode(vocab.PREFIXES["xsd"] + "integer"))),
+            ox.Triple(
+                graph,
+                ox.NamedNode("http://rdfs.org/ns/void#triples"),
+                ox.Literal(str(size), datatype=ox.NamedNode(vocab.PREFIXES["xsd"] + "integer")),
+            ),
         ]
     return triples

@@ -4,11 +4,13 @@ A client's query is inspected before it runs: updates and SERVICE (federation) a
 query form decides which media types can be offered. Results are serialised by Oxigraph into a
 writer that stops at a byte cap; CONSTRUCT/DESCRIBE triples are de-duplicated first.
 """
+
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any
 
 import pyoxigraph as ox
 
@@ -28,11 +30,19 @@ GRAPH_TYPES = {
     "application/rdf+xml": ("rdfxml", ox.RdfFormat.RDF_XML),
 }
 FORMAT_PARAM = {name: media for media, (name, _) in {**RESULT_TYPES, **GRAPH_TYPES}.items()}
-FORMAT_PARAM.update({"srj": "application/sparql-results+json", "srx": "application/sparql-results+xml",
-                     "ttl": "text/turtle", "nt": "application/n-triples"})
+FORMAT_PARAM.update(
+    {
+        "srj": "application/sparql-results+json",
+        "srx": "application/sparql-results+xml",
+        "ttl": "text/turtle",
+        "nt": "application/n-triples",
+    }
+)
 
 # Strings, IRIs and comments removed before looking for keywords, so `"SERVICE"` or <urn:service> do not count.
-_LEXEMES = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\s]*>|#[^\n]*')
+_LEXEMES = re.compile(
+    r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\s]*>|#[^\n]*'
+)
 _KEYWORD = r"(?<![\w:?$\-.]){}(?![\w:\-])"
 _FORMS = re.compile(_KEYWORD.format(r"(SELECT|ASK|CONSTRUCT|DESCRIBE)"), re.IGNORECASE)
 _UPDATES = re.compile(_KEYWORD.format(r"(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD)"), re.IGNORECASE)
@@ -59,7 +69,9 @@ def inspect(query: str) -> Inspection:
         raise QueryError("the query contains a NUL character", field="query")
     bare = strip_lexemes(query)
     if _SERVICE.search(bare):
-        raise QueryRefused("SERVICE (federated query) is not allowed: this endpoint never connects anywhere", field="query")
+        raise QueryRefused(
+            "SERVICE (federated query) is not allowed: this endpoint never connects anywhere", field="query"
+        )
     if _UPDATES.search(bare):
         raise QueryRefused("SPARQL Update is not allowed: this endpoint is read-only", field="query")
     form = _FORMS.search(bare)

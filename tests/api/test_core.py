@@ -1,4 +1,5 @@
 """The API contract of the knowledge-graph issue: health, services, one service, concepts, problems."""
+
 from __future__ import annotations
 
 import pytest
@@ -26,8 +27,18 @@ def test_one_service_has_every_part_with_sources(client):
     body = client.get("/api/v1/services/terapeuttinen-vauvaperhetyo").get_json()
     assert body["labels"]["fi"] == "Terapeuttinen vauvaperhetyö"
     assert body["translated"] == ["en", "sv"]
-    for part in ("provider", "places", "area", "languages", "cost", "target_groups", "work_forms", "situations",
-                 "access_routes", "service_level"):
+    for part in (
+        "provider",
+        "places",
+        "area",
+        "languages",
+        "cost",
+        "target_groups",
+        "work_forms",
+        "situations",
+        "access_routes",
+        "service_level",
+    ):
         assert body[part]["known"], part
         assert all(src["document"] == "000_c68bb571f4d5db5f.txt" for src in body[part]["sources"]), part
     assert {i["id"] for i in body["languages"]["items"]} == {"fi", "sv", "en"}
@@ -40,10 +51,20 @@ def test_one_service_has_every_part_with_sources(client):
     assert swedish["language"] == "sv" and swedish["hours"] == [{"day": "Monday", "opens": "09:00", "closes": "12:00"}]
     stage = next(r for r in body["eligibility"] if r["type"] == "FamilyStageCriterion")
     assert stage["minPregnancyWeek"] == 20 and stage["childAgeUnderMonths"] == 12 and stage["sources"]
-    assert {e["situations"][0] for e in body["exclusions"]} == {"substance-use-acute", "psychosis", "family-violence-acute"}
-    assert {link["id"] for link in body["links"]["upstream"]} == {"neuvola", "perhetyo", "lapsiperheiden-sosiaalineuvonta"}
+    assert {e["situations"][0] for e in body["exclusions"]} == {
+        "substance-use-acute",
+        "psychosis",
+        "family-violence-acute",
+    }
+    assert {link["id"] for link in body["links"]["upstream"]} == {
+        "neuvola",
+        "perhetyo",
+        "lapsiperheiden-sosiaalineuvonta",
+    }
     assert body["links"]["downstream"][0]["id"] == "jalkituki"
-    assert body["links"]["downstream"][0]["sources"] == [{"document": "design-card", "quote": "therapeutic work → aftercare"}]
+    assert body["links"]["downstream"][0]["sources"] == [
+        {"document": "design-card", "quote": "therapeutic work → aftercare"}
+    ]
 
 
 def test_baby_blues_is_anonymous_and_free(client):
@@ -54,14 +75,17 @@ def test_baby_blues_is_anonymous_and_free(client):
     assert client_status["clientshipRequired"] is False
 
 
-@pytest.mark.parametrize("url, status, field", [
-    ("/api/v1/services/ei-ole", 404, "id"),
-    ("/api/v1/services/%00", 400, "path"),
-    ("/api/v1/services?limit=0", 400, "limit"),
-    ("/api/v1/services?offset=-1", 400, "offset"),
-    ("/api/v1/services?colour=red", 400, "colour"),
-    ("/api/v1/concepts?scheme=nope", 400, "scheme"),
-])
+@pytest.mark.parametrize(
+    "url, status, field",
+    [
+        ("/api/v1/services/ei-ole", 404, "id"),
+        ("/api/v1/services/%00", 400, "path"),
+        ("/api/v1/services?limit=0", 400, "limit"),
+        ("/api/v1/services?offset=-1", 400, "offset"),
+        ("/api/v1/services?colour=red", 400, "colour"),
+        ("/api/v1/concepts?scheme=nope", 400, "scheme"),
+    ],
+)
 def test_bad_input_is_a_problem(client, url, status, field):
     response = client.get(url)
     assert response.status_code == status
@@ -79,8 +103,17 @@ def test_concepts_have_three_labels_and_filter_by_scheme(client):
     body = client.get("/api/v1/concepts?scheme=situation").get_json()
     assert {c["scheme"] for c in body["items"]} == {"situation"}
     ids = {c["id"] for c in body["items"]}
-    assert {"depression", "anxiety", "crying-baby", "sleep-problems", "interaction-concern", "substance-use",
-            "psychosis", "family-violence-acute", "child-placed"} <= ids
+    assert {
+        "depression",
+        "anxiety",
+        "crying-baby",
+        "sleep-problems",
+        "interaction-concern",
+        "substance-use",
+        "psychosis",
+        "family-violence-acute",
+        "child-placed",
+    } <= ids
     everything = client.get("/api/v1/concepts").get_json()["items"]
     assert all(all(c["labels"][lang] for lang in ("fi", "sv", "en")) for c in everything)
     assert any(c["id"] == "KR1.2" and c["iri"].startswith("http://uri.suomi.fi/codelist/ptv/") for c in everything)

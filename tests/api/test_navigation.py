@@ -1,4 +1,5 @@
 """HTTP contract of eligibility, pathways, gaps and the named-query library."""
+
 from __future__ import annotations
 
 import csv
@@ -13,8 +14,10 @@ PROBLEM = "application/problem+json"
 def test_eligibility_get_and_post_agree(client):
     query = "/api/v1/eligibility?pregnancy_week=24&situation=anxiety&municipality=Helsinki&language=sv"
     by_get = client.get(query).get_json()
-    by_post = client.post("/api/v1/eligibility", json={"pregnancy_week": 24, "situation": ["anxiety"],
-                                                       "municipality": "Helsinki", "language": "sv"}).get_json()
+    by_post = client.post(
+        "/api/v1/eligibility",
+        json={"pregnancy_week": 24, "situation": ["anxiety"], "municipality": "Helsinki", "language": "sv"},
+    ).get_json()
     assert by_get == by_post
     assert [e["id"] for e in by_get["eligible"]] == ["terapeuttinen-vauvaperhetyo"]
     entry = by_get["eligible"][0]
@@ -30,10 +33,16 @@ def test_ineligible_carries_reasons_and_alternatives(client):
     assert all("missing" in e for e in body["unknown"])
 
 
-@pytest.mark.parametrize("query, field", [
-    ("pregnancy_week=99", "pregnancy_week"), ("child_age_months=-5", "child_age_months"),
-    ("situation=unknown-thing", "situation"), ("language=xx", "language"), ("hobby=golf", "hobby"),
-])
+@pytest.mark.parametrize(
+    "query, field",
+    [
+        ("pregnancy_week=99", "pregnancy_week"),
+        ("child_age_months=-5", "child_age_months"),
+        ("situation=unknown-thing", "situation"),
+        ("language=xx", "language"),
+        ("hobby=golf", "hobby"),
+    ],
+)
 def test_eligibility_bad_values(client, query, field):
     response = client.get("/api/v1/eligibility?" + query)
     assert response.status_code == 400 and response.mimetype == PROBLEM
@@ -51,15 +60,21 @@ def test_eligibility_post_needs_a_json_object(client):
 def test_pathway_endpoint(client):
     body = client.get("/api/v1/services/perhetyo/pathway").get_json()
     assert [d["id"] for d in body["downstream"]] == ["terapeuttinen-vauvaperhetyo", "jalkituki", "kotikunnan-palvelut"]
-    assert body["upstream"] == [{"id": "neuvola", "labels": body["upstream"][0]["labels"], "depth": 1,
-                                 "via": body["upstream"][0]["via"]}]
+    assert body["upstream"] == [
+        {"id": "neuvola", "labels": body["upstream"][0]["labels"], "depth": 1, "via": body["upstream"][0]["via"]}
+    ]
     assert client.get("/api/v1/services/nope/pathway").status_code == 404
 
 
-@pytest.mark.parametrize("fmt, media, marker", [
-    ("json", "application/json", '"edges"'), ("mermaid", "text/vnd.mermaid", "flowchart LR"),
-    ("dot", "text/vnd.graphviz", "digraph pathway"), ("svg", "image/svg+xml", "<svg"),
-])
+@pytest.mark.parametrize(
+    "fmt, media, marker",
+    [
+        ("json", "application/json", '"edges"'),
+        ("mermaid", "text/vnd.mermaid", "flowchart LR"),
+        ("dot", "text/vnd.graphviz", "digraph pathway"),
+        ("svg", "image/svg+xml", "<svg"),
+    ],
+)
 def test_pathways_formats(client, fmt, media, marker):
     response = client.get(f"/api/v1/pathways?format={fmt}&lang=en")
     assert response.status_code == 200 and response.mimetype == media
@@ -69,7 +84,9 @@ def test_pathways_formats(client, fmt, media, marker):
 
 def test_gaps_endpoint(client):
     body = client.get("/api/v1/gaps").get_json()
-    assert {"excluded_no_alternative", "uncovered_window", "no_service_in_language", "dead_end", "missing_data"} <= set(body["counts"])
+    assert {"excluded_no_alternative", "uncovered_window", "no_service_in_language", "dead_end", "missing_data"} <= set(
+        body["counts"]
+    )
     assert all({"kind", "title", "detail", "services", "situations", "sources"} <= set(g) for g in body["items"])
     only_sv = client.get("/api/v1/gaps?language=sv").get_json()
     assert all("English" not in g["title"] for g in only_sv["items"] if g["kind"] == "no_service_in_language")
@@ -91,12 +108,16 @@ def test_named_query_catalogue_and_run(client):
     assert turtle.mimetype == "text/turtle" and "leadsTo" in turtle.get_data(as_text=True)
 
 
-@pytest.mark.parametrize("url, status", [
-    ("/api/v1/queries/nope", 404), ("/api/v1/queries/pathway-downstream", 400),
-    ("/api/v1/queries/pathway-downstream?service=neuvola&bogus=1", 400),
-    ("/api/v1/queries/eligibility-stage?pregnancy_week=abc", 400),
-    ("/api/v1/queries/..%2F..%2Fetc%2Fpasswd", 404),
-])
+@pytest.mark.parametrize(
+    "url, status",
+    [
+        ("/api/v1/queries/nope", 404),
+        ("/api/v1/queries/pathway-downstream", 400),
+        ("/api/v1/queries/pathway-downstream?service=neuvola&bogus=1", 400),
+        ("/api/v1/queries/eligibility-stage?pregnancy_week=abc", 400),
+        ("/api/v1/queries/..%2F..%2Fetc%2Fpasswd", 404),
+    ],
+)
 def test_named_query_errors(client, url, status):
     response = client.get(url)
     assert response.status_code == status and response.mimetype == PROBLEM

@@ -3,6 +3,7 @@ invalid) get no server error and a response that conforms to the documented sche
 
 (schemathesis' pytest plugin does not run on pytest 9, so the operations are driven here directly.)
 """
+
 from __future__ import annotations
 
 import pytest
@@ -11,10 +12,23 @@ from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import content_type_conformance, response_schema_conformance
 
 CHECKS = (not_a_server_error, response_schema_conformance, content_type_conformance)
-OPERATIONS = ["GET /health", "GET /api/v1/services", "GET /api/v1/services/{id}", "GET /api/v1/concepts",
-              "GET /sparql", "POST /sparql", "GET /api/v1/queries", "GET /api/v1/queries/{name}",
-              "GET /api/v1/search", "GET /api/v1/suggest", "GET /api/v1/eligibility", "POST /api/v1/eligibility",
-              "GET /api/v1/services/{id}/pathway", "GET /api/v1/pathways", "GET /api/v1/gaps"]
+OPERATIONS = [
+    "GET /health",
+    "GET /api/v1/services",
+    "GET /api/v1/services/{id}",
+    "GET /api/v1/concepts",
+    "GET /sparql",
+    "POST /sparql",
+    "GET /api/v1/queries",
+    "GET /api/v1/queries/{name}",
+    "GET /api/v1/search",
+    "GET /api/v1/suggest",
+    "GET /api/v1/eligibility",
+    "POST /api/v1/eligibility",
+    "GET /api/v1/services/{id}/pathway",
+    "GET /api/v1/pathways",
+    "GET /api/v1/gaps",
+]
 
 
 def test_every_operation_is_fuzzed(api_schema):

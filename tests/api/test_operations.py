@@ -1,4 +1,5 @@
 """Operations: request ids and logging, clear start-up errors, killed builds, rebuilds under load."""
+
 from __future__ import annotations
 
 import json
@@ -69,8 +70,13 @@ def test_missing_artefacts_give_a_clear_message(tmp_path):
 
     with pytest.raises(ArtefactError, match="run `perhepolku build`"):
         create_app({"BUILD_DIR": str(tmp_path)})
-    result = subprocess.run(PERHEPOLKU + ["serve", "--port", str(free_port())], env=env_for(tmp_path / "none"),
-                            capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        PERHEPOLKU + ["serve", "--port", str(free_port())],
+        env=env_for(tmp_path / "none"),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 2
     assert "Artefact error" in result.stderr and "Traceback" not in result.stderr
 
@@ -84,8 +90,9 @@ def test_corrupt_artefacts_give_a_clear_message(instance):
 
 def test_killed_build_leaves_the_served_build_intact(instance):
     before = (instance / "current").resolve()
-    process = subprocess.Popen(PERHEPOLKU + ["build"], env=env_for(instance), stdout=subprocess.PIPE,
-                               stderr=subprocess.STDOUT, text=True)
+    process = subprocess.Popen(
+        PERHEPOLKU + ["build"], env=env_for(instance), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
     for line in process.stdout:  # kill it while it reasons, half-way through
         if "OWL consistency" in line:
             break
@@ -110,9 +117,12 @@ def test_rebuild_under_load_loses_nothing_and_never_mixes(instance, tmp_path):
     shutil.copytree(CURATED_DIR, data)
     (data / "003-baby-blues.ttl").unlink()  # the new build has 19 services instead of 21
     port = free_port()
-    server = subprocess.Popen(PERHEPOLKU + ["serve", "--port", str(port)],
-                              env=env_for(instance, PERHEPOLKU_RELOAD_INTERVAL="0.2", PERHEPOLKU_LOG_REQUESTS="false"),
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        PERHEPOLKU + ["serve", "--port", str(port)],
+        env=env_for(instance, PERHEPOLKU_RELOAD_INTERVAL="0.2", PERHEPOLKU_LOG_REQUESTS="false"),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     seen: list[tuple[str, str, int]] = []
     errors: list[str] = []
     stop = threading.Event()
@@ -127,6 +137,7 @@ def test_rebuild_under_load_loses_nothing_and_never_mixes(instance, tmp_path):
                         errors.append(f"{path}: {status}")
                 except Exception as exc:  # any failure is what this test looks for
                     errors.append(f"{path}: {exc!r}")
+
     try:
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
@@ -138,8 +149,13 @@ def test_rebuild_under_load_loses_nothing_and_never_mixes(instance, tmp_path):
         threads = [threading.Thread(target=hammer) for _ in range(4)]
         for thread in threads:
             thread.start()
-        subprocess.run(PERHEPOLKU + ["build", "--data", str(data)], env=env_for(instance), check=True,
-                       capture_output=True, timeout=300)
+        subprocess.run(
+            PERHEPOLKU + ["build", "--data", str(data)],
+            env=env_for(instance),
+            check=True,
+            capture_output=True,
+            timeout=300,
+        )
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline and _get(port, "/health")[1] == old_build:
             time.sleep(0.2)

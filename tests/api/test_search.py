@@ -1,4 +1,5 @@
 """HTTP contract of /api/v1/search and /api/v1/suggest."""
+
 from __future__ import annotations
 
 import pytest
@@ -15,7 +16,9 @@ def test_search_contract(client):
     assert "<mark" in "".join(i["snippet"] for i in body["items"])
     scores = [i["score"] for i in body["items"]]
     assert scores == sorted(scores, reverse=True)
-    assert {"target_group", "situation", "work_form", "service_level", "municipality", "language"} == set(body["facets"])
+    assert {"target_group", "situation", "work_form", "service_level", "municipality", "language"} == set(
+        body["facets"]
+    )
     assert all({"id", "label", "count"} == set(f) for values in body["facets"].values() for f in values)
 
 
@@ -23,17 +26,25 @@ def test_language_picks_labels(client):
     body = client.get("/api/v1/search?q=förlossningsdepression&lang=sv").get_json()
     assert body["items"][0]["label"] == "Baby blues-verksamhet"
     facet = body["facets"]["situation"][0]
-    assert facet["label"] in {"Depression", "Förlossningsdepression", "Familjens situationer och behov"} or facet["label"]
+    assert (
+        facet["label"] in {"Depression", "Förlossningsdepression", "Familjens situationer och behov"} or facet["label"]
+    )
 
 
-@pytest.mark.parametrize("query, expected", [
-    ("q=&situation=substance-use", {"paihteita-kayttavan-perheen-avopalvelut"}),
-    ("q=vauva&anonymous=true", {"baby-blues"}),
-    ("q=vauva&municipality=091&language=sv", {"terapeuttinen-vauvaperhetyo"}),
-    ("q=&work_form=home-visit&free=true", {"terapeuttinen-vauvaperhetyo", "baby-blues"}),
-    ("q=&service_level=aftercare", {"jalkituki"}),
-    ("q=&target_group=pregnant-women&target_group=fathers", {"paihteita-kayttavan-perheen-avopalvelut", "fysioterapiaryhmat", "hoidollinen-paivaryhma"}),
-])
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("q=&situation=substance-use", {"paihteita-kayttavan-perheen-avopalvelut"}),
+        ("q=vauva&anonymous=true", {"baby-blues"}),
+        ("q=vauva&municipality=091&language=sv", {"terapeuttinen-vauvaperhetyo"}),
+        ("q=&work_form=home-visit&free=true", {"terapeuttinen-vauvaperhetyo", "baby-blues"}),
+        ("q=&service_level=aftercare", {"jalkituki"}),
+        (
+            "q=&target_group=pregnant-women&target_group=fathers",
+            {"paihteita-kayttavan-perheen-avopalvelut", "fysioterapiaryhmat", "hoidollinen-paivaryhma"},
+        ),
+    ],
+)
 def test_filters(client, query, expected):
     body = client.get("/api/v1/search?" + query + "&limit=100").get_json()
     assert {i["id"] for i in body["items"]} == expected and body["total"] == len(expected)
@@ -46,11 +57,20 @@ def test_paging(client):
     assert [i["id"] for i in page["items"]] == [i["id"] for i in everything["items"][5:10]]
 
 
-@pytest.mark.parametrize("query, field", [
-    ("q=x&lang=de", "lang"), ("q=x&limit=0", "limit"), ("q=x&limit=100000", "limit"), ("q=x&offset=-1", "offset"),
-    ("q=x&situation=no-such", "situation"), ("q=x&free=perhaps", "free"), ("q=" + "a" * 600, "q"),
-    ("q=x&colour=red", "colour"), ("q=x&municipality=../../etc", "municipality"),
-])
+@pytest.mark.parametrize(
+    "query, field",
+    [
+        ("q=x&lang=de", "lang"),
+        ("q=x&limit=0", "limit"),
+        ("q=x&limit=100000", "limit"),
+        ("q=x&offset=-1", "offset"),
+        ("q=x&situation=no-such", "situation"),
+        ("q=x&free=perhaps", "free"),
+        ("q=" + "a" * 600, "q"),
+        ("q=x&colour=red", "colour"),
+        ("q=x&municipality=../../etc", "municipality"),
+    ],
+)
 def test_bad_search_input(client, query, field):
     response = client.get("/api/v1/search?" + query)
     assert response.status_code == 400 and response.mimetype == PROBLEM

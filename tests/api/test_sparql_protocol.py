@@ -1,6 +1,7 @@
 """A SPARQL 1.1 Protocol conformance suite for /sparql, written from the W3C specification's sections:
 query operation by GET, URL-encoded POST and direct POST; RDF dataset parameters; result formats and
 content negotiation; error responses; plus perhepolku's read-only and safety rules."""
+
 from __future__ import annotations
 
 import csv
@@ -75,22 +76,30 @@ def test_dataset_in_form_post(client):
     assert count(client.post("/sparql", data=body, content_type=FORM)) == 0
 
 
-@pytest.mark.parametrize("accept, check", [
-    ("application/sparql-results+json", lambda text: json.loads(text)["head"]["vars"] == ["n"]),
-    ("application/sparql-results+xml", lambda text: ET.fromstring(text).tag.endswith("sparql")),
-    ("text/csv", lambda text: list(csv.reader(io.StringIO(text)))[1] == ["21"]),
-    ("text/tab-separated-values", lambda text: text.splitlines()[0] == "?n"),
-])
+@pytest.mark.parametrize(
+    "accept, check",
+    [
+        ("application/sparql-results+json", lambda text: json.loads(text)["head"]["vars"] == ["n"]),
+        ("application/sparql-results+xml", lambda text: ET.fromstring(text).tag.endswith("sparql")),
+        ("text/csv", lambda text: list(csv.reader(io.StringIO(text)))[1] == ["21"]),
+        ("text/tab-separated-values", lambda text: text.splitlines()[0] == "?n"),
+    ],
+)
 def test_select_result_formats(client, accept, check):
     response = client.get("/sparql?" + urlencode({"query": COUNT_SERVICES}), headers={"Accept": accept})
     assert response.status_code == 200 and response.mimetype == accept
     assert check(response.get_data(as_text=True))
 
 
-@pytest.mark.parametrize("accept, rdflib_format", [
-    ("text/turtle", "turtle"), ("application/ld+json", "json-ld"), ("application/n-triples", "nt"),
-    ("application/rdf+xml", "xml"),
-])
+@pytest.mark.parametrize(
+    "accept, rdflib_format",
+    [
+        ("text/turtle", "turtle"),
+        ("application/ld+json", "json-ld"),
+        ("application/n-triples", "nt"),
+        ("application/rdf+xml", "xml"),
+    ],
+)
 def test_construct_result_formats(client, accept, rdflib_format):
     response = client.get("/sparql?" + urlencode({"query": CONSTRUCT}), headers={"Accept": accept})
     assert response.status_code == 200 and response.mimetype == accept
@@ -101,7 +110,9 @@ def test_construct_result_formats(client, accept, rdflib_format):
 def test_ask_and_describe(client):
     ask = client.get("/sparql?" + urlencode({"query": f"ASK {{ ?s a <{PP}AnonymousService> }}"}))
     assert ask.get_json() == {"head": {}, "boolean": True}
-    describe = client.get("/sparql?" + urlencode({"query": "DESCRIBE <https://w3id.org/perhepolku/id/service/baby-blues>"}))
+    describe = client.get(
+        "/sparql?" + urlencode({"query": "DESCRIBE <https://w3id.org/perhepolku/id/service/baby-blues>"})
+    )
     assert describe.mimetype == "text/turtle" and "Baby blues" in describe.get_data(as_text=True)
 
 
@@ -131,13 +142,24 @@ def test_malformed_query_names_the_position(client):
     assert "1:" in response.get_json()["detail"]
 
 
-@pytest.mark.parametrize("request_kwargs", [
-    {"method": "POST", "data": urlencode({"update": "INSERT DATA { <urn:a> <urn:b> <urn:c> }"}), "content_type": FORM},
-    {"method": "POST", "data": "INSERT DATA { <urn:a> <urn:b> <urn:c> }", "content_type": "application/sparql-update"},
-    {"method": "GET", "query_string": {"update": "CLEAR ALL"}},
-    {"method": "GET", "query_string": {"query": "DELETE WHERE { ?s ?p ?o }"}},
-    {"method": "POST", "data": "DROP ALL", "content_type": "application/sparql-query"},
-])
+@pytest.mark.parametrize(
+    "request_kwargs",
+    [
+        {
+            "method": "POST",
+            "data": urlencode({"update": "INSERT DATA { <urn:a> <urn:b> <urn:c> }"}),
+            "content_type": FORM,
+        },
+        {
+            "method": "POST",
+            "data": "INSERT DATA { <urn:a> <urn:b> <urn:c> }",
+            "content_type": "application/sparql-update",
+        },
+        {"method": "GET", "query_string": {"update": "CLEAR ALL"}},
+        {"method": "GET", "query_string": {"query": "DELETE WHERE { ?s ?p ?o }"}},
+        {"method": "POST", "data": "DROP ALL", "content_type": "application/sparql-query"},
+    ],
+)
 def test_updates_are_refused_on_every_channel(client, request_kwargs):
     response = client.open("/sparql", **request_kwargs)
     assert response.status_code == 403 and response.mimetype == "application/problem+json"
@@ -158,7 +180,7 @@ def listener():
         while time.monotonic() < deadline:
             try:
                 connections.append(server.accept())
-            except (socket.timeout, OSError):
+            except (TimeoutError, OSError):
                 continue
 
     thread = threading.Thread(target=accept, daemon=True)
@@ -167,12 +189,15 @@ def listener():
     server.close()
 
 
-@pytest.mark.parametrize("template", [
-    "SELECT * WHERE {{ SERVICE <http://127.0.0.1:{port}/sparql> {{ ?s ?p ?o }} }}",
-    "SELECT * WHERE {{ SERVICE SILENT <http://127.0.0.1:{port}/> {{ ?s ?p ?o }} }}",
-    "LOAD <http://127.0.0.1:{port}/data.ttl>",
-    "SELECT * FROM <http://127.0.0.1:{port}/data.ttl> WHERE {{ ?s ?p ?o }}",
-])
+@pytest.mark.parametrize(
+    "template",
+    [
+        "SELECT * WHERE {{ SERVICE <http://127.0.0.1:{port}/sparql> {{ ?s ?p ?o }} }}",
+        "SELECT * WHERE {{ SERVICE SILENT <http://127.0.0.1:{port}/> {{ ?s ?p ?o }} }}",
+        "LOAD <http://127.0.0.1:{port}/data.ttl>",
+        "SELECT * FROM <http://127.0.0.1:{port}/data.ttl> WHERE {{ ?s ?p ?o }}",
+    ],
+)
 def test_no_outbound_connection(client, listener, template):
     port, connections, thread = listener
     response = client.get("/sparql?" + urlencode({"query": template.format(port=port)}))
@@ -193,9 +218,13 @@ def test_request_limits(client, app):
 
 
 def test_cors(client):
-    response = client.get("/sparql?" + urlencode({"query": COUNT_SERVICES}), headers={"Origin": "https://yasgui.example"})
+    response = client.get(
+        "/sparql?" + urlencode({"query": COUNT_SERVICES}), headers={"Origin": "https://yasgui.example"}
+    )
     assert response.headers["Access-Control-Allow-Origin"] == "*"
-    preflight = client.options("/sparql", headers={"Origin": "https://yasgui.example", "Access-Control-Request-Method": "POST"})
+    preflight = client.options(
+        "/sparql", headers={"Origin": "https://yasgui.example", "Access-Control-Request-Method": "POST"}
+    )
     assert preflight.status_code in (200, 204) and "POST" in preflight.headers["Access-Control-Allow-Methods"]
 
 
@@ -203,8 +232,9 @@ def test_cors(client):
 def strict_client(build_dir):
     from api import create_app
 
-    app = create_app({"BUILD_DIR": str(build_dir), "QUERY_TIMEOUT": 1.0, "MAX_RESULT_BYTES": 20_000,
-                      "SPARQL_WORKERS": 1})
+    app = create_app(
+        {"BUILD_DIR": str(build_dir), "QUERY_TIMEOUT": 1.0, "MAX_RESULT_BYTES": 20_000, "SPARQL_WORKERS": 1}
+    )
     yield app.test_client()
     app.extensions["perhepolku"].current.sandbox.close()
 

@@ -1,10 +1,11 @@
 """Eligibility screening: the issue's examples and further family situations the seeds decide."""
+
 from __future__ import annotations
 
 import pytest
 
-from graph.navigation.eligibility import screen
 from graph.errors import InvalidParameter
+from graph.navigation.eligibility import screen
 from graph.navigation.profile import parse_profile
 
 TVPT = "terapeuttinen-vauvaperhetyo"
@@ -39,7 +40,10 @@ def test_before_week_20_not_eligible_for_therapeutic_work(kg, week):
     bucket, entry = run(kg, pregnancy_week=week, municipality="Helsinki")[TVPT]
     assert bucket == "ineligible"
     assert entry["reasons"][0]["criterion"] == "tvpt-family-stage"
-    assert any(s["quote"].startswith("Terapeuttiseen vauvaperhetyöhön voi hakeutua aikaisintaan") for s in entry["reasons"][0]["sources"])
+    assert any(
+        s["quote"].startswith("Terapeuttiseen vauvaperhetyöhön voi hakeutua aikaisintaan")
+        for s in entry["reasons"][0]["sources"]
+    )
 
 
 @pytest.mark.parametrize("months", [12, 13, 30])
@@ -91,6 +95,7 @@ def test_unknown_area_is_unknown_not_ineligible(kg):
 
 
 # Ten more situations the seeds decide -------------------------------------------------------
+
 
 def test_pregnant_with_substance_problem_any_week(kg):
     assert run(kg, pregnancy_week=8, situation=["substance-use"])[PAIHDE][0] == "eligible"
@@ -160,14 +165,23 @@ def test_empty_profile_decides_nothing(kg):
     assert {bucket for bucket, _ in where.values()} == {"unknown"}
 
 
-@pytest.mark.parametrize("raw, field", [
-    ({"pregnancy_week": 99}, "pregnancy_week"), ({"pregnancy_week": 0}, "pregnancy_week"),
-    ({"child_age_months": -5}, "child_age_months"), ({"child_age_months": "kaksi"}, "child_age_months"),
-    ({"situation": ["no-such-situation"]}, "situation"), ({"situation": ["home-visit"]}, "situation"),
-    ({"language": "de"}, "language"), ({"anonymous": "maybe"}, "anonymous"),
-    ({"municipality": "<script>"}, "municipality"), ({"colour": "red"}, "colour"),
-    ({"situation": [["nested"]]}, "situation"), ({"pregnancy_week": [20, 21]}, "pregnancy_week"),
-])
+@pytest.mark.parametrize(
+    "raw, field",
+    [
+        ({"pregnancy_week": 99}, "pregnancy_week"),
+        ({"pregnancy_week": 0}, "pregnancy_week"),
+        ({"child_age_months": -5}, "child_age_months"),
+        ({"child_age_months": "kaksi"}, "child_age_months"),
+        ({"situation": ["no-such-situation"]}, "situation"),
+        ({"situation": ["home-visit"]}, "situation"),
+        ({"language": "de"}, "language"),
+        ({"anonymous": "maybe"}, "anonymous"),
+        ({"municipality": "<script>"}, "municipality"),
+        ({"colour": "red"}, "colour"),
+        ({"situation": [["nested"]]}, "situation"),
+        ({"pregnancy_week": [20, 21]}, "pregnancy_week"),
+    ],
+)
 def test_invalid_values_name_the_field(kg, raw, field):
     with pytest.raises(InvalidParameter) as error:
         parse_profile(kg, raw)

@@ -1,4 +1,5 @@
 """The synthetic graph generator: valid against the same quote check and shapes, deterministic."""
+
 from __future__ import annotations
 
 from graph.build.generate import generate

@@ -1,4 +1,5 @@
 """Golden checks: each seed service and pathway edge exists, inferred classes and mappings are there."""
+
 from __future__ import annotations
 
 import pytest
@@ -8,12 +9,27 @@ from rdflib.compare import isomorphic
 from tests.conftest import GOLDEN
 
 SEED_SERVICES = {
-    "terapeuttinen-vauvaperhetyo", "lapsiperheiden-sosiaalineuvonta",  # 000
-    "hoidolliset-avopalvelut", "hoidollinen-paivaryhma", "paihteita-kayttavan-perheen-avopalvelut",
-    "asumisharjoittelu", "jalkituki", "ensikotijakso", "psykiatrinen-hoito", "kotikunnan-palvelut",  # 001
-    "perhetyo", "lapsi-ja-perhepalvelut", "lastensuojelu", "perheoikeudelliset-palvelut", "perheneuvola", "neuvola",  # 002
-    "baby-blues", "kansalaisjarjestotoiminta",  # 003
-    "perhevalmennus", "vauvan-syntyma-tutuksi", "fysioterapiaryhmat",  # 004
+    "terapeuttinen-vauvaperhetyo",
+    "lapsiperheiden-sosiaalineuvonta",  # 000
+    "hoidolliset-avopalvelut",
+    "hoidollinen-paivaryhma",
+    "paihteita-kayttavan-perheen-avopalvelut",
+    "asumisharjoittelu",
+    "jalkituki",
+    "ensikotijakso",
+    "psykiatrinen-hoito",
+    "kotikunnan-palvelut",  # 001
+    "perhetyo",
+    "lapsi-ja-perhepalvelut",
+    "lastensuojelu",
+    "perheoikeudelliset-palvelut",
+    "perheneuvola",
+    "neuvola",  # 002
+    "baby-blues",
+    "kansalaisjarjestotoiminta",  # 003
+    "perhevalmennus",
+    "vauvan-syntyma-tutuksi",
+    "fysioterapiaryhmat",  # 004
 }
 
 
@@ -23,8 +39,9 @@ def test_every_seed_service_exists(kg):
 
 def test_pathway_is_isomorphic_to_the_golden_graph(kg):
     built = Graph()
-    built.parse(data=kg.run("pathway-graph").serialize(format=__import__("pyoxigraph").RdfFormat.N_TRIPLES),
-                format="nt")
+    built.parse(
+        data=kg.run("pathway-graph").serialize(format=__import__("pyoxigraph").RdfFormat.N_TRIPLES), format="nt"
+    )
     golden = Graph().parse(GOLDEN / "pathway.ttl", format="turtle")
     assert isomorphic(built, golden), sorted(set(built) ^ set(golden))
 
@@ -32,18 +49,29 @@ def test_pathway_is_isomorphic_to_the_golden_graph(kg):
 def test_design_card_edges_cite_the_design_card(kg):
     rows = kg.select("pathway-edges")
     cited = {(r["from"], r["to"]) for r in rows if r.get("document") == "design-card"}
-    assert {("neuvola", "perhetyo"), ("perhetyo", "terapeuttinen-vauvaperhetyo"),
-            ("terapeuttinen-vauvaperhetyo", "jalkituki")} <= cited
+    assert {
+        ("neuvola", "perhetyo"),
+        ("perhetyo", "terapeuttinen-vauvaperhetyo"),
+        ("terapeuttinen-vauvaperhetyo", "jalkituki"),
+    } <= cited
     # the neuvola -> perhetyö edge rests on a seed sentence too
     assert any(r["from"] == "neuvola" and r["to"] == "perhetyo" and r["document"].startswith("002_") for r in rows)
 
 
-@pytest.mark.parametrize("service, cls", [
-    ("baby-blues", "AnonymousService"), ("baby-blues", "FreeService"), ("baby-blues", "SelfReferralService"),
-    ("baby-blues", "LowThresholdService"), ("terapeuttinen-vauvaperhetyo", "FreeService"),
-    ("terapeuttinen-vauvaperhetyo", "HomeVisitService"), ("terapeuttinen-vauvaperhetyo", "GovernmentService"),
-    ("terapeuttinen-vauvaperhetyo", "ServiceWithExclusions"), ("perhetyo", "SelfReferralService"),
-])
+@pytest.mark.parametrize(
+    "service, cls",
+    [
+        ("baby-blues", "AnonymousService"),
+        ("baby-blues", "FreeService"),
+        ("baby-blues", "SelfReferralService"),
+        ("baby-blues", "LowThresholdService"),
+        ("terapeuttinen-vauvaperhetyo", "FreeService"),
+        ("terapeuttinen-vauvaperhetyo", "HomeVisitService"),
+        ("terapeuttinen-vauvaperhetyo", "GovernmentService"),
+        ("terapeuttinen-vauvaperhetyo", "ServiceWithExclusions"),
+        ("perhetyo", "SelfReferralService"),
+    ],
+)
 def test_reasoner_classifies_services(kg, service, cls):
     rows = kg.select("service-classes", {"service": service})
     assert cls in {r["class"].rsplit("#", 1)[-1] for r in rows}
@@ -57,8 +85,11 @@ def test_not_anonymous_where_the_seeds_are_silent(kg):
 def test_schema_org_mapping_is_materialised(kg):
     rows = kg.select("service-classes", {"service": "perhevalmennus"})
     classes = {r["class"] for r in rows}
-    assert {"http://schema.org/Service", "http://schema.org/GovernmentService",
-            "http://purl.org/vocab/cpsv#PublicService"} <= classes
+    assert {
+        "http://schema.org/Service",
+        "http://schema.org/GovernmentService",
+        "http://purl.org/vocab/cpsv#PublicService",
+    } <= classes
 
 
 def test_silent_seeds_stay_unknown(kg):

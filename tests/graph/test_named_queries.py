@@ -1,10 +1,11 @@
 """Every named query against answers the seeds decide, plus the catalogue's own rules."""
+
 from __future__ import annotations
 
 import pytest
 
-from graph.store.catalog import Catalog
 from graph.errors import InvalidParameter, NotFound
+from graph.store.catalog import Catalog
 
 S = "https://w3id.org/perhepolku/id/service/"
 
@@ -25,7 +26,11 @@ def test_every_query_has_a_header_and_runs_with_its_examples(kg):
 
 def test_pathway_downstream_in_order(kg):
     assert ids(kg.select("pathway-downstream", {"service": "neuvola"})) == [
-        "perhetyo", "terapeuttinen-vauvaperhetyo", "jalkituki", "kotikunnan-palvelut"]
+        "perhetyo",
+        "terapeuttinen-vauvaperhetyo",
+        "jalkituki",
+        "kotikunnan-palvelut",
+    ]
 
 
 def test_pathway_upstream(kg):
@@ -39,33 +44,70 @@ def test_exclusions_and_alternatives(kg):
     by_situation = {}
     for r in rows:
         by_situation.setdefault(r["situationId"], set()).add(r.get("alternativeId"))
-    assert by_situation == {"substance-use-acute": {"paihteita-kayttavan-perheen-avopalvelut"},
-                            "psychosis": {None}, "family-violence-acute": {None}}
+    assert by_situation == {
+        "substance-use-acute": {"paihteita-kayttavan-perheen-avopalvelut"},
+        "psychosis": {None},
+        "family-violence-acute": {None},
+    }
 
 
-@pytest.mark.parametrize("name, expected", [
-    ("self-referral-services", {"baby-blues", "perhetyo", "terapeuttinen-vauvaperhetyo", "lapsiperheiden-sosiaalineuvonta"}),
-    ("anonymous-services", {"baby-blues"}),
-    ("free-services", {"baby-blues", "perhetyo", "terapeuttinen-vauvaperhetyo"}),
-    ("low-threshold-services", {"baby-blues", "perhetyo", "terapeuttinen-vauvaperhetyo"}),
-])
+@pytest.mark.parametrize(
+    "name, expected",
+    [
+        (
+            "self-referral-services",
+            {"baby-blues", "perhetyo", "terapeuttinen-vauvaperhetyo", "lapsiperheiden-sosiaalineuvonta"},
+        ),
+        ("anonymous-services", {"baby-blues"}),
+        ("free-services", {"baby-blues", "perhetyo", "terapeuttinen-vauvaperhetyo"}),
+        ("low-threshold-services", {"baby-blues", "perhetyo", "terapeuttinen-vauvaperhetyo"}),
+    ],
+)
 def test_service_classes(kg, name, expected):
     assert set(ids(kg.select(name))) == expected
 
 
-@pytest.mark.parametrize("name, params, expected", [
-    ("services-by-language", {"language": "sv"}, {"terapeuttinen-vauvaperhetyo"}),
-    ("services-by-language", {"language": "en"}, {"terapeuttinen-vauvaperhetyo"}),
-    ("services-by-municipality", {"municipality": "Helsingfors"}, {"terapeuttinen-vauvaperhetyo", "perhevalmennus"}),
-    ("services-by-municipality", {"municipality": "091"}, {"terapeuttinen-vauvaperhetyo", "perhevalmennus"}),
-    ("services-by-municipality", {"municipality": "Espoo"}, set()),
-    ("services-by-work-form", {"work_form": "home-visit"}, {"terapeuttinen-vauvaperhetyo", "baby-blues", "hoidollinen-paivaryhma"}),
-    ("services-by-work-form", {"work_form": "group"},
-     {"terapeuttinen-vauvaperhetyo", "baby-blues", "hoidollinen-paivaryhma", "perhevalmennus", "fysioterapiaryhmat"}),
-    ("services-by-target-group", {"target_group": "pregnant-women"}, {"paihteita-kayttavan-perheen-avopalvelut", "fysioterapiaryhmat"}),
-    ("services-by-situation", {"situation": "depression"}, {"terapeuttinen-vauvaperhetyo", "hoidollinen-paivaryhma", "baby-blues"}),
-    ("services-by-situation", {"situation": "substance-use"}, {"paihteita-kayttavan-perheen-avopalvelut"}),
-])
+@pytest.mark.parametrize(
+    "name, params, expected",
+    [
+        ("services-by-language", {"language": "sv"}, {"terapeuttinen-vauvaperhetyo"}),
+        ("services-by-language", {"language": "en"}, {"terapeuttinen-vauvaperhetyo"}),
+        (
+            "services-by-municipality",
+            {"municipality": "Helsingfors"},
+            {"terapeuttinen-vauvaperhetyo", "perhevalmennus"},
+        ),
+        ("services-by-municipality", {"municipality": "091"}, {"terapeuttinen-vauvaperhetyo", "perhevalmennus"}),
+        ("services-by-municipality", {"municipality": "Espoo"}, set()),
+        (
+            "services-by-work-form",
+            {"work_form": "home-visit"},
+            {"terapeuttinen-vauvaperhetyo", "baby-blues", "hoidollinen-paivaryhma"},
+        ),
+        (
+            "services-by-work-form",
+            {"work_form": "group"},
+            {
+                "terapeuttinen-vauvaperhetyo",
+                "baby-blues",
+                "hoidollinen-paivaryhma",
+                "perhevalmennus",
+                "fysioterapiaryhmat",
+            },
+        ),
+        (
+            "services-by-target-group",
+            {"target_group": "pregnant-women"},
+            {"paihteita-kayttavan-perheen-avopalvelut", "fysioterapiaryhmat"},
+        ),
+        (
+            "services-by-situation",
+            {"situation": "depression"},
+            {"terapeuttinen-vauvaperhetyo", "hoidollinen-paivaryhma", "baby-blues"},
+        ),
+        ("services-by-situation", {"situation": "substance-use"}, {"paihteita-kayttavan-perheen-avopalvelut"}),
+    ],
+)
 def test_services_by(kg, name, params, expected):
     assert set(ids(kg.select(name, params))) == expected
 
@@ -84,15 +126,26 @@ def test_channels_and_hours(kg):
 
 
 def test_provenance_of_a_statement(kg):
-    rows = kg.select("provenance", {"subject": S + "baby-blues", "property": "https://w3id.org/perhepolku/ontology#anonymityAllowed"})
-    assert rows == [{"subject": S + "baby-blues", "property": "https://w3id.org/perhepolku/ontology#anonymityAllowed",
-                     "supports": "https://w3id.org/perhepolku/ontology#anonymityAllowed", "document": "003_5e8b4fceeaf8ff9d.txt",
-                     "quote": "Palvelu on maksutonta ja siihen voi osallistua nimettömänä."}]
+    rows = kg.select(
+        "provenance", {"subject": S + "baby-blues", "property": "https://w3id.org/perhepolku/ontology#anonymityAllowed"}
+    )
+    assert rows == [
+        {
+            "subject": S + "baby-blues",
+            "property": "https://w3id.org/perhepolku/ontology#anonymityAllowed",
+            "supports": "https://w3id.org/perhepolku/ontology#anonymityAllowed",
+            "document": "003_5e8b4fceeaf8ff9d.txt",
+            "quote": "Palvelu on maksutonta ja siihen voi osallistua nimettömänä.",
+        }
+    ]
     assert len(kg.select("provenance", {"subject": S + "baby-blues"})) > 20
 
 
 def test_gap_queries(kg):
-    assert {r["situationId"] for r in kg.select("gap-excluded-no-alternative")} == {"psychosis", "family-violence-acute"}
+    assert {r["situationId"] for r in kg.select("gap-excluded-no-alternative")} == {
+        "psychosis",
+        "family-violence-acute",
+    }
     dead = {r["serviceId"]: r["hasNext"] for r in kg.select("gap-dead-ends")}
     assert dead == {"asumisharjoittelu": False, "baby-blues": True}
     missing = {(r["serviceId"], r["missing"]) for r in kg.select("gap-missing-data")}
@@ -108,17 +161,20 @@ def test_stats_counts_classes(kg):
     assert counts["Service"] == 21 and counts["ReferralLink"] == 13 and counts["Exclusion"] == 3
 
 
-@pytest.mark.parametrize("name, params, field", [
-    ("pathway-downstream", {}, "service"),
-    ("pathway-downstream", {"service": "Not A Slug!"}, "service"),
-    ("services-by-situation", {"situation": "no-such-concept"}, "situation"),
-    ("services-by-situation", {"situation": "home-visit"}, None),  # a concept of another scheme is still a concept
-    ("eligibility-stage", {"pregnancy_week": "99"}, "pregnancy_week"),
-    ("eligibility-stage", {"child_age_months": "-5"}, "child_age_months"),
-    ("services-by-language", {"language": "de"}, "language"),
-    ("provenance", {"subject": "javascript:alert(1)"}, "subject"),
-    ("services", {"extra": "1"}, "extra"),
-])
+@pytest.mark.parametrize(
+    "name, params, field",
+    [
+        ("pathway-downstream", {}, "service"),
+        ("pathway-downstream", {"service": "Not A Slug!"}, "service"),
+        ("services-by-situation", {"situation": "no-such-concept"}, "situation"),
+        ("services-by-situation", {"situation": "home-visit"}, None),  # a concept of another scheme is still a concept
+        ("eligibility-stage", {"pregnancy_week": "99"}, "pregnancy_week"),
+        ("eligibility-stage", {"child_age_months": "-5"}, "child_age_months"),
+        ("services-by-language", {"language": "de"}, "language"),
+        ("provenance", {"subject": "javascript:alert(1)"}, "subject"),
+        ("services", {"extra": "1"}, "extra"),
+    ],
+)
 def test_parameters_are_type_checked(kg, name, params, field):
     if field is None:
         assert kg.select(name, params) == []
@@ -141,36 +197,100 @@ def test_injection_attempt_is_a_value_not_query_text(kg):
     assert kg.select("services-by-municipality", {"municipality": "Helsinki"})
 
 
-@pytest.mark.parametrize("name, params, check", [
-    ("municipalities", {}, lambda rows: [(r["code"], r["sv"]) for r in rows] == [("091", "Helsingfors")]),
-    ("concepts", {"scheme": "service-level"},
-     lambda rows: [r["id"] for r in rows] == ["aftercare", "early-support", "therapeutic", "universal"]),
-    ("service", {"service": "baby-blues"},
-     lambda rows: any(r["lang"] == "fi" and r["text"] == "Baby blues -toiminta" for r in rows)
-     and any(r["lang"] == "en" and r["translated"] for r in rows)),
-    ("service-facts", {"service": "terapeuttinen-vauvaperhetyo"},
-     lambda rows: {r["id"] for r in rows if r["property"].endswith("#providedBy")} == {"sosiaali-ja-terveystoimiala"}
-     and {r["id"] for r in rows if r["property"].endswith("#location")} == {"kallion-perhekeskus", "malmi"}),
-    ("service-requirements", {"service": "hoidollinen-paivaryhma"},
-     lambda rows: {r["id"] for r in rows} == {"paivaryhma-family-stage", "avopalvelut-resources"}),
-    ("service-links", {"service": "jalkituki"},
-     lambda rows: {(r["direction"], r["other"]) for r in rows} == {
-         ("upstream", "ensikotijakso"), ("upstream", "hoidollinen-paivaryhma"),
-         ("upstream", "terapeuttinen-vauvaperhetyo"), ("downstream", "kotikunnan-palvelut")}),
-    ("requirements", {}, lambda rows: len({(r["serviceId"], r["id"]) for r in rows}) == 19),
-    ("eligibility-stage", {"child_age_months": "30"},
-     lambda rows: {r["serviceId"]: r["status"] for r in rows}["paihteita-kayttavan-perheen-avopalvelut"] == "met"),
-    ("eligibility-area", {"municipality": "Helsingfors"},
-     lambda rows: {r["serviceId"]: r["status"] for r in rows}["terapeuttinen-vauvaperhetyo"] == "met"
-     and {r["serviceId"]: r["status"] for r in rows}["baby-blues"] == "unknown"),
-    ("eligibility-situation", {"situation": "family-violence-acute"},
-     lambda rows: [(r["serviceId"], r["effect"]) for r in rows] == [("terapeuttinen-vauvaperhetyo", "excluded")]),
-    ("eligibility-access", {"anonymous": "true"},
-     lambda rows: {r["serviceId"] for r in rows if r["anonymityStatus"] == "met"} == {"baby-blues"}),
-    ("situation-coverage", {}, lambda rows: {r.get("serviceId") for r in rows if r["situationId"] == "psychosis"} == {None}),
-    ("search-facets", {}, lambda rows: ("baby-blues", "anonymous", "true") in {(r["id"], r["facet"], r["value"]) for r in rows}),
-    ("search-texts", {}, lambda rows: any(r["id"] == "perhetyo" and r["lang"] == "sv" and r["text"] == "Familjearbete" for r in rows)),
-    ("concept-labels", {}, lambda rows: any(r["id"] == "postpartum-depression" and r["label"] == "Förlossningsdepression" for r in rows)),
-])
+@pytest.mark.parametrize(
+    "name, params, check",
+    [
+        ("municipalities", {}, lambda rows: [(r["code"], r["sv"]) for r in rows] == [("091", "Helsingfors")]),
+        (
+            "concepts",
+            {"scheme": "service-level"},
+            lambda rows: [r["id"] for r in rows] == ["aftercare", "early-support", "therapeutic", "universal"],
+        ),
+        (
+            "service",
+            {"service": "baby-blues"},
+            lambda rows: (
+                any(r["lang"] == "fi" and r["text"] == "Baby blues -toiminta" for r in rows)
+                and any(r["lang"] == "en" and r["translated"] for r in rows)
+            ),
+        ),
+        (
+            "service-facts",
+            {"service": "terapeuttinen-vauvaperhetyo"},
+            lambda rows: (
+                {r["id"] for r in rows if r["property"].endswith("#providedBy")} == {"sosiaali-ja-terveystoimiala"}
+                and {r["id"] for r in rows if r["property"].endswith("#location")} == {"kallion-perhekeskus", "malmi"}
+            ),
+        ),
+        (
+            "service-requirements",
+            {"service": "hoidollinen-paivaryhma"},
+            lambda rows: {r["id"] for r in rows} == {"paivaryhma-family-stage", "avopalvelut-resources"},
+        ),
+        (
+            "service-links",
+            {"service": "jalkituki"},
+            lambda rows: (
+                {(r["direction"], r["other"]) for r in rows}
+                == {
+                    ("upstream", "ensikotijakso"),
+                    ("upstream", "hoidollinen-paivaryhma"),
+                    ("upstream", "terapeuttinen-vauvaperhetyo"),
+                    ("downstream", "kotikunnan-palvelut"),
+                }
+            ),
+        ),
+        ("requirements", {}, lambda rows: len({(r["serviceId"], r["id"]) for r in rows}) == 19),
+        (
+            "eligibility-stage",
+            {"child_age_months": "30"},
+            lambda rows: (
+                {r["serviceId"]: r["status"] for r in rows}["paihteita-kayttavan-perheen-avopalvelut"] == "met"
+            ),
+        ),
+        (
+            "eligibility-area",
+            {"municipality": "Helsingfors"},
+            lambda rows: (
+                {r["serviceId"]: r["status"] for r in rows}["terapeuttinen-vauvaperhetyo"] == "met"
+                and {r["serviceId"]: r["status"] for r in rows}["baby-blues"] == "unknown"
+            ),
+        ),
+        (
+            "eligibility-situation",
+            {"situation": "family-violence-acute"},
+            lambda rows: [(r["serviceId"], r["effect"]) for r in rows] == [("terapeuttinen-vauvaperhetyo", "excluded")],
+        ),
+        (
+            "eligibility-access",
+            {"anonymous": "true"},
+            lambda rows: {r["serviceId"] for r in rows if r["anonymityStatus"] == "met"} == {"baby-blues"},
+        ),
+        (
+            "situation-coverage",
+            {},
+            lambda rows: {r.get("serviceId") for r in rows if r["situationId"] == "psychosis"} == {None},
+        ),
+        (
+            "search-facets",
+            {},
+            lambda rows: ("baby-blues", "anonymous", "true") in {(r["id"], r["facet"], r["value"]) for r in rows},
+        ),
+        (
+            "search-texts",
+            {},
+            lambda rows: any(
+                r["id"] == "perhetyo" and r["lang"] == "sv" and r["text"] == "Familjearbete" for r in rows
+            ),
+        ),
+        (
+            "concept-labels",
+            {},
+            lambda rows: any(
+                r["id"] == "postpartum-depression" and r["label"] == "Förlossningsdepression" for r in rows
+            ),
+        ),
+    ],
+)
 def test_more_expected_answers(kg, name, params, check):
     assert check(kg.select(name, params))

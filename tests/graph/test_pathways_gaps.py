@@ -1,4 +1,5 @@
 """Pathway order, the pathway renderings, and every gap kind."""
+
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
@@ -57,7 +58,10 @@ def report_kinds(report):
 
 def test_every_gap_kind(kg):
     kinds = report_kinds(gap_report(kg))
-    assert {tuple(g["situations"]) for g in kinds["excluded_no_alternative"]} == {("family-violence-acute",), ("psychosis",)}
+    assert {tuple(g["situations"]) for g in kinds["excluded_no_alternative"]} == {
+        ("family-violence-acute",),
+        ("psychosis",),
+    }
     assert all(g["sources"] for g in kinds["excluded_no_alternative"])
     anxiety = next(g for g in kinds["uncovered_window"] if g["situations"] == ["anxiety"])
     assert "pregnancy week 1–19" in anxiety["title"] and "12–35" in anxiety["title"]

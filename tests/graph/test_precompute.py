@@ -1,8 +1,9 @@
 """The build stores the rows of the slow parameterless queries; a loaded graph serves them unchanged."""
+
 from __future__ import annotations
 
-from graph.store.knowledge import KnowledgeGraph
 from graph.build.precompute import PRECOMPUTED
+from graph.store.knowledge import KnowledgeGraph
 from graph.store.precomputed import PrecomputedRows
 
 

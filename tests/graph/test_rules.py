@@ -1,4 +1,5 @@
 """The rule-based classifier for large graphs agrees with HermiT on the curated graph."""
+
 from __future__ import annotations
 
 import pytest
@@ -6,7 +7,8 @@ from rdflib.namespace import OWL
 
 from graph.build.hermit import InconsistentOntology
 from graph.build.hermit import infer_types as hermit
-from graph.build.rules import definitions, infer_types as rules
+from graph.build.rules import definitions
+from graph.build.rules import infer_types as rules
 from tests.conftest import FIXTURES
 
 
@@ -17,8 +19,15 @@ def test_rules_give_hermits_class_assertions(source_graph):
 
 def test_every_definition_is_covered(source_graph):
     names = {str(d.cls).rsplit("#", 1)[-1] for d in definitions(source_graph)}
-    assert {"SelfReferralService", "FreeService", "AnonymousService", "LowThresholdService", "HomeVisitService",
-            "ServiceWithExclusions", "GovernmentService"} <= names
+    assert {
+        "SelfReferralService",
+        "FreeService",
+        "AnonymousService",
+        "LowThresholdService",
+        "HomeVisitService",
+        "ServiceWithExclusions",
+        "GovernmentService",
+    } <= names
 
 
 def test_rules_find_the_inconsistent_fixture():

@@ -1,4 +1,5 @@
 """The in-memory screening tables give the same rows as the eligibility named queries, for any family."""
+
 from __future__ import annotations
 
 from hypothesis import given, settings
@@ -7,16 +8,28 @@ from hypothesis import strategies as st
 from graph.navigation.eligibility import tables
 from graph.navigation.profile import parse_profile
 
-SITUATIONS = ["substance-use", "substance-use-acute", "depression", "postpartum-depression", "violence",
-              "interaction-concern", "parenting-concern", "everyday-struggles", "no-such-situation"]
-profiles = st.fixed_dictionaries({}, optional={
-    "municipality": st.sampled_from(["Helsinki", "091", "Espoo", "Vantaa", "Kauniainen"]),
-    "pregnancy_week": st.integers(1, 42),
-    "child_age_months": st.integers(0, 72),
-    "language": st.sampled_from(["fi", "sv", "en"]),
-    "anonymous": st.booleans(),
-    "self_referral": st.booleans(),
-})
+SITUATIONS = [
+    "substance-use",
+    "substance-use-acute",
+    "depression",
+    "postpartum-depression",
+    "violence",
+    "interaction-concern",
+    "parenting-concern",
+    "everyday-struggles",
+    "no-such-situation",
+]
+profiles = st.fixed_dictionaries(
+    {},
+    optional={
+        "municipality": st.sampled_from(["Helsinki", "091", "Espoo", "Vantaa", "Kauniainen"]),
+        "pregnancy_week": st.integers(1, 42),
+        "child_age_months": st.integers(0, 72),
+        "language": st.sampled_from(["fi", "sv", "en"]),
+        "anonymous": st.booleans(),
+        "self_referral": st.booleans(),
+    },
+)
 
 
 def _keyed(rows, keys):
@@ -37,8 +50,9 @@ def test_stage_area_and_access_rows_equal_the_named_queries(kg, raw):
     access = {k: raw[k] for k in ("language", "anonymous", "self_referral") if k in raw}
     language = kg.bind("eligibility-access", access).get("language")
     keys = ("serviceId", "languageStatus", "anonymityStatus", "selfReferralStatus")
-    assert (_keyed(table.access(profile, language.value if language else None), keys)
-            == _keyed(kg.select("eligibility-access", access), keys))
+    assert _keyed(table.access(profile, language.value if language else None), keys) == _keyed(
+        kg.select("eligibility-access", access), keys
+    )
 
 
 def test_situation_rows_equal_the_named_queries(kg):
@@ -48,8 +62,11 @@ def test_situation_rows_equal_the_named_queries(kg):
         if kg.concepts[situation]["scheme"] != "situations":
             continue
         assert _keyed(table.situation(situation), keys) == _keyed(
-            kg.select("eligibility-situation", {"situation": situation}), keys), situation
-        assert table.addressing(situation) == {r["id"] for r in kg.select("services-by-situation", {"situation": situation})}
+            kg.select("eligibility-situation", {"situation": situation}), keys
+        ), situation
+        assert table.addressing(situation) == {
+            r["id"] for r in kg.select("services-by-situation", {"situation": situation})
+        }
 
 
 def test_alternatives_equal_the_named_query(kg):

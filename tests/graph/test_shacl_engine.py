@@ -1,4 +1,5 @@
 """The SPARQL SHACL engine reports the same violations as pySHACL, the reference engine."""
+
 from __future__ import annotations
 
 import pytest
@@ -19,8 +20,13 @@ def _pyshacl(graph: Graph) -> set[tuple]:
     for result in results.objects(None, SH.result):
         path = results.value(result, SH.resultPath)
         component = str(results.value(result, SH.sourceConstraintComponent)).rsplit("#", 1)[1]
-        out.add((str(results.value(result, SH.focusNode)), str(path) if path else None,
-                 component.removesuffix("ConstraintComponent")))
+        out.add(
+            (
+                str(results.value(result, SH.focusNode)),
+                str(path) if path else None,
+                component.removesuffix("ConstraintComponent"),
+            )
+        )
     return out
 
 
@@ -38,8 +44,23 @@ def test_same_violations_as_pyshacl(extra):
 def test_every_component_fixture_trips_every_component():
     store = load_store(extra=[FIXTURES / "shacl-every-component.ttl"])
     components = {component for _, _, component in _engine(store)}
-    assert components >= {"Pattern", "LanguageIn", "UniqueLang", "Datatype", "MinInclusive", "MaxInclusive",
-                          "Class", "In", "MaxCount", "MinLength", "Or", "NodeKind", "Node", "MinCount", "SPARQL"}
+    assert components >= {
+        "Pattern",
+        "LanguageIn",
+        "UniqueLang",
+        "Datatype",
+        "MinInclusive",
+        "MaxInclusive",
+        "Class",
+        "In",
+        "MaxCount",
+        "MinLength",
+        "Or",
+        "NodeKind",
+        "Node",
+        "MinCount",
+        "SPARQL",
+    }
 
 
 def test_the_scratch_graph_is_removed(source_graph):
@@ -50,8 +71,11 @@ def test_the_scratch_graph_is_removed(source_graph):
 
 
 def test_unsupported_shapes_are_refused():
-    shapes = Graph().parse(data="""
+    shapes = Graph().parse(
+        data="""
         @prefix sh: <http://www.w3.org/ns/shacl#> .
-        <urn:s> a sh:NodeShape ; sh:targetClass <urn:C> ; sh:closed true .""", format="turtle")
+        <urn:s> a sh:NodeShape ; sh:targetClass <urn:C> ; sh:closed true .""",
+        format="turtle",
+    )
     with pytest.raises(UnsupportedShape):
         check_supported(shapes)

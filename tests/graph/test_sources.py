@@ -1,4 +1,5 @@
 """Data truth: every quote appears verbatim in the seed file it cites."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -6,8 +7,8 @@ from pathlib import Path
 import pytest
 from rdflib import Namespace
 
-from graph.paths import SOURCES_DIR
 from graph.build.provenance import check_quotes
+from graph.paths import SOURCES_DIR
 from tests.conftest import FIXTURES
 
 PP = Namespace("https://w3id.org/perhepolku/ontology#")
@@ -39,9 +40,17 @@ def test_invented_quote_is_caught():
 def test_every_service_criterion_exclusion_channel_and_link_has_a_source(source_graph):
     from rdflib.namespace import RDF
 
-    classes = [PP.Service, PP.FamilyStageCriterion, PP.ResidenceCriterion, PP.SituationCriterion,
-               PP.ClientStatusCriterion, PP.AssessedCriterion, PP.Exclusion, PP.ReferralLink,
-               Namespace("http://data.europa.eu/m8g/").Channel]
+    classes = [
+        PP.Service,
+        PP.FamilyStageCriterion,
+        PP.ResidenceCriterion,
+        PP.SituationCriterion,
+        PP.ClientStatusCriterion,
+        PP.AssessedCriterion,
+        PP.Exclusion,
+        PP.ReferralLink,
+        Namespace("http://data.europa.eu/m8g/").Channel,
+    ]
     for cls in classes:
         for thing in source_graph.subjects(RDF.type, cls):
             derivations = list(source_graph.objects(thing, PROV.qualifiedDerivation))

@@ -1,9 +1,10 @@
 """A build large enough gets an on-disk store; servers open it read-only and get the same answers."""
+
 from __future__ import annotations
 
 from graph.build.pipeline import build
-from graph.store.knowledge import KnowledgeGraph
 from graph.store.graphstore import DISK_STORE_DIR
+from graph.store.knowledge import KnowledgeGraph
 
 
 def test_disk_store_answers_like_memory(tmp_path, kg):
@@ -12,8 +13,11 @@ def test_disk_store_answers_like_memory(tmp_path, kg):
     on_disk = KnowledgeGraph.open(folder)
     assert len(on_disk.store) == len(kg.store)
     assert on_disk.services == kg.services
-    for name, params in [("service-facts", {"service": "perhetyo"}), ("pathway-downstream", {"service": "perhetyo"}),
-                         ("eligibility-stage", {"child_age_months": 7})]:
+    for name, params in [
+        ("service-facts", {"service": "perhetyo"}),
+        ("pathway-downstream", {"service": "perhetyo"}),
+        ("eligibility-stage", {"child_age_months": 7}),
+    ]:
         assert on_disk.select(name, params) == kg.select(name, params), name
 
 

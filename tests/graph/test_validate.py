@@ -1,4 +1,5 @@
 """SHACL conformance of the curated graph, and fixtures that prove each check can fail."""
+
 from __future__ import annotations
 
 import subprocess
@@ -38,15 +39,23 @@ def test_full_validation_passes_with_reasoning():
 
 @pytest.mark.parametrize("extra, code", [([], 0), (["--extra", str(FIXTURES / "shacl-violation.ttl")], 1)])
 def test_validate_command_exit_codes(extra, code):
-    result = subprocess.run([sys.executable, "-m", "api.cli", "validate", "--no-reason", *extra],
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "api.cli", "validate", "--no-reason", *extra],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == code, result.stdout + result.stderr
     assert ("CONFORMS" in result.stdout) if code == 0 else ("DOES NOT CONFORM" in result.stdout)
 
 
 def test_validate_command_error_exit_code(tmp_path):
     (tmp_path / "broken.ttl").write_text("this is not turtle <", encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "api.cli", "validate", "--data", str(tmp_path)],
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "api.cli", "validate", "--data", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 2
     assert "cannot parse Turtle" in result.stderr

@@ -1,4 +1,5 @@
 """Each analysis step on the query~text pairs measured in shared/notes/finnish-search.md."""
+
 from __future__ import annotations
 
 import pytest
@@ -13,12 +14,23 @@ def matches(query: str, text: str, lang: str = "fi") -> bool:
     return bool(query_terms & text_terms)
 
 
-@pytest.mark.parametrize("query, text", [
-    ("masennus", "masennusoireita"), ("vauva", "vauvaperhetyö"), ("päihteet", "päihdeongelma"),
-    ("koti", "kotikäyntejä"), ("perhetyö", "vauvaperhetyö"), ("ryhmä", "päiväryhmä"),
-    ("vauvan", "vauvoille"), ("perheet", "perheitä"), ("synnytyksen", "synnytys"), ("nukkuminen", "nukkumiseen"),
-    ("kotikäynti", "kotikäyntejä"), ("ryhmät", "Vanhempi-vauva -ryhmiä"),
-])
+@pytest.mark.parametrize(
+    "query, text",
+    [
+        ("masennus", "masennusoireita"),
+        ("vauva", "vauvaperhetyö"),
+        ("päihteet", "päihdeongelma"),
+        ("koti", "kotikäyntejä"),
+        ("perhetyö", "vauvaperhetyö"),
+        ("ryhmä", "päiväryhmä"),
+        ("vauvan", "vauvoille"),
+        ("perheet", "perheitä"),
+        ("synnytyksen", "synnytys"),
+        ("nukkuminen", "nukkumiseen"),
+        ("kotikäynti", "kotikäyntejä"),
+        ("ryhmät", "Vanhempi-vauva -ryhmiä"),
+    ],
+)
 def test_finnish_lemmas_and_compound_parts_match(query, text):
     assert matches(query, text)
 
@@ -54,10 +66,16 @@ def test_stop_words_are_dropped():
     assert stemmed_terms("and", "en") == ()
 
 
-@pytest.mark.parametrize("query, text, lang", [
-    ("depression", "Depressions", "en"), ("crying", "cry", "en"), ("babies", "baby", "en"),
-    ("förlossningsdepression", "Förlossningsdepression", "sv"), ("familjer", "familj", "sv"),
-])
+@pytest.mark.parametrize(
+    "query, text, lang",
+    [
+        ("depression", "Depressions", "en"),
+        ("crying", "cry", "en"),
+        ("babies", "baby", "en"),
+        ("förlossningsdepression", "Förlossningsdepression", "sv"),
+        ("familjer", "familj", "sv"),
+    ],
+)
 def test_swedish_and_english_stemming(query, text, lang):
     assert matches(query, text, lang)
 

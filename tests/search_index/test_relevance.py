@@ -1,4 +1,5 @@
 """Relevance on the judged query set: mean nDCG@5 must stay at or above 0.9."""
+
 from __future__ import annotations
 
 from pathlib import Path

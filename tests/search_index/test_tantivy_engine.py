@@ -1,4 +1,5 @@
 """The tantivy backend finds what Whoosh finds: same matches, facets and corrections, judged relevance kept."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -10,12 +11,21 @@ from search_index.search import search
 from search_index.speller import Speller, distance
 
 JUDGMENTS = Path(__file__).parent / "judgments.json"
-QUERIES = [("vauva ei nuku", "fi"), ("päihteet", "fi"), ("synnytyksen jälkeinen masennus", "fi"),
-           ("förlossningsdepression", "sv"), ("home visits", "en"), ("perhetyö", "fi"), ("", "fi")]
+QUERIES = [
+    ("vauva ei nuku", "fi"),
+    ("päihteet", "fi"),
+    ("synnytyksen jälkeinen masennus", "fi"),
+    ("förlossningsdepression", "sv"),
+    ("home visits", "en"),
+    ("perhetyö", "fi"),
+    ("", "fi"),
+]
 
 
 def test_mean_ndcg_at_5(tantivy_index):
-    result = evaluate(JUDGMENTS, lambda q, lang: [i["id"] for i in search(tantivy_index, q, lang=lang, limit=5)["items"]])
+    result = evaluate(
+        JUDGMENTS, lambda q, lang: [i["id"] for i in search(tantivy_index, q, lang=lang, limit=5)["items"]]
+    )
     assert result["mean_ndcg"] >= 0.9, result["per_query"]
 
 
@@ -30,7 +40,9 @@ def test_same_matches_and_facets_as_whoosh(index, tantivy_index, q, lang):
 def test_filters_and_flags_as_whoosh(index, tantivy_index):
     for filters in ({"situation": ["depression"]}, {"free": ["true"]}, {"anonymous": ["false"], "language": ["sv"]}):
         whoosh, tantivy = (search(ix, "vauva", filters=filters, limit=50) for ix in (index, tantivy_index))
-        assert [i["id"] for i in tantivy["items"]] and {i["id"] for i in tantivy["items"]} == {i["id"] for i in whoosh["items"]}
+        assert [i["id"] for i in tantivy["items"]] and {i["id"] for i in tantivy["items"]} == {
+            i["id"] for i in whoosh["items"]
+        }
 
 
 def test_typo_and_snippet(tantivy_index):
