@@ -11,7 +11,7 @@ export PERHEPOLKU_INSTANCE := $(abspath $(INSTANCE))
 BUILD_INPUTS := $(wildcard ontology/*.ttl graph/data/curated/*.ttl graph/data/sources/* queries/*.rq queries/*/*.rq graph/*.py graph/*/*.py search_index/*.py) \
                 $(if $(PERHEPOLKU_DATA),$(wildcard $(PERHEPOLKU_DATA)/*.ttl))
 
-.PHONY: run test build serve-prod bench bench-load clean
+.PHONY: run test lint build serve-prod bench bench-load clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,7 +30,12 @@ run: build
 serve-prod: build
 	$(BIN)/gunicorn --workers $(WORKERS) --threads 4 --bind $(HOST):$(PORT) 'api:create_app()'
 
-test: build
+lint: $(BIN)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+test: build lint
 	$(BIN)/python -m pytest -q
 
 bench: build

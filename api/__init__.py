@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from flask import Flask
+from flask import Flask, Response
 
 from api import config as config_module
 from api import problems
@@ -18,8 +18,8 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
 
     app = Flask(__name__)
     app.config.update(config_module.load(config))
-    app.json.ensure_ascii = False
-    app.json.sort_keys = False
+    app.json.ensure_ascii = False  # type: ignore[attr-defined]  # the default provider has them
+    app.json.sort_keys = False  # type: ignore[attr-defined]
     app.extensions["perhepolku"] = ResourceHolder(app.config)
     problems.init_app(app)
     requestlog.init_app(app)
@@ -28,7 +28,9 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         app.register_blueprint(module.bp)
 
     @app.after_request
-    def cors(response):  # a browser client on another origin (e.g. YASGUI) may call every endpoint
+    def cors(
+        response: Response,
+    ) -> Response:  # a browser client on another origin (e.g. YASGUI) may call every endpoint
         response.headers["Access-Control-Allow-Origin"] = app.config["CORS_ORIGIN"]
         response.headers["Access-Control-Allow-Headers"] = "Content-Type, Accept, X-Request-Id"
         response.headers["Access-Control-Expose-Headers"] = "X-Request-Id, X-Perhepolku-Build"

@@ -5,8 +5,12 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
 
 import click
+
+if TYPE_CHECKING:
+    from graph.store import KnowledgeGraph
 
 from graph.errors import PerhepolkuError
 from graph.vocab import LANGS
@@ -31,7 +35,7 @@ def _instance() -> Path:
     return Path(load()["INSTANCE"])
 
 
-def _kg():
+def _kg() -> KnowledgeGraph:
     from graph.paths import current_build
     from graph.store import KnowledgeGraph
 
@@ -39,6 +43,7 @@ def _kg():
         return KnowledgeGraph.open(current_build(_instance()))
     except PerhepolkuError as exc:
         _fail(exc)
+        raise  # _fail exits; this only tells the type checker
 
 
 @click.group()
@@ -170,7 +175,7 @@ def query(name: str, params: tuple[str, ...], fmt: str) -> None:
 @main.command()
 @click.argument("source", type=click.File("r", encoding="utf-8"))
 @click.option("--format", "fmt", default=None, help="Result format (default: csv for SELECT/ASK, turtle for graphs).")
-def sparql(source, fmt: str | None) -> None:
+def sparql(source: TextIO, fmt: str | None) -> None:
     """Run a SPARQL query from FILE (or - for standard input) against the built graph; updates are refused."""
     from graph.store import FORMAT_PARAM, inspect, serialize
 

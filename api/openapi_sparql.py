@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from api.openapi import GRAPH_TYPES_LIST, PROBLEM, RDF_TYPES, SPARQL_RESULTS, json_ok, path_param, problems, query_param
 
 _IRI_LIST = {"type": "array", "items": {"type": "string", "format": "uri", "maxLength": 500}}
@@ -12,7 +14,7 @@ _FORMAT = query_param(
 )
 
 
-def _body_schema(media: str) -> dict:
+def _body_schema(media: str) -> dict[str, Any]:
     """JSON media types carry a document, the others text."""
     return {"type": ["object", "array"]} if media.endswith("json") else {"type": "string"}
 

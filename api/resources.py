@@ -105,4 +105,5 @@ def resources() -> Resources:
     """The Resources of this request (taken once, at its first use)."""
     if "perhepolku" not in g:
         g.perhepolku = current_app.extensions["perhepolku"].get()
-    return g.perhepolku
+    current: Resources = g.perhepolku
+    return current

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, jsonify, request
+from flask.typing import ResponseReturnValue
 
 from api.args import only_args, page
 from api.openapi import spec
@@ -13,7 +14,7 @@ bp = Blueprint("core", __name__)
 
 
 @bp.get("/health")
-def health():
+def health() -> ResponseReturnValue:
     only_args()
     res = resources()
     return jsonify(
@@ -29,24 +30,24 @@ def health():
 
 
 @bp.get("/openapi.json")
-def openapi():
+def openapi() -> ResponseReturnValue:
     return jsonify(spec())
 
 
 @bp.get("/api/v1/services")
-def services():
+def services() -> ResponseReturnValue:
     only_args("limit", "offset")
     limit, offset = page()
     return jsonify(list_services(resources().kg, limit, offset))
 
 
 @bp.get("/api/v1/services/<service_id>")
-def service(service_id: str):
+def service(service_id: str) -> ResponseReturnValue:
     only_args()
     return jsonify(get_service(resources().kg, service_id))
 
 
 @bp.get("/api/v1/concepts")
-def concepts():
+def concepts() -> ResponseReturnValue:
     only_args("scheme")
     return jsonify(list_concepts(resources().kg, request.args.get("scheme")))

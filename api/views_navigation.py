@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, Response, jsonify, request
+from flask.typing import ResponseReturnValue
 
 from api.args import int_arg, only_args
 from api.openapi import register
@@ -33,7 +34,7 @@ GRAPH_FORMATS = {
 
 
 @bp.route("/api/v1/eligibility", methods=["GET", "POST"])
-def eligibility():
+def eligibility() -> ResponseReturnValue:
     kg = resources().kg
     limit = int_arg("limit", DEFAULT_LIMIT, 1, 1000)
     if request.method == "POST":
@@ -51,13 +52,13 @@ def eligibility():
 
 
 @bp.get("/api/v1/services/<service_id>/pathway")
-def service_pathway(service_id: str):
+def service_pathway(service_id: str) -> ResponseReturnValue:
     only_args()
     return jsonify(pathway(resources().kg, service_id))
 
 
 @bp.get("/api/v1/pathways")
-def pathways():
+def pathways() -> ResponseReturnValue:
     only_args("format", "lang")
     graph = pathway_graph(resources().kg)
     fmt = request.args.get("format", "json")
@@ -71,7 +72,7 @@ def pathways():
 
 
 @bp.get("/api/v1/gaps")
-def gaps():
+def gaps() -> ResponseReturnValue:
     only_args("municipality", "language")
     kg = resources().kg
     municipality = request.args.get("municipality") or None

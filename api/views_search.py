@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, jsonify, request
+from flask.typing import ResponseReturnValue
 
 from api.args import int_arg, only_args
 from api.openapi import register
@@ -17,7 +18,7 @@ register(PATHS, SCHEMAS)
 
 
 @bp.get("/api/v1/search")
-def search():
+def search() -> ResponseReturnValue:
     only_args("q", "lang", "limit", "offset", *FACETS, *FLAGS)
     filters = {name: request.args.getlist(name) for name in FACETS + FLAGS if name in request.args}
     return jsonify(
@@ -33,7 +34,7 @@ def search():
 
 
 @bp.get("/api/v1/suggest")
-def suggest():
+def suggest() -> ResponseReturnValue:
     only_args("q", "lang", "limit")
     return jsonify(
         run_suggest(

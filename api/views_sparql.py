@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from flask import Blueprint, Response, current_app, jsonify, request
+from flask.typing import ResponseReturnValue
+from werkzeug.datastructures import MultiDict
 
 from api.args import only_args
 from api.negotiation import choose
@@ -73,7 +75,7 @@ def _checked(query: str) -> str:
     return query
 
 
-def _graphs(name: str, source=None) -> list[str] | None:
+def _graphs(name: str, source: MultiDict[str, str] | None = None) -> list[str] | None:
     values = (source or request.args).getlist(name) + (request.args.getlist(name) if source is request.form else [])
     for value in values:
         if (
@@ -86,7 +88,7 @@ def _graphs(name: str, source=None) -> list[str] | None:
 
 
 @bp.route("/sparql", methods=["GET", "POST"])
-def sparql():
+def sparql() -> ResponseReturnValue:
     query, default_graphs, named_graphs = _protocol_request()
     res = resources()
     if query is None and request.method == "POST":
@@ -102,13 +104,13 @@ def sparql():
 
 
 @bp.get("/api/v1/queries")
-def queries():
+def queries() -> ResponseReturnValue:
     only_args()
     return jsonify(list_queries(resources().kg))
 
 
 @bp.get("/api/v1/queries/<name>")
-def named_query(name: str):
+def named_query(name: str) -> ResponseReturnValue:
     kg = resources().kg
     query = kg.named(name)
     params = {key: request.args.getlist(key) for key in request.args if key != "format"}

@@ -100,7 +100,7 @@ _STEMMER_CACHE: dict[str, Stemmer.Stemmer] = {}
 def stem(word: str, lang: str) -> str:
     if lang not in _STEMMER_CACHE:
         _STEMMER_CACHE[lang] = Stemmer.Stemmer(_STEMMERS[lang])
-    return _STEMMER_CACHE[lang].stemWord(word)
+    return str(_STEMMER_CACHE[lang].stemWord(word))
 
 
 @lru_cache(maxsize=1 << 17)

@@ -14,7 +14,10 @@ from search_index.synonyms import ConceptMatcher
 
 
 def write_shared(
-    folder: Path, labels: list[dict[str, str]], concept_names: dict[str, dict], suggestions: list[dict[str, str]]
+    folder: Path,
+    labels: list[dict[str, str]],
+    concept_names: dict[str, dict[str, Any]],
+    suggestions: list[dict[str, str]],
 ) -> None:
     """The engine-neutral files of an index folder."""
     for name, data in (("labels.json", labels), ("concepts.json", concept_names), ("suggestions.json", suggestions)):
@@ -26,20 +29,20 @@ class IndexBase:
 
     def __init__(self, folder: Path) -> None:
         self.matcher = ConceptMatcher(json.loads((folder / "labels.json").read_text(encoding="utf-8")))
-        self.names: dict[str, dict] = json.loads((folder / "concepts.json").read_text(encoding="utf-8"))
+        self.names: dict[str, dict[str, Any]] = json.loads((folder / "concepts.json").read_text(encoding="utf-8"))
         self.completions = [
             dict(s, key=fold(s["text"])) for s in json.loads((folder / "suggestions.json").read_text(encoding="utf-8"))
         ]
 
     def facets(self, per_doc: Iterable[dict[str, list[str]]], lang: str) -> dict[str, list[dict[str, Any]]]:
         """Counts of every facet value over all matching documents (their facet values), largest first."""
-        counts: dict[str, Counter] = {name: Counter() for name in FACETS}
+        counts: dict[str, Counter[str]] = {name: Counter() for name in FACETS}
         for doc in per_doc:
             for name, values in doc.items():
                 counts[name].update(values)
         return self.facet_counts(counts, lang)
 
-    def facet_counts(self, counts: dict[str, Counter], lang: str) -> dict[str, list[dict[str, Any]]]:
+    def facet_counts(self, counts: dict[str, Counter[str]], lang: str) -> dict[str, list[dict[str, Any]]]:
         """Facet values with labels and counts, largest first."""
         return {
             name: [

@@ -6,7 +6,8 @@ from collections import defaultdict
 from typing import Any
 
 from graph.store.knowledge import KnowledgeGraph, labels
-from search_index.fields import FACETS, FLAGS, LANGS
+from graph.vocab import LANGS
+from search_index.fields import FACETS, FLAGS
 
 
 def service_documents(kg: KnowledgeGraph) -> list[dict[str, Any]]:
@@ -29,7 +30,7 @@ def service_documents(kg: KnowledgeGraph) -> list[dict[str, Any]]:
     return list(docs.values())
 
 
-def concept_labels(kg: KnowledgeGraph) -> list[dict[str, str]]:
+def concept_labels(kg: KnowledgeGraph) -> list[dict[str, Any]]:
     """{id, scheme, label, lang} for every label of the concepts search expands to."""
     return [
         {

@@ -15,7 +15,7 @@ def dcg(gains: list[float]) -> float:
 
 def ndcg(ranked: list[str], relevant: dict[str, int], k: int = 5) -> float:
     """Normalised discounted cumulative gain of the first k ids; 1.0 is the ideal order."""
-    ideal = dcg(sorted(relevant.values(), reverse=True)[:k])
+    ideal = dcg([float(g) for g in sorted(relevant.values(), reverse=True)[:k]])
     return dcg([relevant.get(doc, 0) for doc in ranked[:k]]) / ideal if ideal else 0.0
 
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from graph.vocab import LANGS
 from search_index.analysis import analyse, fold, restore_diacritics, voikko
-from search_index.fields import BROADER_CONCEPT_FACTOR, CONCEPT_BOOST, LANGS, PART_BOOST, weighted_fields
+from search_index.fields import BROADER_CONCEPT_FACTOR, CONCEPT_BOOST, PART_BOOST, weighted_fields
 from search_index.synonyms import ConceptMatcher
 
 Known = Callable[[str], bool]  # is this (folded) term in any text field of the index?
@@ -36,7 +37,12 @@ class QueryPlan:
 
 
 def typo(
-    text: str, start: int, per_lang: dict[str, list], lang: str, known: Known, suggest: Suggest
+    text: str,
+    start: int,
+    per_lang: dict[str, list[tuple[str, int, int, bool]]],
+    lang: str,
+    known: Known,
+    suggest: Suggest,
 ) -> tuple[str, str] | None:
     """(typed word, correction) for a word that is neither Finnish Voikko knows nor in the index."""
     ends = [e for lg in LANGS for _, s, e, _ in per_lang[lg] if s == start]
@@ -76,9 +82,12 @@ def plan_query(text: str, lang: str, matcher: ConceptMatcher, known: Known, sugg
         for lg, terms in per_lang.items()
     }
     matched = matcher.match(term_sets)
-    boost = lambda cid: CONCEPT_BOOST.get(matcher.scheme.get(cid, ""), 2.0)  # noqa: E731
-    plan.concepts = [(cid, boost(cid)) for cid in matched]
-    plan.concepts += [(cid, boost(cid) * BROADER_CONCEPT_FACTOR) for cid in matcher.broader_of(matched)]
+
+    def concept_boost(cid: str) -> float:
+        return CONCEPT_BOOST.get(matcher.scheme.get(cid, ""), 2.0)
+
+    plan.concepts = [(cid, concept_boost(cid)) for cid in matched]
+    plan.concepts += [(cid, concept_boost(cid) * BROADER_CONCEPT_FACTOR) for cid in matcher.broader_of(matched)]
     return plan
 
 

@@ -21,7 +21,7 @@ def clean_query(raw: str | None, *, field: str = "q") -> str:
     if len(raw) > MAX_QUERY_CHARS:
         raise InvalidParameter(f"{field} is longer than {MAX_QUERY_CHARS} characters", field=field)
     text = unicodedata.normalize("NFC", raw)
-    kept = []
+    kept: list[str] = []
     for ch in text:
         category = unicodedata.category(ch)
         if category[0] in "LN" or ch in "-'" or (category.startswith("M") and kept and _attaches(kept[-1])):

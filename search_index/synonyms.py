@@ -5,6 +5,7 @@ languages, lemmatised) also searches the services linked to that concept. This i
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import Any
 
 from search_index.analysis import term_set
 
@@ -12,7 +13,7 @@ from search_index.analysis import term_set
 class ConceptMatcher:
     """Label term sets per language, compiled once when the index opens."""
 
-    def __init__(self, labels: list[dict[str, str]]) -> None:
+    def __init__(self, labels: list[dict[str, Any]]) -> None:
         self.by_lang: dict[str, list[tuple[frozenset[str], str, str]]] = defaultdict(list)
         self.broader: dict[str, list[str]] = {entry["id"]: entry.get("broader", []) for entry in labels}
         self.scheme: dict[str, str] = {entry["id"]: entry["scheme"] for entry in labels}

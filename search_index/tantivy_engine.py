@@ -16,9 +16,10 @@ from typing import Any
 
 import tantivy
 
+from graph.vocab import LANGS
 from search_index.analysis import analyse
 from search_index.common import IndexBase, write_shared
-from search_index.fields import FACETS, FLAGS, LANGS, TEXT_FIELDS
+from search_index.fields import FACETS, FLAGS, TEXT_FIELDS
 from search_index.plan import did_you_mean, plan_query
 from search_index.speller import Speller
 
@@ -50,14 +51,14 @@ def build(
     folder: Path,
     docs: list[dict[str, Any]],
     labels: list[dict[str, str]],
-    concept_names: dict[str, dict],
+    concept_names: dict[str, dict[str, Any]],
     suggestions: list[dict[str, str]],
 ) -> dict[str, Any]:
     """Write a fresh index into `folder` (which the caller later swaps into place)."""
     (folder / ENGINE).mkdir(parents=True)
     index = _open(folder / ENGINE, create=True)
     writer = index.writer(heap_size=128_000_000, num_threads=1)
-    vocabulary: dict[str, Counter] = defaultdict(Counter)
+    vocabulary: dict[str, Counter[str]] = defaultdict(Counter)
     for doc in docs:
         texts = {lang: {kind: "\n".join(doc["texts"][lang][kind]) for kind in TEXT_FIELDS} for lang in LANGS}
         fields: dict[str, Any] = {
@@ -159,7 +160,7 @@ class TantivyIndex(IndexBase):
         items = []
         for score, address in result.hits:
             doc = self.searcher.doc(address)
-            payload = json.loads(doc.get_first("payload"))
+            payload = json.loads(str(doc.get_first("payload")))
             labels = payload["labels"]
             texts = payload["texts"][lang]
             cut = next((s for s in (snippet(texts[k], terms, lang) for k in ("text", "title")) if s), "")
@@ -177,7 +178,7 @@ class TantivyIndex(IndexBase):
             n: Counter({b["key"]: b["doc_count"] for b in aggregations.get(n, {}).get("buckets", [])}) for n in FACETS
         }
         return {
-            "total": result.count,
+            "total": result.count,  # type: ignore[attr-defined]  # SearchResult.count exists at run time; the stubs lack it
             "items": items,
             "facets": self.facet_counts(counts, lang),
             "did_you_mean": did_you_mean(text, plan.corrections) if plan else None,

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from whoosh.analysis import Composable, Token
 
 from search_index.analysis import analyse
 
 
-class LanguageAnalyzer(Composable):
+class LanguageAnalyzer(Composable):  # type: ignore[misc]  # Whoosh ships no type hints
     """Emits the folded terms of `lang` text; `parts=True` emits only Finnish compound parts."""
 
     def __init__(self, lang: str, parts: bool = False) -> None:
@@ -32,7 +33,7 @@ class LanguageAnalyzer(Composable):
         start_char: int = 0,
         tokenize: bool = True,
         mode: str = "",
-        **kwargs,
+        **kwargs: Any,
     ) -> Iterator[Token]:
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
         last_start, pos = None, start_pos - 1

@@ -11,8 +11,9 @@ from whoosh import query as Q
 from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 from whoosh.highlight import ContextFragmenter, HtmlFormatter
 
+from graph.vocab import LANGS
 from search_index.common import IndexBase, write_shared
-from search_index.fields import FACETS, FLAGS, LANGS, TEXT_FIELDS
+from search_index.fields import FACETS, FLAGS, TEXT_FIELDS
 from search_index.plan import did_you_mean, plan_query
 from search_index.whoosh_analyzer import LanguageAnalyzer
 
@@ -36,7 +37,7 @@ def build(
     folder: Path,
     docs: list[dict[str, Any]],
     labels: list[dict[str, str]],
-    concept_names: dict[str, dict],
+    concept_names: dict[str, dict[str, Any]],
     suggestions: list[dict[str, str]],
 ) -> dict[str, Any]:
     """Write a fresh index into `folder` (which the caller later swaps into place)."""

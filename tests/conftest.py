@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import os
+import shutil
+import socket
+import sys
+import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -15,6 +20,45 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 FIXTURES = Path(__file__).parent / "fixtures"
 GOLDEN = Path(__file__).parent / "golden"
+# the CLI as a subprocess, for tests that need a real process (a server, a killed build)
+PERHEPOLKU = [sys.executable, "-m", "api.cli"]
+# CI runs on a shared two-core machine: a server that loads a build and starts its SPARQL workers
+# may take many seconds there, so waits are deadlines, never a fixed number of short tries
+SERVER_START_SECONDS = 180.0
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on now."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port: int = s.getsockname()[1]
+        return port
+
+
+def wait_for(url: str, deadline: float = SERVER_START_SECONDS) -> None:
+    """Return once `url` answers; fail after `deadline` seconds."""
+    end = time.monotonic() + deadline
+    while True:
+        try:
+            urllib.request.urlopen(url, timeout=10).read()
+            return
+        except OSError:
+            if time.monotonic() > end:
+                raise AssertionError(f"{url} did not come up within {deadline:.0f} s") from None
+            time.sleep(0.2)
+
+
+def env_for(instance: Path, **extra: str) -> dict[str, str]:
+    """The environment of a subprocess CLI that uses `instance` as its instance folder."""
+    return {**os.environ, "PERHEPOLKU_INSTANCE": str(instance), **extra}
+
+
+def copy_instance(build_dir: Path, root: Path) -> Path:
+    """An instance folder at `root` holding a copy of `build_dir` as its `current` build."""
+    (root / "builds").mkdir(parents=True)
+    shutil.copytree(build_dir, root / "builds" / build_dir.name)
+    (root / "current").symlink_to(Path("builds") / build_dir.name)
+    return root
 
 
 @pytest.fixture(scope="session")
@@ -24,6 +68,12 @@ def build_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from graph.build.pipeline import build
 
     return build(instance=tmp_path_factory.mktemp("instance"), steps=steps())
+
+
+@pytest.fixture()
+def instance(tmp_path: Path, build_dir: Path) -> Path:
+    """A private instance folder holding a copy of the session's build as `current`."""
+    return copy_instance(build_dir, tmp_path / "instance")
 
 
 @pytest.fixture(scope="session")

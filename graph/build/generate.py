@@ -164,7 +164,10 @@ def _service(
         )
     }
     texts.extend(lines.values())
-    d = lambda key, prop=None: derivation(doc, lines[key], prop)  # noqa: E731
+
+    def d(key: str, prop: str | None = None) -> str:
+        return derivation(doc, lines[key], prop)
+
     props = [
         ("dct:title", "intro"),
         ("dct:description", "intro"),

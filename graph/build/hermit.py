@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from rdflib import BNode, Graph, URIRef
 from rdflib.namespace import OWL, RDF
@@ -39,7 +40,7 @@ def _reasoner_input(graph: Graph) -> Graph:
     return out
 
 
-def _is_axiom_node(graph: Graph, node: object, axiom_subjects: set) -> bool:
+def _is_axiom_node(graph: Graph, node: object, axiom_subjects: set[Any]) -> bool:
     if not isinstance(node, BNode):
         return False
     if node in axiom_subjects:

@@ -8,6 +8,7 @@ same checks read the union of the store's named graphs directly, converting term
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
@@ -51,15 +52,18 @@ class StoreView:
         return len(self.store)
 
     def _quads(self, s: Node | None, p: Node | None, o: Node | None) -> Iterator[ox.Quad]:
-        return self.store.quads_for_pattern(to_ox(s), to_ox(p), to_ox(o), None)
+        subject, predicate = to_ox(s), to_ox(p)
+        if isinstance(subject, ox.Literal) or isinstance(predicate, (ox.Literal, ox.BlankNode)):
+            return iter(())  # no triple has a literal subject or a non-IRI predicate
+        return self.store.quads_for_pattern(subject, predicate, to_ox(o), None)
 
-    def triples(self, pattern: tuple) -> Iterator[tuple[Node, Node, Node]]:
-        seen = set()
+    def triples(self, pattern: tuple[Node | None, Node | None, Node | None]) -> Iterator[tuple[Node, Node, Node]]:
+        seen: set[tuple[Any, Any, Any]] = set()
         for q in self._quads(*pattern):
             triple = (q.subject, q.predicate, q.object)
             if triple not in seen:
                 seen.add(triple)
-                yield to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object)
+                yield to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object)  # type: ignore[arg-type]  # no RDF-star here
 
     def subject_objects(self, predicate: Node) -> Iterator[tuple[Node, Node]]:
         return ((s, o) for s, _, o in self.triples((None, predicate, None)))

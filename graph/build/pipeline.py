@@ -10,6 +10,7 @@ import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any, cast
 
 import pyoxigraph as ox
 
@@ -21,7 +22,7 @@ from graph.paths import DEFAULT_INSTANCE, QUERIES_DIR, sources_dir
 from graph.store.graphstore import DISK_STORE_DIR, DISK_STORE_MIN_QUADS, GRAPH_FILE, MANIFEST_FILE, GraphStore
 
 Progress = Callable[[str], None]
-BuildStep = Callable[[Path, GraphStore, Progress], dict]
+BuildStep = Callable[[Path, GraphStore, Progress], dict[str, Any]]
 KEEP_BUILDS = 3
 
 
@@ -44,7 +45,9 @@ def _apply_rules(store: ox.Store, progress: Progress) -> int:
     for rule in sorted((QUERIES_DIR / "build").glob("*.rq")):
         new = [
             t
-            for t in store.query(rule.read_text(encoding="utf-8"), use_default_graph_as_union=True)
+            for t in cast(
+                ox.QueryTriples, store.query(rule.read_text(encoding="utf-8"), use_default_graph_as_union=True)
+            )
             if not any(True for _ in store.quads_for_pattern(t.subject, t.predicate, t.object, None))
         ]
         store.extend(ox.Quad(t.subject, t.predicate, t.object, inferred) for t in set(new))

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from rdflib import BNode, Graph, URIRef
 from rdflib.namespace import OWL, RDF, RDFS
+from rdflib.term import Node
 
 from graph.build.hermit import InconsistentOntology
 
@@ -25,11 +26,11 @@ class Definition:
     cls: URIRef
     named: list[URIRef] = field(default_factory=list)
     some: list[tuple[URIRef, URIRef]] = field(default_factory=list)
-    values: list[tuple[URIRef, object]] = field(default_factory=list)
+    values: list[tuple[URIRef, Node]] = field(default_factory=list)
 
 
-def _list(graph: Graph, head: object) -> list:
-    items = []
+def _list(graph: Graph, head: Node | None) -> list[Node | None]:
+    items: list[Node | None] = []
     while head and head != RDF.nil:
         items.append(graph.value(head, RDF.first))
         head = graph.value(head, RDF.rest)
@@ -46,8 +47,8 @@ def definitions(graph: Graph) -> list[Definition]:
         for part in _list(graph, graph.value(expr, OWL.intersectionOf)):
             if isinstance(part, URIRef):
                 definition.named.append(part)
-            elif (prop := graph.value(part, OWL.onProperty)) is not None:
-                if (filler := graph.value(part, OWL.someValuesFrom)) is not None:
+            elif isinstance(prop := graph.value(part, OWL.onProperty), URIRef):
+                if isinstance(filler := graph.value(part, OWL.someValuesFrom), URIRef):
                     definition.some.append((prop, filler))
                 elif (value := graph.value(part, OWL.hasValue)) is not None:
                     definition.values.append((prop, value))
@@ -68,7 +69,7 @@ def infer_types(graph: Graph) -> set[tuple[URIRef, URIRef, URIRef]]:
     classes |= {c for c in graph.objects(None, RDF.type) if isinstance(c, URIRef) and not str(c).startswith(meta)}
     types: dict[URIRef, set[URIRef]] = defaultdict(set)
     for ind, cls in graph.subject_objects(RDF.type):
-        if isinstance(ind, URIRef) and cls in classes:
+        if isinstance(ind, URIRef) and isinstance(cls, URIRef) and cls in classes:
             types[ind].add(cls)
     for prop, cls in graph.subject_objects(RDFS.domain):
         for ind, _ in graph.subject_objects(prop):
@@ -76,7 +77,7 @@ def infer_types(graph: Graph) -> set[tuple[URIRef, URIRef, URIRef]]:
                 types[ind].add(cls)
     for prop, cls in graph.subject_objects(RDFS.range):
         for _, ind in graph.subject_objects(prop):
-            if isinstance(ind, URIRef) and cls in classes:
+            if isinstance(ind, URIRef) and isinstance(cls, URIRef) and cls in classes:
                 types[ind].add(cls)
     defs = definitions(graph)
     changed = True
@@ -104,13 +105,23 @@ def _closure(start: set[URIRef], supers: dict[URIRef, set[URIRef]]) -> set[URIRe
     return seen
 
 
-def _holds(graph: Graph, ind: URIRef, d: Definition, closed: set[URIRef], types: dict, supers: dict) -> bool:
+def _holds(
+    graph: Graph,
+    ind: URIRef,
+    d: Definition,
+    closed: set[URIRef],
+    types: dict[URIRef, set[URIRef]],
+    supers: dict[URIRef, set[URIRef]],
+) -> bool:
     if not all(part in closed for part in d.named):
         return False
     if not all((ind, prop, value) in graph for prop, value in d.values):
         return False
     return all(
-        any(filler in _closure(types.get(o, set()), supers) for o in graph.objects(ind, prop))
+        any(
+            filler in _closure(types.get(o, set()) if isinstance(o, URIRef) else set(), supers)
+            for o in graph.objects(ind, prop)
+        )
         for prop, filler in d.some
     )
 

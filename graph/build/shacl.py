@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, cast
 
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
@@ -21,6 +22,9 @@ from rdflib.namespace import SH
 from graph.errors import BuildError
 from graph.paths import QUERIES_DIR
 
+# a query row by variable name, and the sh:node parents of each (focus, shape) reached through sh:node
+Row = dict[str, Any]
+Parents = dict[tuple[Any, Any], list[tuple[Any, Any, Any]]]
 SCRATCH = ox.NamedNode("urn:perhepolku:shacl")
 FOCUS_OF = ox.NamedNode("urn:perhepolku:shacl#focusOf")
 SHACL_QUERIES = QUERIES_DIR / "shacl"
@@ -104,11 +108,11 @@ def check_supported(shapes: Graph) -> None:
     for _, members in shapes.subject_objects(SH["or"]):
         for member in shapes.items(members):
             props = set(shapes.predicates(member)) - {SH.message}
-            if props != {SH.path, SH.minCount} or int(shapes.value(member, SH.minCount)) != 1:
+            if props != {SH.path, SH.minCount} or int(str(shapes.value(member, SH.minCount))) != 1:
                 raise UnsupportedShape("sh:or members must be property shapes with sh:minCount 1 only")
 
 
-def _matches(row: dict) -> bool:
+def _matches(row: Row) -> bool:
     """sh:pattern on one value: blank nodes never match; flags as in XPath (i, m, s, x)."""
     if isinstance(row["v"], ox.BlankNode):
         return False
@@ -139,7 +143,7 @@ class ShaclEngine:
 
     def validate(self, store: ox.Store) -> list[Violation]:
         """Every violation of the shapes by the union of the store's named graphs."""
-        data = [g for g in store.named_graphs() if g != SCRATCH]
+        data: list[ox.NamedNode | ox.BlankNode | ox.DefaultGraph] = [g for g in store.named_graphs() if g != SCRATCH]
         store.remove_graph(SCRATCH) if store.contains_named_graph(SCRATCH) else None
         store.load(self._ntriples, format=ox.RdfFormat.N_TRIPLES, to_graph=SCRATCH)
         try:
@@ -148,17 +152,17 @@ class ShaclEngine:
             store.remove_graph(SCRATCH)
 
     @staticmethod
-    def _select(store: ox.Store, name: str, data: list) -> list[dict]:
-        solutions = store.query(_query(name), default_graph=data, named_graphs=[SCRATCH])
+    def _select(store: ox.Store, name: str, data: list[ox.NamedNode | ox.BlankNode | ox.DefaultGraph]) -> list[Row]:
+        solutions = cast(ox.QuerySolutions, store.query(_query(name), default_graph=data, named_graphs=[SCRATCH]))
         names = [v.value for v in solutions.variables]
         return [{n: row[n] for n in names} for row in solutions]
 
-    def _run(self, store: ox.Store, data: list) -> list[Violation]:
+    def _run(self, store: ox.Store, data: list[ox.NamedNode | ox.BlankNode | ox.DefaultGraph]) -> list[Violation]:
         for name in TARGETS:
             store.extend(
                 ox.Quad(row["this"], FOCUS_OF, row["shape"], SCRATCH) for row in self._select(store, name, data)
             )
-        parents: dict[tuple, list[tuple]] = {}
+        parents: Parents = {}
         while True:  # shapes reached through sh:node, level by level
             rows = self._select(store, "target-node", data)
             new = [r for r in rows if (r["this"], r["shape"]) not in parents]
@@ -175,19 +179,21 @@ class ShaclEngine:
         found += self._sparql_constraints(store, data)
         return self._lift(found, parents)
 
-    def _violation(self, row: dict, component: str) -> Violation:
+    def _violation(self, row: Row, component: str) -> Violation:
         node = URIRef((row.get("ps") or row["shape"]).value)
         message = self.shapes.value(node, SH.message)
         path = self.shapes.value(node, SH.path) if "ps" in row else None
         return Violation(
-            _label(row["this"]),
+            _label(row["this"]) or "",
             str(path) if path else None,
             component,
             str(message) if message else f"violates sh:{component[0].lower()}{component[1:]}",
             _label(row.get("v")),
         )
 
-    def _sparql_constraints(self, store: ox.Store, data: list) -> list[Violation]:
+    def _sparql_constraints(
+        self, store: ox.Store, data: list[ox.NamedNode | ox.BlankNode | ox.DefaultGraph]
+    ) -> list[Violation]:
         out = []
         for shape, constraint in self.shapes.subject_objects(SH.sparql):
             prefixes = "".join(
@@ -198,7 +204,7 @@ class ShaclEngine:
             text = prefixes + str(self.shapes.value(constraint, SH.select)).replace("$this", "?this")
             focus = {r["this"] for r in self._select(store, "focus", data) if r["shape"].value == str(shape)}
             message = str(self.shapes.value(constraint, SH.message) or "violates a SPARQL constraint")
-            solutions = store.query(text, default_graph=data)
+            solutions = cast(ox.QuerySolutions, store.query(text, default_graph=data))
             names = [v.value for v in solutions.variables]
             for row in solutions:
                 if row["this"] in focus:
@@ -209,7 +215,7 @@ class ShaclEngine:
         return out
 
     @staticmethod
-    def _lift(found: list[Violation], parents: dict[tuple, list[tuple]]) -> list[Violation]:
+    def _lift(found: list[Violation], parents: Parents) -> list[Violation]:
         """Violations on nodes reached by sh:node become one sh:node violation of each parent, as SHACL reports them."""
         out = set()
         nested = {_label(key[0]): key for key in parents}
@@ -221,7 +227,7 @@ class ShaclEngine:
             for parent, _, path in parents[key]:
                 out.add(
                     Violation(
-                        _label(parent),
+                        _label(parent) or "",
                         path.value,
                         "Node",
                         f"value does not conform to {key[1].value}: {v.message}",

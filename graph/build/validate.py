@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, cast
 
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
@@ -34,7 +35,7 @@ class ValidationReport:
     def conforms(self) -> bool:
         return not self.quote_problems and self.shacl_conforms and self.consistent is not False
 
-    def dump(self) -> dict:
+    def dump(self) -> dict[str, Any]:
         return {
             "conforms": self.conforms,
             "triples": self.triples,
@@ -91,7 +92,7 @@ def choose_reasoner(graph: Graph, reasoner: str = "auto") -> str:
 
 def check_store(
     store: ox.Store, *, reason: bool = True, sources: Path | None = None, reasoner: str = "auto", shacl: str = "sparql"
-) -> tuple[ValidationReport, set]:
+) -> tuple[ValidationReport, set[tuple[URIRef, URIRef, URIRef]]]:
     """Run all checks on a loaded store; also return the reasoner's type triples (empty if not run).
 
     `shacl`: sparql (inside Oxigraph, the default) or pyshacl (the reference engine, for small graphs).
@@ -99,20 +100,21 @@ def check_store(
     view = StoreView(store)
     small = None  # an rdflib copy, made only for pySHACL or HermiT
     report = ValidationReport(triples=len(store), shacl_engine=shacl)
-    report.quote_problems = [str(p) for p in check_quotes(view, sources or sources_dir())]
+    report.quote_problems = [str(p) for p in check_quotes(cast(Graph, view), sources or sources_dir())]
     if shacl == "pyshacl":
         small = view.to_graph()
         report.shacl_conforms, report.shacl_text = shacl_check(small)
     else:
         report.shacl_conforms, report.shacl_text = shacl_check_store(store)
-    inferred: set = set()
+    # StoreView reads the store like an rdflib Graph (the methods these checks use), without a copy
+    inferred: set[tuple[URIRef, URIRef, URIRef]] = set()
     if reason:
-        report.reasoner = choose_reasoner(view, reasoner)
+        report.reasoner = choose_reasoner(cast(Graph, view), reasoner)
         try:
             if report.reasoner == "hermit":
                 inferred = infer_types(small if small is not None else view.to_graph())
             else:
-                inferred = rules_infer_types(view)
+                inferred = rules_infer_types(cast(Graph, view))
             report.consistent = True
         except InconsistentOntology:
             report.consistent = False

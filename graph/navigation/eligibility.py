@@ -25,7 +25,8 @@ DEFAULT_LIMIT = 50  # services listed per list; `totals` counts them all
 
 def tables(kg: KnowledgeGraph) -> ScreeningTables:
     """The screening tables of this build, made on first use."""
-    return kg.memo("screening", lambda: ScreeningTables(kg))
+    tables: ScreeningTables = kg.memo("screening", lambda: ScreeningTables(kg))
+    return tables
 
 
 def _verdicts(kg: KnowledgeGraph, profile: Profile, scope: set[str] | None = None) -> dict[str, list[Verdict]]:
@@ -77,7 +78,9 @@ def _situation_verdict(req: dict[str, Any], effects: list[tuple[str, str]], prof
     return Verdict(req, "missing", f"situation: whether the family has {target!r}")
 
 
-def _alternatives(kg: KnowledgeGraph, service_id: str, failed: list[Verdict], helpful: list[dict]) -> list[dict]:
+def _alternatives(
+    kg: KnowledgeGraph, service_id: str, failed: list[Verdict], helpful: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
     """Services that cover an excluded situation; for other failures, the eligible services that
     address the family's situations."""
     out: dict[str, dict[str, Any]] = {}

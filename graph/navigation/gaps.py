@@ -8,6 +8,7 @@ sources give no bound counts as covering.
 from __future__ import annotations
 
 from collections import OrderedDict, defaultdict
+from collections.abc import Iterable
 from typing import Any
 
 from graph.navigation.services import sources
@@ -33,7 +34,14 @@ def _text(ranges: list[tuple[int, int]], unit: str) -> str:
     return ", ".join(f"{unit} {a}" if a == b else f"{unit} {a}–{b}" for a, b in ranges)
 
 
-def gap(kind: str, title: str, detail: str, services=(), situations=(), source_list=()) -> dict[str, Any]:
+def gap(
+    kind: str,
+    title: str,
+    detail: str,
+    services: Iterable[Any] = (),
+    situations: Iterable[Any] = (),
+    source_list: Iterable[Any] = (),
+) -> dict[str, Any]:
     return {
         "kind": kind,
         "title": title,
@@ -46,7 +54,7 @@ def gap(kind: str, title: str, detail: str, services=(), situations=(), source_l
 
 def excluded_without_alternative(kg: KnowledgeGraph) -> list[dict[str, Any]]:
     rows = kg.select_once("gap-excluded-no-alternative")
-    grouped: OrderedDict[tuple[str, str], list[dict]] = OrderedDict()
+    grouped: OrderedDict[tuple[str, str], list[dict[str, Any]]] = OrderedDict()
     for row in rows:
         grouped.setdefault((row["serviceId"], row["situationId"]), []).append(row)
     return [
@@ -64,17 +72,19 @@ def excluded_without_alternative(kg: KnowledgeGraph) -> list[dict[str, Any]]:
 
 def uncovered_windows(kg: KnowledgeGraph, municipality: str | None = None) -> list[dict[str, Any]]:
     code = kg.municipality_iri(municipality).rsplit("/", 1)[-1] if municipality else None
-    by_situation: OrderedDict[str, list[dict]] = OrderedDict()
+    by_situation: OrderedDict[str, list[dict[str, Any]]] = OrderedDict()
     for row in kg.select_once("situation-coverage"):
         by_situation.setdefault(row["situationId"], []).append(row)
     out = []
     for situation, rows in by_situation.items():
-        weeks, months = set(), set()
+        weeks: set[int] = set()
+        months: set[int] = set()
         for row in rows:
             if "serviceId" not in row or (code and row.get("area") and row["area"] != code):
                 continue
             if not row.get("hasStage"):
-                weeks.update(WEEKS), months.update(MONTHS)
+                weeks.update(WEEKS)
+                months.update(MONTHS)
                 continue
             if row.get("acceptsExpecting") is not False:
                 weeks.update(range(row.get("minPregnancyWeek", 1), 43))
@@ -107,7 +117,7 @@ def language_gaps(kg: KnowledgeGraph, language: str | None = None) -> list[dict[
     code = parse_lang("language", language) if language else None
     # the build ran gap-language for every language; narrowing to one is the query's own filter
     rows = [row for row in kg.select_once("gap-language") if code is None or row["lang"] == code]
-    by_lang: dict[str, list[dict]] = defaultdict(list)
+    by_lang: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in rows:
         by_lang[row["lang"]].append(row)
     return [

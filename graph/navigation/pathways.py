@@ -11,7 +11,8 @@ from graph.store.knowledge import KnowledgeGraph, labels
 
 def edges(kg: KnowledgeGraph) -> list[dict[str, Any]]:
     """Every referral link {from, to, kind, sources}, from the pathway-edges query (grouped once per build)."""
-    return kg.memo("pathway-edges", lambda: _edges(kg.select_once("pathway-edges")))
+    found: list[dict[str, Any]] = kg.memo("pathway-edges", lambda: _edges(kg.select_once("pathway-edges")))
+    return found
 
 
 def _edges(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -35,10 +36,13 @@ def _adjacency(kg: KnowledgeGraph) -> dict[tuple[str, bool], list[dict[str, Any]
             out.setdefault((edge["to"], False), []).append(edge)
         return out
 
-    return kg.memo("pathway-adjacency", make)
+    adjacency: dict[tuple[str, bool], list[dict[str, Any]]] = kg.memo("pathway-adjacency", make)
+    return adjacency
 
 
-def _walk(start: str, adjacency: dict, forward: bool, names: dict[str, dict]) -> list[dict[str, Any]]:
+def _walk(
+    start: str, adjacency: dict[tuple[str, bool], list[dict[str, Any]]], forward: bool, names: dict[str, dict[str, Any]]
+) -> list[dict[str, Any]]:
     """Breadth-first along the links: each reachable service once, at its shortest depth, with the link used."""
     step_to = "to" if forward else "from"
     seen, out, queue = {start}, [], deque([(start, 0)])

@@ -18,7 +18,7 @@ ARROWS = {
 
 
 def _label(node: dict[str, Any], lang: str) -> str:
-    return node["labels"].get(lang) or node["labels"].get("fi") or node["id"]
+    return str(node["labels"].get(lang) or node["labels"].get("fi") or node["id"])
 
 
 def mermaid(graph: dict[str, Any], lang: str = "fi") -> str:

@@ -14,7 +14,7 @@ into query text.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -114,7 +114,7 @@ class Catalog:
     def __init__(self, folder: Path = QUERIES_DIR) -> None:
         self.queries = {q.name: q for q in map(parse_query_file, sorted(folder.glob("*.rq")))}
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[NamedQuery]:
         return iter(self.queries.values())
 
     def get(self, name: str) -> NamedQuery:

@@ -28,4 +28,4 @@ def run_named(kg: KnowledgeGraph, name: str, params: Mapping[str, Any], media_ty
 def describe_endpoint(kg: KnowledgeGraph, endpoint: str, media_type: str) -> bytes:
     """The SPARQL Service Description of the endpoint in an RDF media type."""
     sizes = {row["graph"]: row["triples"] for row in kg.select_once("graph-sizes")}
-    return ox.serialize(describe(endpoint, sizes), format=GRAPH_TYPES[media_type][1])
+    return bytes(ox.serialize(describe(endpoint, sizes), format=GRAPH_TYPES[media_type][1]) or b"")

@@ -85,7 +85,9 @@ class GraphStore:
 
     def run(self, query: str, substitutions: Mapping[str, Term] | None = None, **options: Any) -> Any:
         """Run a query over the union of the named graphs (unless `default_graph` is given)."""
-        subs = {ox.Variable(k): v for k, v in (substitutions or {}).items()}
+        subs: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
+            ox.Variable(k): v for k, v in (substitutions or {}).items()
+        }
         if "default_graph" not in options:
             options["use_default_graph_as_union"] = True
         try:

@@ -23,6 +23,7 @@ class PrecomputedRows:
         if not path.is_file():
             return None
         try:
-            return json.loads(path.read_text(encoding="utf-8"))
+            rows: list[dict[str, Any]] = json.loads(path.read_text(encoding="utf-8"))
+            return rows
         except (OSError, ValueError) as exc:
             raise ArtefactError(f"{path} is unreadable ({exc}); rebuild") from exc

@@ -128,7 +128,7 @@ class SparqlSandbox:
             raise QueryTimeout("the query worker stopped unexpectedly; the query was not answered") from None
         self._idle.put(worker)
         if reply[0] == "ok":
-            return reply[1]
+            return bytes(reply[1])
         exc_type = getattr(errors, reply[1], QueryError)
         raise exc_type(reply[2], field="query")
 

@@ -25,7 +25,10 @@ def describe(endpoint: str, graph_sizes: dict[str, int]) -> list[ox.Triple]:
     """Triples describing the endpoint at `endpoint`: language, formats, features and its dataset."""
     rdf_type = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
     service = ox.NamedNode(endpoint)
-    sd = lambda name: ox.NamedNode(SD + name)  # noqa: E731 - a tiny local constructor
+
+    def sd(name: str) -> ox.NamedNode:
+        return ox.NamedNode(SD + name)
+
     dataset, default = ox.BlankNode(), ox.BlankNode()
     triples = [
         ox.Triple(service, rdf_type, sd("Service")),

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import IO, Any, cast
 
 import pyoxigraph as ox
 
@@ -108,12 +108,12 @@ def serialize(result: Any, media_type: str, *, max_bytes: int, max_triples: int)
     if isinstance(result, (ox.QuerySolutions, ox.QueryBoolean)):
         if media_type not in RESULT_TYPES:
             raise QueryError(f"{media_type} is not a result format for SELECT/ASK")
-        result.serialize(out, RESULT_TYPES[media_type][1])
+        result.serialize(cast(IO[bytes], out), RESULT_TYPES[media_type][1])  # a write() sink is all it needs
         return out.getvalue()
     if media_type not in GRAPH_TYPES:
         raise QueryError(f"{media_type} is not an RDF format for CONSTRUCT/DESCRIBE")
     triples = _distinct(result, max_triples)
-    ox.serialize(triples, out, GRAPH_TYPES[media_type][1])
+    ox.serialize(triples, cast(IO[bytes], out), GRAPH_TYPES[media_type][1])
     return out.getvalue()
 
 

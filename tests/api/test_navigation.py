@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 
 import pytest
 
@@ -121,27 +120,6 @@ def test_named_query_catalogue_and_run(client):
 def test_named_query_errors(client, url, status):
     response = client.get(url)
     assert response.status_code == status and response.mimetype == PROBLEM
-
-
-def test_cli_query_sparql_and_gaps(build_dir, monkeypatch):
-    from click.testing import CliRunner
-
-    from api.cli import main
-
-    monkeypatch.setenv("PERHEPOLKU_INSTANCE", str(build_dir.parent.parent))
-    runner = CliRunner()
-    result = runner.invoke(main, ["query", "pathway-downstream", "--param", "service=neuvola"])
-    assert result.exit_code == 0 and "perhetyo" in result.output
-    result = runner.invoke(main, ["sparql", "-"], input="ASK { ?s ?p ?o }")
-    assert result.exit_code == 0 and result.output.strip() == "true"
-    result = runner.invoke(main, ["sparql", "-"], input="CLEAR ALL")
-    assert result.exit_code == 2 and "read-only" in result.output
-    result = runner.invoke(main, ["gaps", "--format", "json"])
-    assert result.exit_code == 0 and json.loads(result.output)["counts"]["dead_end"] == 1
-    result = runner.invoke(main, ["gaps", "--format", "csv"])
-    assert result.output.startswith("kind,title")
-    result = runner.invoke(main, ["stats"])
-    assert result.exit_code == 0 and "ontology#Service" in result.output
 
 
 def test_eligibility_limit(client):

@@ -4,43 +4,18 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import shutil
 import signal
-import socket
 import subprocess
-import sys
 import threading
 import time
 import urllib.request
-from pathlib import Path
 
 import pytest
 
 from graph.errors import ArtefactError
 from graph.paths import CURATED_DIR
-
-PERHEPOLKU = [sys.executable, "-m", "api.cli"]
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@pytest.fixture()
-def instance(tmp_path: Path, build_dir: Path) -> Path:
-    """A private instance folder holding a copy of the session's build as `current`."""
-    root = tmp_path / "instance"
-    (root / "builds").mkdir(parents=True)
-    shutil.copytree(build_dir, root / "builds" / build_dir.name)
-    (root / "current").symlink_to(Path("builds") / build_dir.name)
-    return root
-
-
-def env_for(instance: Path, **extra: str) -> dict[str, str]:
-    return {**os.environ, "PERHEPOLKU_INSTANCE": str(instance), **extra}
+from tests.conftest import PERHEPOLKU, env_for, free_port
 
 
 def test_request_id_and_access_log(app, client):
@@ -65,6 +40,7 @@ def test_request_id_and_access_log(app, client):
     assert bad_id != "<script>"
 
 
+@pytest.mark.slow
 def test_missing_artefacts_give_a_clear_message(tmp_path):
     from api import create_app
 
@@ -81,6 +57,7 @@ def test_missing_artefacts_give_a_clear_message(tmp_path):
     assert "Artefact error" in result.stderr and "Traceback" not in result.stderr
 
 
+@pytest.mark.slow
 def test_corrupt_artefacts_give_a_clear_message(instance):
     build = (instance / "current").resolve()
     (build / "graph.nq").write_text("<broken", encoding="utf-8")
@@ -88,6 +65,7 @@ def test_corrupt_artefacts_give_a_clear_message(instance):
     assert result.returncode == 2 and "rebuild it" in result.stderr and "Traceback" not in result.stderr
 
 
+@pytest.mark.slow
 def test_killed_build_leaves_the_served_build_intact(instance):
     before = (instance / "current").resolve()
     process = subprocess.Popen(
@@ -112,6 +90,7 @@ def _get(port: int, path: str) -> tuple[int, str, dict]:
         return response.status, response.headers["X-Perhepolku-Build"], json.loads(response.read())
 
 
+@pytest.mark.slow
 def test_rebuild_under_load_loses_nothing_and_never_mixes(instance, tmp_path):
     data = tmp_path / "data"
     shutil.copytree(CURATED_DIR, data)

@@ -5,10 +5,8 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import time
 import urllib.request
 from pathlib import Path
 from urllib.parse import quote, urlencode
@@ -16,6 +14,7 @@ from urllib.parse import quote, urlencode
 import pytest
 
 from graph.store.remote import with_values
+from tests.conftest import free_port, wait_for
 
 OXIGRAPH = Path(sys.executable).parent / "oxigraph"
 URLS = [
@@ -43,22 +42,6 @@ URLS = [
 ]
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def wait_for(url: str) -> None:
-    for _ in range(150):
-        try:
-            urllib.request.urlopen(url, timeout=2).read()
-            return
-        except OSError:
-            time.sleep(0.2)
-    raise AssertionError(f"{url} did not come up")
-
-
 def get(port: int, path: str) -> object:
     with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=30) as response:
         return json.loads(response.read())
@@ -73,6 +56,7 @@ def test_values_binding_opens_the_where_group():
     assert with_values(query, {}) == query
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not OXIGRAPH.exists(), reason="the oxigraph server is not installed")
 def test_two_api_servers_share_one_oxigraph_server(build_dir, tmp_path):
     store_port, api_ports = free_port(), [free_port(), free_port()]

@@ -239,6 +239,7 @@ def strict_client(build_dir):
     app.extensions["perhepolku"].current.sandbox.close()
 
 
+@pytest.mark.slow
 def test_runaway_query_is_stopped_and_the_server_keeps_answering(strict_client):
     runaway = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
     started = time.monotonic()
@@ -250,6 +251,7 @@ def test_runaway_query_is_stopped_and_the_server_keeps_answering(strict_client):
     assert count(strict_client.get("/sparql?" + urlencode({"query": COUNT_SERVICES}))) == 21
 
 
+@pytest.mark.slow
 def test_other_queries_are_answered_while_a_runaway_runs(build_dir):
     from concurrent.futures import ThreadPoolExecutor
 

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
+
 from bench.__main__ import scale_text
 from bench.scale import bench_scale
 
 
+@pytest.mark.slow
 def test_scale_benchmark_builds_serves_and_measures_a_generated_graph():
     [result] = bench_scale([12], runs=3)
     assert result["services"] == 12 and result["quads"] > 1000 and result["build_s"] > 0

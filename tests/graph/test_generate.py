@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
+
 from graph.build.generate import generate
 from graph.build.validate import validate
 
 
+@pytest.mark.slow
 def test_generated_graph_passes_quotes_and_shapes(tmp_path):
     counts = generate(12, 5, tmp_path)
     assert counts == {"services": 12, "municipalities": 309, "links": counts["links"]} and counts["links"] >= 6
