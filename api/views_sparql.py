@@ -12,6 +12,7 @@ from api.openapi import register
 from api.openapi_sparql import PATHS, SCHEMAS
 from api.resources import resources
 from graph.errors import InvalidParameter, PayloadTooLarge, QueryRefused, UnsupportedMediaType
+from graph.parsing import parse_iri
 from graph.store import GRAPH_TYPES, RESULT_TYPES, describe_endpoint, inspect, list_queries, run_named
 
 bp = Blueprint("sparql", __name__)
@@ -77,14 +78,7 @@ def _checked(query: str) -> str:
 
 def _graphs(name: str, source: MultiDict[str, str] | None = None) -> list[str] | None:
     values = (source or request.args).getlist(name) + (request.args.getlist(name) if source is request.form else [])
-    for value in values:
-        if (
-            len(value) > 500
-            or not value.startswith(("http://", "https://", "urn:"))
-            or any(c in value for c in ' <>"{}|\\^`')
-        ):
-            raise InvalidParameter(f"{name} must be an absolute IRI", field=name)
-    return values or None
+    return [parse_iri(name, value) for value in values] or None
 
 
 @bp.route("/sparql", methods=["GET", "POST"])

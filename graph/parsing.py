@@ -11,6 +11,8 @@ from graph.errors import InvalidParameter
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
 _INT = re.compile(r"^-?[0-9]{1,9}$")
+# an absolute IRI: a scheme we accept, then no white space or characters RFC 3987 forbids unescaped
+_IRI = re.compile(r"^(?:https?://|urn:)[^\s<>\"{}|\\^`]+$")
 TRUE_WORDS = ("true",)
 FALSE_WORDS = ("false",)
 
@@ -67,6 +69,13 @@ def parse_slug(name: str, value: str) -> str:
         raise InvalidParameter(
             f"{name} must be an id of lower-case letters, digits and dashes, not {value[:40]!r}", field=name
         )
+    return value
+
+
+def parse_iri(name: str, value: str) -> str:
+    """An absolute http(s) or urn IRI of at most 500 characters (graph names, query parameters)."""
+    if len(value) > 500 or not _IRI.match(value):
+        raise InvalidParameter(f"{name} must be an absolute http(s) or urn IRI", field=name)
     return value
 
 

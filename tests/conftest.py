@@ -98,9 +98,10 @@ def client(app):
 @pytest.fixture(scope="session")
 def source_graph():
     """The curated sources loaded with rdflib (before reasoning), as one graph."""
-    from graph.build.loader import load_dataset, union_graph
+    from graph.build.loader import load_store
+    from graph.build.oxview import StoreView
 
-    return union_graph(load_dataset())
+    return StoreView(load_store()).to_graph()
 
 
 @pytest.fixture(scope="session")

@@ -31,16 +31,6 @@ def input_files(data_dir: Path | None = None) -> list[tuple[Path, str]]:
     return files
 
 
-def load_dataset(data_dir: Path | None = None, extra: list[Path] | None = None) -> Dataset:
-    """Parse every input file into its named graph; `extra` files go to the curated graph."""
-    ds = Dataset(default_union=True)
-    for path, graph_iri in input_files(data_dir):
-        _parse_into(ds, path, graph_iri)
-    for path in extra or []:
-        _parse_into(ds, path, vocab.GRAPH_CURATED)
-    return ds
-
-
 def load_store(data_dir: Path | None = None, extra: list[Path] | None = None) -> ox.Store:
     """Parse every input file into its named graph of an in-memory Oxigraph store (the build's path)."""
     store = ox.Store()
@@ -58,16 +48,6 @@ def _parse_into(ds: Dataset, path: Path, graph_iri: str) -> None:
         ds.graph(URIRef(graph_iri)).parse(path, format="turtle")
     except Exception as exc:  # rdflib raises many parser exception types; all mean bad input
         raise BuildError(f"{path.name}: cannot parse Turtle: {exc}") from exc
-
-
-def union_graph(ds: Dataset) -> Graph:
-    """All triples of the dataset in one plain graph (for SHACL and the reasoner)."""
-    g = Graph()
-    for prefix, ns in ds.namespaces():
-        g.bind(prefix, ns, override=False)
-    for triple in ds.triples((None, None, None)):
-        g.add(triple)
-    return g
 
 
 def load_shapes() -> Graph:

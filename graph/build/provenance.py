@@ -7,10 +7,11 @@ from pathlib import Path
 
 from rdflib import Graph, Namespace
 
+from graph import vocab
 from graph.paths import SOURCES_DIR
 
-PP = Namespace("https://w3id.org/perhepolku/ontology#")
-PROV = Namespace("http://www.w3.org/ns/prov#")
+PP = Namespace(vocab.PP)
+PROV = Namespace(vocab.PREFIXES["prov"])
 
 
 @dataclass(frozen=True)
@@ -40,10 +41,13 @@ def check_quotes(graph: Graph, sources_dir: Path = SOURCES_DIR) -> list[QuotePro
     problems = []
     for derivation, quote in graph.subject_objects(PP.quote):
         doc = graph.value(derivation, PROV.entity)
-        name = str(graph.value(doc, PP.sourceFile)) if doc is not None else "?"
+        declared = graph.value(doc, PP.sourceFile) if doc is not None else None
+        name = str(declared) if declared is not None else str(doc or "a derivation without prov:entity")
         text = texts.get(str(doc))
         if text is None:
-            problems.append(QuoteProblem(name, str(quote), "cites an unknown source document"))
+            problems.append(
+                QuoteProblem(name, str(quote), "cites a source that graph/data/curated/sources.ttl does not declare")
+            )
         elif not text:
             problems.append(QuoteProblem(name, str(quote), "source file missing or empty"))
         elif str(quote) not in text:

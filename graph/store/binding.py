@@ -10,7 +10,7 @@ import pyoxigraph as ox
 
 from graph import vocab
 from graph.errors import InvalidParameter
-from graph.parsing import parse_bool, parse_lang, parse_months, parse_slug, parse_week
+from graph.parsing import parse_bool, parse_iri, parse_lang, parse_months, parse_slug, parse_week
 from graph.store.graphstore import iri, literal
 
 if TYPE_CHECKING:
@@ -33,9 +33,7 @@ def converters(kg: KnowledgeGraph) -> dict[str, Callable[[str, str], Any]]:
         return iri(vocab.ID + "scheme/" + value)
 
     def any_iri(name: str, value: str) -> ox.NamedNode:
-        if len(value) > 500 or not re.fullmatch(r"https?://[^\s<>\"{}|\\^`]+", value):
-            raise InvalidParameter(f"{name} must be an absolute http(s) IRI", field=name)
-        return iri(value)
+        return iri(parse_iri(name, value))
 
     def string(name: str, value: str) -> ox.Literal:
         if len(value) > 200 or _CONTROL.search(value):

@@ -31,7 +31,8 @@ def test_every_definition_is_covered(source_graph):
 
 
 def test_rules_find_the_inconsistent_fixture():
-    from graph.build.loader import load_dataset, union_graph
+    from graph.build.loader import load_store
+    from graph.build.oxview import StoreView
 
     with pytest.raises(InconsistentOntology):
-        rules(union_graph(load_dataset(extra=[FIXTURES / "inconsistent.ttl"])))
+        rules(StoreView(load_store(extra=[FIXTURES / "inconsistent.ttl"])).to_graph())
