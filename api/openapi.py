@@ -4,17 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from graph.store import GRAPH_TYPES, RESULT_TYPES
 from graph.vocab import LANGS
 
 JSON = "application/json"
 PROBLEM = "application/problem+json"
-SPARQL_RESULTS = [
-    "application/sparql-results+json",
-    "application/sparql-results+xml",
-    "text/csv",
-    "text/tab-separated-values",
-]
-RDF_TYPES = ["text/turtle", "application/ld+json", "application/n-triples", "application/rdf+xml"]
+# the media types the SPARQL endpoint serves, from the one table in graph.store.sparql
+SPARQL_RESULTS = list(RESULT_TYPES)
+RDF_TYPES = list(GRAPH_TYPES)
 GRAPH_TYPES_LIST = SPARQL_RESULTS + RDF_TYPES
 
 

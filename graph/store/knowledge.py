@@ -23,6 +23,15 @@ def labels(row: Mapping[str, Any]) -> dict[str, str | None]:
     return {lang: row.get(lang) for lang in vocab.LANGS}
 
 
+def open_store(build_dir: Path, endpoint: str | None = None) -> GraphStore:
+    """The one place that chooses: the build's graph embedded in memory, or the remote `endpoint` holding it."""
+    if endpoint:
+        from graph.store.remote import RemoteGraphStore
+
+        return RemoteGraphStore.connect(endpoint, build_dir)
+    return GraphStore.open(build_dir)
+
+
 class KnowledgeGraph:
     """One loaded build: the store, the named-query catalogue and id lookups, all read-only."""
 
@@ -63,13 +72,7 @@ class KnowledgeGraph:
     @classmethod
     def open(cls, build_dir: Path, endpoint: str | None = None) -> KnowledgeGraph:
         """The build's graph, embedded in memory, or behind a remote SPARQL `endpoint` that holds it."""
-        folder = build_dir
-        precomputed = PrecomputedRows(folder)
-        if endpoint:
-            from graph.store.remote import RemoteGraphStore
-
-            return cls(RemoteGraphStore.connect(endpoint, folder), precomputed=precomputed)
-        return cls(GraphStore.open(folder), precomputed=precomputed)
+        return cls(open_store(build_dir, endpoint), precomputed=PrecomputedRows(build_dir))
 
     @property
     def manifest(self) -> dict[str, Any]:

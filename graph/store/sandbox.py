@@ -28,15 +28,10 @@ def _serve(conn: Connection, build_dir: str, endpoint: str | None) -> None:
     """Worker main loop: load the build once, then answer (query, dataset, media type, caps) messages."""
     import pyoxigraph as ox
 
-    from graph.store.graphstore import GraphStore
+    from graph.store.knowledge import open_store
     from graph.store.sparql import serialize
 
-    if endpoint:
-        from graph.store.remote import RemoteGraphStore
-
-        store: GraphStore = RemoteGraphStore.connect(endpoint, Path(build_dir))
-    else:
-        store = GraphStore.open(Path(build_dir))
+    store = open_store(Path(build_dir), endpoint)
     while True:
         try:
             message = conn.recv()
