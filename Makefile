@@ -28,7 +28,7 @@ run: build
 	$(BIN)/perhepolku serve --host $(HOST) --port $(PORT)
 
 serve-prod: build
-	$(BIN)/gunicorn --workers $(WORKERS) --threads 4 --bind $(HOST):$(PORT) 'api:create_app()'
+	$(BIN)/gunicorn -c python:api.gunicorn_conf --workers $(WORKERS) --threads 4 --bind $(HOST):$(PORT) 'api:create_app()'
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .

@@ -21,6 +21,11 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.json.ensure_ascii = False  # type: ignore[attr-defined]  # the default provider has them
     app.json.sort_keys = False  # type: ignore[attr-defined]
     app.extensions["perhepolku"] = ResourceHolder(app.config)
+    if app.config["PROXY_FIX"]:  # behind n proxies: the client's address, scheme and host come from X-Forwarded-*
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        n = int(app.config["PROXY_FIX"])
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=n, x_proto=n, x_host=n, x_port=n, x_prefix=n)  # type: ignore[method-assign]
     problems.init_app(app)
     requestlog.init_app(app)
     guard.init_app(app)

@@ -7,7 +7,7 @@ from typing import Any
 from flask import request
 
 from graph.errors import InvalidParameter
-from graph.parsing import parse_int
+from graph.parsing import one_value, parse_int
 
 
 def int_arg(name: str, default: int, low: int, high: int) -> int:
@@ -15,6 +15,16 @@ def int_arg(name: str, default: int, low: int, high: int) -> int:
     if raw is None or raw == "":
         return default
     return parse_int(name, raw, low, high)
+
+
+def parse_limit(raw: Any, default: int, high: int = 1000) -> int:
+    """`limit` from the query string (a list) or a JSON body (a number or a string)."""
+    value = one_value("limit", raw)
+    if value is None or value == "":
+        return default
+    if isinstance(value, bool) or not isinstance(value, (int, str)):
+        raise InvalidParameter(f"limit must be a whole number from 1 to {high}", field="limit")
+    return parse_int("limit", str(value), 1, high)
 
 
 def only_args(*allowed: str) -> None:

@@ -238,16 +238,14 @@ def search(words: tuple[str, ...], lang: str, limit: int, as_json: bool) -> None
 @click.option("--port", default=8000, type=int, envvar="PORT", show_default=True)
 def serve(host: str, port: int) -> None:
     """Serve the API (threaded development server; use `make serve-prod` for gunicorn)."""
-    from werkzeug.serving import run_simple
-
-    from api import create_app
+    from api import create_app, devserver
 
     try:
         app = create_app()
     except PerhepolkuError as exc:
         _fail(exc)
     click.echo(f"perhepolku serving graph {app.extensions['perhepolku'].current.build_id} on http://{host}:{port}")
-    run_simple(host, port, app, threaded=True, use_reloader=False, use_debugger=False)
+    devserver.run(app, host, port)
 
 
 if __name__ == "__main__":

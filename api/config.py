@@ -20,6 +20,7 @@ DEFAULTS: dict[str, Any] = {
     "SPARQL_WORKERS": 2,  # processes that run client SPARQL (killed on timeout)
     "RELOAD_INTERVAL": 2.0,  # seconds between checks for a new build in instance/current (0: never)
     "LOG_REQUESTS": True,  # one JSON line per request on the perhepolku.access logger
+    "PROXY_FIX": 0,  # reverse proxies in front that set X-Forwarded-For/-Proto/-Host/-Port/-Prefix (0: trust none)
 }
 _TYPES = {k: type(v) for k, v in DEFAULTS.items() if v is not None}
 

@@ -106,6 +106,12 @@ SCHEMAS = {
             "language": {"type": "string", "enum": list(LANGS)},
             "anonymous": {"type": "boolean"},
             "self_referral": {"type": "boolean"},
+            "limit": {
+                "type": "integer",
+                "minimum": 1,
+                "maximum": 1000,
+                "description": "services per list (default 50)",
+            },
         },
     },
     "Eligibility": {

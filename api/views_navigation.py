@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, Response, jsonify, request
 from flask.typing import ResponseReturnValue
 
-from api.args import int_arg, only_args
+from api.args import only_args, parse_limit
 from api.openapi import register
 from api.openapi_navigation import PATHS, SCHEMAS
 from api.resources import resources
@@ -36,18 +36,20 @@ GRAPH_FORMATS = {
 @bp.route("/api/v1/eligibility", methods=["GET", "POST"])
 def eligibility() -> ResponseReturnValue:
     kg = resources().kg
-    limit = int_arg("limit", DEFAULT_LIMIT, 1, 1000)
     if request.method == "POST":
-        only_args("limit")
+        only_args("limit")  # limit may also stay in the query string, as before
         if not request.is_json:
             raise UnsupportedMediaType("POST a JSON object with the profile fields (Content-Type: application/json)")
         body = request.get_json(silent=True)
         if not isinstance(body, dict):
             raise InvalidParameter("the body must be a JSON object with the profile fields", field="body")
-        raw = body
+        raw = dict(body)
+        if "limit" not in raw and "limit" in request.args:
+            raw["limit"] = request.args.getlist("limit")
     else:
         only_args(*FIELDS, "limit")
-        raw = {key: request.args.getlist(key) for key in request.args if key != "limit"}
+        raw = {key: request.args.getlist(key) for key in request.args}
+    limit = parse_limit(raw.pop("limit", None), DEFAULT_LIMIT)
     return jsonify(screen(kg, parse_profile(kg, raw), limit))
 
 

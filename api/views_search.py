@@ -21,14 +21,16 @@ register(PATHS, SCHEMAS)
 def search() -> ResponseReturnValue:
     only_args("q", "lang", "limit", "offset", *FACETS, *FLAGS)
     filters = {name: request.args.getlist(name) for name in FACETS + FLAGS if name in request.args}
+    res = resources()
     return jsonify(
         run_search(
-            resources().index,
+            res.index,
             request.args.get("q"),
             lang=request.args.get("lang", "fi"),
             filters=filters,
             limit=int_arg("limit", 10, 1, 100),
             offset=int_arg("offset", 0, 0, 10_000),
+            concepts=res.kg.concepts,
         )
     )
 

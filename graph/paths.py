@@ -14,6 +14,7 @@ import queries
 
 ONTOLOGY_DIR = Path(ontology.__file__).resolve().parent
 QUERIES_DIR = Path(queries.__file__).resolve().parent
+MUNICIPALITIES_FILE = ONTOLOGY_DIR / "municipalities.ttl"  # reference data for input checks, not loaded into builds
 CURATED_DIR = Path(__file__).resolve().parent / "data" / "curated"
 SOURCES_DIR = Path(__file__).resolve().parent / "data" / "sources"
 DEFAULT_INSTANCE = Path("instance")

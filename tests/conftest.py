@@ -129,3 +129,27 @@ def api_schema(app):
     import schemathesis
 
     return schemathesis.openapi.from_wsgi("/openapi.json", app)
+
+
+
+def start_server(kind: str, build_dir: Path, port: int, **env: str):  # type: ignore[no-untyped-def]
+    """Start the development server ("dev", `perhepolku serve`) or gunicorn on `build_dir`; wait until it answers.
+
+    Returns the process; the caller terminates it.
+    """
+    import subprocess
+
+    environ = {**os.environ, "PERHEPOLKU_BUILD_DIR": str(build_dir), "PERHEPOLKU_LOG_REQUESTS": "false", **env}
+    if kind == "dev":
+        command = [*PERHEPOLKU, "serve", "--port", str(port)]
+    else:
+        gunicorn = str(Path(sys.executable).with_name("gunicorn"))
+        conf = ["-c", "python:api.gunicorn_conf", "--workers", "2", "--bind", f"127.0.0.1:{port}"]
+        command = [gunicorn, *conf, "api:create_app()"]
+    process = subprocess.Popen(command, env=environ, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        wait_for(f"http://127.0.0.1:{port}/health")
+    except AssertionError:
+        process.terminate()
+        raise
+    return process

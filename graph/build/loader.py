@@ -9,7 +9,7 @@ from rdflib import Dataset, Graph, URIRef
 
 from graph import vocab
 from graph.errors import BuildError
-from graph.paths import CURATED_DIR, ONTOLOGY_DIR
+from graph.paths import CURATED_DIR, MUNICIPALITIES_FILE, ONTOLOGY_DIR
 
 SHAPES_FILE = ONTOLOGY_DIR / "shapes.ttl"
 
@@ -23,7 +23,11 @@ def _graph_for(path: Path, *, ontology: bool) -> str:
 
 def input_files(data_dir: Path | None = None) -> list[tuple[Path, str]]:
     """Every Turtle file a build reads, with the named graph it goes into."""
-    files = [(p, _graph_for(p, ontology=True)) for p in sorted(ONTOLOGY_DIR.glob("*.ttl")) if p != SHAPES_FILE]
+    files = [
+        (p, _graph_for(p, ontology=True))
+        for p in sorted(ONTOLOGY_DIR.glob("*.ttl"))
+        if p not in (SHAPES_FILE, MUNICIPALITIES_FILE)
+    ]
     data = data_dir or CURATED_DIR
     files += [(p, _graph_for(p, ontology=False)) for p in sorted(data.glob("*.ttl"))]
     if not any(g == vocab.GRAPH_CURATED for _, g in files):

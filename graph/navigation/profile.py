@@ -27,9 +27,11 @@ class Profile:
     self_referral: bool | None = None
 
     def dump(self) -> dict[str, Any]:
+        """The profile under the same keys the request uses (`situation`, not the attribute's plural)."""
         out = asdict(self)
         out.pop("municipality_iri")
-        return out
+        out["situation"] = out.pop("situations")
+        return {key: out[key] for key in FIELDS}
 
 
 def _one(raw: Mapping[str, Any], name: str) -> str | None:

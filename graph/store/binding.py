@@ -23,7 +23,14 @@ def converters(kg: KnowledgeGraph) -> dict[str, Callable[[str, str], Any]]:
     """Converters for every parameter type used in queries/*.rq headers."""
 
     def concept(name: str, value: str) -> ox.NamedNode:
-        return iri(kg.concept(value, field=name)["iri"])
+        # a parameter named after a scheme (situation, work_form, target_group…) takes that scheme's concepts
+        scheme = name.replace("_", "-")
+        return iri(kg.concept(value, field=name, scheme=scheme if scheme in kg.schemes else None)["iri"])
+
+    def service(name: str, value: str) -> ox.NamedNode:
+        if parse_slug(name, value) not in kg.service_ids:
+            raise InvalidParameter(f"{name}: no service with id {value!r}; GET /api/v1/services lists them", field=name)
+        return iri(vocab.SERVICE + value)
 
     def scheme(name: str, value: str) -> ox.NamedNode:
         if value not in kg.schemes:
@@ -43,7 +50,7 @@ def converters(kg: KnowledgeGraph) -> dict[str, Callable[[str, str], Any]]:
         return literal(value)
 
     return {
-        "service": lambda n, v: iri(vocab.SERVICE + parse_slug(n, v)),
+        "service": service,
         "concept": concept,
         "scheme": scheme,
         "municipality": lambda n, v: iri(kg.municipality_iri(v, field=n)),

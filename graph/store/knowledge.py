@@ -13,6 +13,7 @@ from graph.parsing import municipality_key
 from graph.store.binding import converters
 from graph.store.catalog import Catalog, NamedQuery, bind_params
 from graph.store.graphstore import GraphStore
+from graph.store.municipalities import official
 from graph.store.precomputed import PrecomputedRows
 
 _NAME_LIKE = re.compile(r"^[^\W\d_][^\W\d_ '\-]*(?:[ '\-][^\W\d_]+)*$")
@@ -129,16 +130,37 @@ class KnowledgeGraph:
         return seen
 
     def municipality_iri(self, value: str, *, field: str = "municipality") -> str:
-        """A municipality by code or name; one the graph does not know gets an IRI of its own."""
+        """A municipality by code or name: the graph's own, else a real one without services, else InvalidParameter.
+
+        Finland's municipalities are a closed list (ontology/municipalities.ttl); a synthetic graph's
+        own municipalities count too.
+        """
         value = value.strip()
         if re.fullmatch(r"[0-9]{3}", value):
-            return self.municipalities.get(value, vocab.MUNICIPALITY + value)
+            if value in self.municipalities:
+                return self.municipalities[value]
+        elif len(value) <= 64 and municipality_key(value) in self.municipalities:
+            return self.municipalities[municipality_key(value)]
+        code = official().code(value) if len(value) <= 64 else None
+        if code is not None:
+            return self.municipalities.get(code, vocab.MUNICIPALITY + code)
+        if re.fullmatch(r"[0-9]{3}", value):
+            raise InvalidParameter(f"{field}: {value!r} is not the code of a Finnish municipality", field=field)
         if len(value) > 64 or not _NAME_LIKE.match(value):
             raise InvalidParameter(
                 f"{field} must be a municipality name or a three-digit code, not {value[:40]!r}", field=field
             )
-        key = municipality_key(value)
-        return self.municipalities.get(key, vocab.MUNICIPALITY + "name/" + key)
+        close = official().close_names(value)
+        hint = f"; did you mean {' or '.join(close)}?" if close else ""
+        raise InvalidParameter(
+            f"{field}: {value[:40]!r} is not a Finnish municipality (a Finnish or Swedish name, or a three-digit "
+            f"Statistics Finland code){hint}",
+            field=field,
+        )
+
+    def municipality_code(self, value: str, *, field: str = "municipality") -> str:
+        """The three-digit code of a municipality given by code or name (InvalidParameter if it is none)."""
+        return self.municipality_iri(value, field=field).rsplit("/", 1)[-1]
 
     def require_service(self, service_id: str) -> None:
         if service_id not in self.service_ids:

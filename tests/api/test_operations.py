@@ -151,3 +151,18 @@ def test_rebuild_under_load_loses_nothing_and_never_mixes(instance, tmp_path):
     assert len(builds) == 2 and old_build in builds
     for build, kind, total in seen:  # graph and index of one response always come from one build
         assert total == (21 if build == old_build else 19), (build, kind, total)
+
+
+def test_proxy_fix_takes_the_forwarded_host_and_client_only_when_configured(build_dir):
+    from api import create_app
+
+    headers = {
+        "X-Forwarded-For": "203.0.113.7",
+        "X-Forwarded-Proto": "https",
+        "X-Forwarded-Host": "palvelut.example.fi",
+        "Accept": "text/turtle",
+    }
+    for proxies, base in ((1, "https://palvelut.example.fi/sparql"), (0, "http://localhost/sparql")):
+        app = create_app({"BUILD_DIR": str(build_dir), "TESTING": True, "LOG_REQUESTS": False, "PROXY_FIX": proxies})
+        description = app.test_client().get("/sparql", headers=headers).get_data(as_text=True)
+        assert f"<{base}>" in description, description[:500]
