@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import socket
+import subprocess
 import sys
 import time
 import urllib.request
@@ -131,14 +132,11 @@ def api_schema(app):
     return schemathesis.openapi.from_wsgi("/openapi.json", app)
 
 
-
-def start_server(kind: str, build_dir: Path, port: int, **env: str):  # type: ignore[no-untyped-def]
+def start_server(kind: str, build_dir: Path, port: int, **env: str) -> subprocess.Popen[bytes]:
     """Start the development server ("dev", `perhepolku serve`) or gunicorn on `build_dir`; wait until it answers.
 
     Returns the process; the caller terminates it.
     """
-    import subprocess
-
     environ = {**os.environ, "PERHEPOLKU_BUILD_DIR": str(build_dir), "PERHEPOLKU_LOG_REQUESTS": "false", **env}
     if kind == "dev":
         command = [*PERHEPOLKU, "serve", "--port", str(port)]
