@@ -116,3 +116,15 @@ def test_the_matcher_has_teeth():
     assert docrunner.match_text("a\nb\n…", "b\na\nc")
     assert docrunner.match_text("…\nc", "a\nb\nc") == []
     assert docrunner.match_text("start of a line…", "start of a line and more") == []
+
+
+def test_the_sparql_catalogue_lists_every_named_query_with_its_parameters(client):
+    """docs/sparql.md's table of named queries: every query, each parameter with its type and whether required."""
+    text = (docrunner.ROOT / "docs" / "sparql.md").read_text(encoding="utf-8")
+    rows = {m.group(1): m.group(2) for m in re.finditer(r"^\| `([a-z0-9-]+)` \| .*? \| (.*?) \|$", text, re.M)}
+    queries = client.get("/api/v1/queries").get_json()["items"]
+    assert set(rows) == {q["name"] for q in queries}
+    for query in queries:
+        for param in query["parameters"]:
+            shown = f"`{param['name']}` ({param['type']}" + (", required)" if param["required"] else ")")
+            assert shown in rows[query["name"]], (query["name"], shown, rows[query["name"]])
