@@ -167,7 +167,9 @@ def test_stats_counts_classes(kg):
         ("pathway-downstream", {}, "service"),
         ("pathway-downstream", {"service": "Not A Slug!"}, "service"),
         ("services-by-situation", {"situation": "no-such-concept"}, "situation"),
-        ("services-by-situation", {"situation": "home-visit"}, None),  # a concept of another scheme is still a concept
+        ("services-by-situation", {"situation": "home-visit"}, "situation"),  # a work form, not a situation
+        ("services-by-work-form", {"work_form": "anxiety"}, "work_form"),  # a situation, not a work form
+        ("pathway-downstream", {"service": "nope"}, "service"),  # a slug, but no such service
         ("eligibility-stage", {"pregnancy_week": "99"}, "pregnancy_week"),
         ("eligibility-stage", {"child_age_months": "-5"}, "child_age_months"),
         ("services-by-language", {"language": "de"}, "language"),
