@@ -86,6 +86,8 @@ def main() -> None:
     server = subprocess.Popen(
         [
             str(Path(sys.executable).parent / "gunicorn"),
+            "-c",
+            "python:api.gunicorn_conf",
             "--workers",
             workers,
             "--threads",
