@@ -22,7 +22,11 @@ PATHS = {
                     query_param(
                         name,
                         _IDS,
-                        f"only services with this {name.replace('_', ' ')} (concept id or code; repeatable)",
+                        (
+                            "only services in this municipality (Finnish or Swedish name, or three-digit code; repeatable)"
+                            if name == "municipality"
+                            else f"only services with this {name.replace('_', ' ')} (concept id of its scheme; repeatable)"
+                        ),
                         explode=True,
                     )
                     for name in ("target_group", "situation", "work_form", "service_level", "municipality", "language")
