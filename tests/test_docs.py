@@ -128,3 +128,12 @@ def test_the_sparql_catalogue_lists_every_named_query_with_its_parameters(client
         for param in query["parameters"]:
             shown = f"`{param['name']}` ({param['type']}" + (", required)" if param["required"] else ")")
             assert shown in rows[query["name"]], (query["name"], shown, rows[query["name"]])
+
+
+def test_relative_links_point_at_files_that_exist():
+    broken = []
+    for path in docrunner.documents():
+        for target in re.findall(r"\]\(([^)#\s]+)(?:#[^)]*)?\)", path.read_text(encoding="utf-8")):
+            if "://" not in target and not (path.parent / target).exists():
+                broken.append(f"{path.relative_to(docrunner.ROOT)}: {target}")
+    assert broken == []
