@@ -22,6 +22,8 @@ from graph.errors import PerhepolkuError, QueryError, QueryTimeout
 
 log = logging.getLogger(__name__)
 _CTX = mp.get_context("spawn")
+# how long a new worker may take to load a build (a million triples, a busy machine) before it is given up
+WORKER_START_SECONDS = 300.0
 
 
 def _serve(conn: Connection, build_dir: str, endpoint: str | None) -> None:
@@ -32,6 +34,7 @@ def _serve(conn: Connection, build_dir: str, endpoint: str | None) -> None:
     from graph.store.sparql import serialize
 
     store = open_store(Path(build_dir), endpoint)
+    conn.send(("ready",))  # loading the build is not part of any query's time
     while True:
         try:
             message = conn.recv()
@@ -56,6 +59,7 @@ def _serve(conn: Connection, build_dir: str, endpoint: str | None) -> None:
 class _Worker:
     process: Any
     conn: Connection
+    ready: bool = False
 
 
 class SparqlSandbox:
@@ -100,6 +104,15 @@ class SparqlSandbox:
             self._all.remove(worker)
         self._idle.put(self._spawn())
 
+    def _wait_ready(self, worker: _Worker) -> None:
+        """Wait until a new worker has loaded the build; its start-up does not count against a query's limit."""
+        if worker.ready:
+            return
+        if not worker.conn.poll(WORKER_START_SECONDS):
+            raise EOFError("the SPARQL worker did not start")
+        worker.conn.recv()
+        worker.ready = True
+
     def execute(
         self,
         query: str,
@@ -113,6 +126,7 @@ class SparqlSandbox:
         except queue.Empty:
             raise QueryTimeout("all SPARQL workers are busy; try again in a few seconds") from None
         try:
+            self._wait_ready(worker)
             worker.conn.send((query, default_graphs, named_graphs, media_type, self.max_bytes, self.max_triples))
             if not worker.conn.poll(self.timeout):
                 self._replace(worker)

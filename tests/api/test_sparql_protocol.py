@@ -242,10 +242,12 @@ def strict_client(build_dir):
 @pytest.mark.slow
 def test_runaway_query_is_stopped_and_the_server_keeps_answering(strict_client):
     runaway = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+    assert count(strict_client.get("/sparql?" + urlencode({"query": COUNT_SERVICES}))) == 21  # the worker is up
     started = time.monotonic()
     response = strict_client.get("/sparql?" + urlencode({"query": runaway}))
     assert response.status_code == 503 and "time limit" in response.get_json()["detail"]
-    assert time.monotonic() - started < 10
+    # stopped, not left to run: the cross product would take hours; a busy CI machine may add seconds
+    assert time.monotonic() - started < 60
     deep = "SELECT (COUNT(*) AS ?n) WHERE { ?a (<urn:p>|!<urn:q>)+/(<urn:p>|!<urn:q>)+ ?b }"
     assert strict_client.get("/sparql?" + urlencode({"query": deep})).status_code in (200, 503)
     assert count(strict_client.get("/sparql?" + urlencode({"query": COUNT_SERVICES}))) == 21
