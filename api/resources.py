@@ -20,6 +20,7 @@ from flask import current_app, g
 from graph.paths import current_build
 from graph.store import KnowledgeGraph, SparqlSandbox
 from search_index.indexer import open_index
+from search_index.protocol import SearchIndex
 
 log = logging.getLogger("perhepolku.api")
 RETIRE_AFTER = 60.0  # seconds an old build's SPARQL workers live on for requests still using them
@@ -32,7 +33,7 @@ class Resources:
     kg: KnowledgeGraph
     build_dir: Path
     sandbox: SparqlSandbox
-    index: Any
+    index: SearchIndex
 
     @classmethod
     def open(cls, folder: Path, config: Mapping[str, Any]) -> Resources:

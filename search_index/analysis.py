@@ -18,57 +18,8 @@ from itertools import product
 import Stemmer
 
 TOKEN = re.compile(r"\w+(?:-\w+)*", re.UNICODE)
-STOP_WORDS = {
-    "fi": {
-        "ja",
-        "tai",
-        "on",
-        "ei",
-        "se",
-        "ne",
-        "että",
-        "kun",
-        "joka",
-        "jotka",
-        "myös",
-        "sekä",
-        "voi",
-        "ovat",
-        "oli",
-        "olla",
-        "mm",
-        "eli",
-        "kuin",
-        "niin",
-        "jos",
-        "sen",
-        "sitä",
-        "hän",
-        "he",
-        "me",
-        "te",
-        "minä",
-    },
-    "sv": {
-        "och",
-        "eller",
-        "att",
-        "det",
-        "som",
-        "en",
-        "ett",
-        "är",
-        "för",
-        "med",
-        "på",
-        "av",
-        "i",
-        "till",
-        "den",
-        "inte",
-    },
-    "en": {"and", "or", "the", "a", "an", "of", "for", "to", "in", "on", "with", "is", "are", "not", "by", "at"},
-}
+from search_index.stopwords import STOP_LEMMAS, STOP_WORDS  # noqa: E402
+
 _STEMMERS = {"fi": "finnish", "sv": "swedish", "en": "english"}
 _FOLD = str.maketrans({"ä": "a", "ö": "o", "å": "a", "Ä": "a", "Ö": "o", "Å": "a"})
 MAX_RESTORE = 4  # vowels tried with and without diacritics for an unknown word (2**4 Voikko look-ups at most)
@@ -147,6 +98,8 @@ def finnish_terms(word: str, *, query: bool = False) -> tuple[tuple[str, ...], t
     if word in STOP_WORDS["fi"]:
         return (), ()
     lemmas, parts = voikko(word)
+    if lemmas and all(lemma in STOP_LEMMAS for lemma in lemmas):
+        return (), ()
     if not lemmas and query:
         lemmas = restore_diacritics(word)
         parts = tuple(p for lemma in lemmas for p in voikko(lemma)[1])

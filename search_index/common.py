@@ -1,46 +1,140 @@
-"""What both search engines share: concept labels, facet names and counts, completions."""
+"""What both search engines share: the SearchIndex an engine adapter is wrapped in.
+
+Field mapping (search_index.prepare), the query plan, ranking, hit assembly, snippets, spelling
+corrections, facet labels and completions all live here and in the modules it calls; an engine
+adapter (whoosh_engine, tantivy_engine) only matches and counts facets.
+"""
 
 from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from search_index.analysis import fold
-from search_index.fields import FACETS
+from search_index.fields import CONCEPT_FACETS, FACETS, RERANK_WINDOW
+from search_index.plan import QueryPlan, did_you_mean, interpreted, plan_query
+from search_index.prepare import NAMESPACES
+from search_index.protocol import Engine, MatchRequest
+from search_index.ranking import Ranker
+from search_index.snippets import snippet
+from search_index.speller import Speller
 from search_index.synonyms import ConceptMatcher
 
-
-def write_shared(
-    folder: Path,
-    labels: list[dict[str, str]],
-    concept_names: dict[str, dict[str, Any]],
-    suggestions: list[dict[str, str]],
-) -> None:
-    """The engine-neutral files of an index folder."""
-    for name, data in (("labels.json", labels), ("concepts.json", concept_names), ("suggestions.json", suggestions)):
-        (folder / name).write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+SHARED_FILES = ("labels.json", "concepts.json", "suggestions.json", "stats.json")
 
 
-class IndexBase:
-    """The concept matcher, facet value labels and search-box completions of an index folder."""
+def write_shared(folder: Path, **data: Any) -> None:
+    """The engine-neutral files of an index folder (labels, concepts, suggestions, stats)."""
+    for name, value in data.items():
+        (folder / f"{name}.json").write_text(json.dumps(value, ensure_ascii=False), encoding="utf-8")
 
-    def __init__(self, folder: Path) -> None:
-        self.matcher = ConceptMatcher(json.loads((folder / "labels.json").read_text(encoding="utf-8")))
-        self.names: dict[str, dict[str, Any]] = json.loads((folder / "concepts.json").read_text(encoding="utf-8"))
-        self.completions = [
-            dict(s, key=fold(s["text"])) for s in json.loads((folder / "suggestions.json").read_text(encoding="utf-8"))
-        ]
 
-    def facets(self, per_doc: Iterable[dict[str, list[str]]], lang: str) -> dict[str, list[dict[str, Any]]]:
-        """Counts of every facet value over all matching documents (their facet values), largest first."""
-        counts: dict[str, Counter[str]] = {name: Counter() for name in FACETS}
-        for doc in per_doc:
-            for name, values in doc.items():
-                counts[name].update(values)
-        return self.facet_counts(counts, lang)
+def _read(folder: Path, name: str) -> Any:
+    return json.loads((folder / name).read_text(encoding="utf-8"))
+
+
+class SharedIndex:
+    """A SearchIndex: the concept matcher, ranker, speller, labels and completions around an engine."""
+
+    def __init__(self, folder: Path, engine: Engine, engine_name: str) -> None:
+        self.engine, self.engine_name = engine, engine_name
+        self.matcher = ConceptMatcher(_read(folder, "labels.json"))
+        self._names: dict[str, dict[str, Any]] = _read(folder, "concepts.json")
+        self.completions = [dict(s, key=fold(s["text"])) for s in _read(folder, "suggestions.json")]
+        stats = _read(folder, "stats.json")
+        self.ranker = Ranker(stats, self.matcher.scheme, self.matcher.broader)
+        self.vocabulary: dict[str, dict[str, int]] = {ns: dict(stats["df"][ns]) for ns in NAMESPACES}
+        for lang, terms in self.matcher.rarity.items():
+            for term in terms:
+                self.vocabulary[lang].setdefault(term, 1)
+        self.spellers = {lang: Speller(self.vocabulary[lang]) for lang in ("fi", "sv", "en")}
+
+    @property
+    def names(self) -> Mapping[str, Mapping[str, Any]]:
+        return self._names
+
+    def _known(self, namespace: str, term: str) -> bool:
+        return term in self.vocabulary.get(namespace, {}) or (namespace == "fi" and term in self.vocabulary["fp"])
+
+    def _suggest(self, lang: str, word: str, maxdist: int) -> list[str]:
+        return self.spellers[lang].suggest(word, maxdist)
+
+    def plan(self, text: str, lang: str) -> QueryPlan:
+        return plan_query(text, lang, self.matcher, self._known, self._suggest)
+
+    def request(self, plan: QueryPlan | None, filters: dict[str, list[str]], flags: dict[str, bool]) -> MatchRequest:
+        if plan is None:
+            return MatchRequest(filters=filters, flags=flags, everything=True)
+        terms = sorted({f"{ns}:{t}" for w in plan.words for ns, ts in w.terms.items() for t in ts})
+        return MatchRequest(
+            terms=terms,
+            concepts=sorted(plan.concepts),
+            excluded=sorted(plan.matched),
+            attributes=plan.attributes,
+            filters=filters,
+            flags=flags,
+        )
+
+    def raw_search(self, text: str, lang: str) -> Any:
+        """The engine alone (plan and match, no ranking, facets or snippets): the floor search is measured against."""
+        return self.engine.raw(self.request(self.plan(text, lang), {}, {}))
+
+    def search(
+        self, text: str, lang: str, filters: dict[str, list[str]], flags: dict[str, bool], limit: int, offset: int
+    ) -> dict[str, Any]:
+        plan = self.plan(text, lang) if text else None
+        if plan is not None and plan.empty:
+            return self._answer(0, [], {n: Counter() for n in FACETS}, lang, text, plan)
+        matched = self.engine.match(self.request(plan, filters, flags), max(RERANK_WINDOW, offset + limit))
+        if plan is None:
+            ranked = sorted(matched.payloads, key=lambda p: p["id"])
+            items = [self._item(p, None, 0.0, [], [], lang) for p in ranked[offset : offset + limit]]
+        else:
+            scored = self.ranker.rank(plan, matched.payloads, lang)[offset : offset + limit]
+            items = [self._item(s.payload, plan, s.score, s.concepts, s.excluded_for, lang) for s in scored]
+        return self._answer(matched.total, items, matched.facets, lang, text, plan)
+
+    def _item(
+        self,
+        payload: dict[str, Any],
+        plan: QueryPlan | None,
+        score: float,
+        concepts: list[str],
+        excluded: list[dict[str, Any]],
+        lang: str,
+    ) -> dict[str, Any]:
+        labels = payload["labels"]
+        item = {
+            "id": payload["id"],
+            "labels": labels,
+            "label": labels.get(lang) or labels.get("fi"),
+            "score": round(score, 4),
+            **snippet(payload, plan, lang),
+            "concepts": [{"id": c, "label": self.label("", c, lang)} for c in concepts],
+        }
+        if excluded:
+            item["excluded_for"] = [dict(e, label=self.label("", e["situation"], lang)) for e in excluded]
+        return item
+
+    def _answer(
+        self,
+        total: int,
+        items: list[dict[str, Any]],
+        counts: dict[str, Counter[str]],
+        lang: str,
+        text: str,
+        plan: QueryPlan | None,
+    ) -> dict[str, Any]:
+        return {
+            "total": total,
+            "items": items,
+            "facets": self.facet_counts(counts, lang),
+            "did_you_mean": did_you_mean(text, plan.corrections) if plan else None,
+            "interpreted": interpreted(plan) if plan else None,
+        }
 
     def facet_counts(self, counts: dict[str, Counter[str]], lang: str) -> dict[str, list[dict[str, Any]]]:
         """Facet values with labels and counts, largest first."""
@@ -53,8 +147,8 @@ class IndexBase:
         }
 
     def label(self, facet: str, value: str, lang: str) -> str:
-        names = self.names.get(f"{facet}:{value}") or self.names.get(value) or {}
-        return names.get(lang) or names.get("fi") or value
+        names = self._names.get(f"{facet}:{value}") or self._names.get(value) or {}
+        return str(names.get(lang) or names.get("fi") or value)
 
     def suggest(self, prefix: str, lang: str, limit: int) -> list[dict[str, str]]:
         key = fold(prefix.strip())
@@ -78,3 +172,14 @@ class IndexBase:
                 seen.add(s["text"].lower())
                 out.append({"text": s["text"], "kind": s["kind"], "id": s["id"], "lang": s["lang"]})
         return out[:limit]
+
+    def close(self) -> None:
+        self.engine.close()
+
+
+def facet_values(payload: dict[str, Any]) -> dict[str, list[str]]:
+    """The facet values a payload counts for."""
+    return {name: payload["facets"].get(name, []) for name in FACETS}
+
+
+__all__ = ["CONCEPT_FACETS", "SHARED_FILES", "SharedIndex", "facet_values", "write_shared"]

@@ -1,30 +1,38 @@
-"""The search index's fields and boosts, declared in one place (engine-neutral; whoosh_engine maps them)."""
+"""The search index's fields, weights and ranking constants, declared in one place (engine-neutral).
+
+docs/search.md explains the ranking model these constants parameterise.
+"""
 
 from __future__ import annotations
-
-from graph.vocab import LANGS
 
 # Filter and facet fields: concept ids or codes, several per document.
 FACETS = ("target_group", "situation", "work_form", "service_level", "municipality", "language")
 FLAGS = ("free", "anonymous", "self_referral")
+CONCEPT_FACETS = ("target_group", "situation", "work_form", "service_level")
+CONCEPT_SOURCES = (*CONCEPT_FACETS, "service_class")  # the concepts a document has (service classes are no filter)
+MATCH_FIELDS = ("concepts", "excludes")  # concept ids a document has, situations it excludes (and above)
 
-# Text fields per language: (field suffix, boost). Titles weigh most; compound parts least, so whole-word
-# matches rank first; concept ids reached through label synonyms sit in between.
-TEXT_FIELDS = {"title": 3.0, "text": 1.0}
-PART_BOOST = 0.3
-# A query naming a situation or a work form is precise; a target group ("vauvaperheet") is broad.
-CONCEPT_BOOST = {"situation": 8.0, "work-form": 6.0, "service-level": 3.0, "target-group": 2.0}
-BROADER_CONCEPT_FACTOR = 0.4  # a concept above the one the query names still helps, less
-OTHER_LANGUAGE_FACTOR = 0.3  # fields of the other two languages still count, a little
+# BM25F: a term's frequency in each field is multiplied by the field's weight *before* saturation,
+# so a word in the title and in three sentences is one strong match, not four added scores.
+# Exclusion quotes are in no field: what a service excludes never lifts it.
+TEXT_FIELDS = {"title": 3.0, "text": 1.5, "quote": 1.0, "label": 0.6, "name": 0.4, "condition": 0.3}
+K1 = 1.2
+B = 0.5  # length normalisation; documents shorter than average are treated as average (no bonus)
+PART_FACTOR = 0.35  # a Finnish compound part (vauva in vauvaperhetyö) counts less than the whole word
+LINK_FACTOR = 0.6  # a related form (masentunut ~ masennus) counts less than the form itself
+FIX_FACTOR = 0.8  # a spelling correction or a split compound
+OTHER_LANGUAGE_FACTOR = 0.3  # the texts of the other two languages still count, a little
 
+# Concepts: a matched concept scores by its rarity among services, by how much of its label the
+# query covers, and by how central it is to the service.
+CONCEPT_WEIGHT = {"situation": 2.2, "work-form": 1.8, "service-class": 1.0, "service-level": 0.8, "target-group": 0.5}
+MAIN_FACTOR = 1.0  # a situation or work form the service's own title or description names
+DIRECT_FACTOR = 0.7  # one the service addresses
+INFERRED_FACTOR = 0.5  # a narrower one the service addresses (postpartum depression for depression)
+BROADER_FACTOR = 0.3  # the query names a narrower concept than the service's
+MIN_COVERAGE = 0.67  # share (by rarity) of a label's words a query must hold to name the concept
 
-def weighted_fields(lang: str) -> list[tuple[str, float]]:
-    """(field, boost) pairs searched for a query in `lang`."""
-    out = []
-    for other in LANGS:
-        factor = 1.0 if other == lang else OTHER_LANGUAGE_FACTOR
-        for name, boost in TEXT_FIELDS.items():
-            out.append((f"{other}_{name}", boost * factor))
-            if other == "fi":
-                out.append((f"fi_{name}_parts", boost * PART_BOOST * factor))
-    return out
+COORDINATION_POWER = 1.5  # score × (share of query words matched) ** power
+ATTRIBUTE_BOOST = 0.5  # × (1 + boost × share of the query's attributes the service has)
+EXCLUDED_FACTOR = 0.15  # a service that excludes the situation the query names sinks
+RERANK_WINDOW = 200  # the engine's best this many are scored by the model (all of them at seed scale)

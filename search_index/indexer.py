@@ -8,12 +8,15 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from graph.errors import BuildError
+from graph.errors import ArtefactError, BuildError
 from graph.store.graphstore import GraphStore
 from graph.store.knowledge import KnowledgeGraph
 from graph.vocab import LANGS
 from search_index import whoosh_engine
+from search_index.common import SharedIndex, write_shared
 from search_index.documents import concept_labels, service_documents, suggestions
+from search_index.fields import CONCEPT_FACETS, FACETS, FLAGS
+from search_index.prepare import engine_terms, excluded_situations, prepare
 
 INDEX_DIR = "index"
 TANTIVY_FROM = 2000  # documents; Whoosh serves smaller catalogues well (see docs/benchmarks.md)
@@ -27,6 +30,30 @@ def facet_names(kg: KnowledgeGraph) -> dict[str, dict[str, Any]]:
     return names
 
 
+def write_index(
+    folder: Path,
+    engine: ModuleType,
+    docs: list[dict[str, Any]],
+    labels: list[dict[str, Any]],
+    names: dict[str, dict[str, Any]],
+    completions: list[dict[str, str]],
+) -> dict[str, Any]:
+    """Prepare the documents once (engine-neutral) and write them with `engine` into `folder`."""
+    payloads, stats = prepare(docs, labels)
+    broader = {e["id"]: e.get("broader", []) for e in labels}
+    rows = []
+    for payload in payloads:
+        keywords = {name: payload["facets"].get(name, []) for name in FACETS}
+        keywords.update({name: ["true"] if name in payload["flags"] else [] for name in FLAGS})
+        keywords["concepts"] = sorted(payload["concepts"])
+        keywords["excludes"] = excluded_situations(payload, broader)
+        rows.append({"id": payload["id"], "payload": payload, "terms": engine_terms(payload), "keywords": keywords})
+    folder.mkdir(parents=True, exist_ok=True)
+    engine.build(folder, rows)
+    write_shared(folder, labels=labels, concepts=names, suggestions=completions, stats=stats)
+    return {"engine": engine.ENGINE, "documents": len(docs)}
+
+
 def build_index(
     build_dir: Path, store: GraphStore, progress: Callable[[str], None], engine: str = "auto"
 ) -> dict[str, Any]:
@@ -38,7 +65,7 @@ def build_index(
     progress(f"indexing {len(docs)} services for search")
     chosen = choose_engine(len(docs), engine)
     progress(f"  search engine: {chosen.ENGINE}")
-    info = chosen.build(build_dir / INDEX_DIR, docs, labels, facet_names(kg), suggestions(docs, labels, kg))
+    info = write_index(build_dir / INDEX_DIR, chosen, docs, labels, facet_names(kg), suggestions(docs, labels, kg))
     info["index_seconds"] = round(time.perf_counter() - started, 2)
     return {"index": info}
 
@@ -54,18 +81,23 @@ def choose_engine(documents: int, wanted: str = "auto") -> ModuleType:
     return whoosh_engine
 
 
-def open_index(build_dir: Path) -> Any:
-    """The build's index with whichever engine built it."""
-    from graph.errors import ArtefactError
-
-    folder = build_dir / INDEX_DIR
+def open_folder(folder: Path) -> SharedIndex:
+    """An index folder with whichever engine built it."""
     try:
         if (folder / "tantivy").is_dir():
-            from search_index.tantivy_engine import TantivyIndex
+            from search_index import tantivy_engine
 
-            return TantivyIndex(folder)
+            return tantivy_engine.open_index(folder)
         if not (folder / "whoosh").is_dir():
-            raise ArtefactError(f"no search index in {build_dir}: run `perhepolku build` first")
-        return whoosh_engine.WhooshIndex(folder)
-    except (OSError, ValueError, EOFError) as exc:
-        raise ArtefactError(f"search index in {build_dir} is unreadable ({exc}); rebuild it") from exc
+            raise ArtefactError(f"no search index in {folder}: run `perhepolku build` first")
+        return whoosh_engine.open_index(folder)
+    except (OSError, ValueError, EOFError, KeyError) as exc:
+        raise ArtefactError(f"search index in {folder} is unreadable ({exc}); rebuild it") from exc
+
+
+def open_index(build_dir: Path) -> SharedIndex:
+    """The build's index with whichever engine built it."""
+    return open_folder(build_dir / INDEX_DIR)
+
+
+__all__ = ["CONCEPT_FACETS", "build_index", "choose_engine", "facet_names", "open_folder", "open_index", "write_index"]

@@ -1,8 +1,12 @@
-"""The engine-neutral search query: per query word its weighted terms, concept hits and typo fixes.
+"""The engine-neutral query plan: how a query is read, once, for both engines.
 
-Both engines (Whoosh, the embedded default, and tantivy, the scale backend) search the same plan,
-so analysis, concept expansion and typo correction happen once, here; an engine only supplies
-whether a term is in its index and the closest terms to a word.
+1. Attribute words (free, anonymous, without referral, a service language, a municipality, in any
+   of the three languages) are read as attributes (search_index.synonyms, schemes
+   search-attribute, language, municipality) and taken out of the text query.
+2. Every other word gets its terms per language: Voikko lemmas and compound parts, related forms
+   (search_index.vocabulary), a spelling correction when the index does not know it, or a split
+   into two index words.
+3. Concepts are matched on those terms with a coverage score.
 """
 
 from __future__ import annotations
@@ -12,85 +16,149 @@ from dataclasses import dataclass, field
 
 from graph.vocab import LANGS
 from search_index.analysis import analyse, fold, restore_diacritics, voikko
-from search_index.fields import BROADER_CONCEPT_FACTOR, CONCEPT_BOOST, PART_BOOST, weighted_fields
-from search_index.synonyms import ConceptMatcher
+from search_index.fields import BROADER_FACTOR, FIX_FACTOR, LINK_FACTOR, PART_FACTOR
+from search_index.synonyms import EXACT_SCHEMES, ConceptMatcher
+from search_index.vocabulary import related, split
 
-Known = Callable[[str], bool]  # is this (folded) term in any text field of the index?
-Suggest = Callable[[str, str, int], list[str]]  # (field, word, max distance) -> closest index terms
+Known = Callable[[str, str], bool]  # (namespace, term) -> is it in the index or the labels?
+Suggest = Callable[[str, str, int], list[str]]  # (language, word, max distance) -> closest known terms
+ATTRIBUTE_FACETS = {"language": "language", "municipality": "municipality"}
+
+
+@dataclass
+class Word:
+    position: int
+    text: str
+    terms: dict[str, dict[str, float]] = field(default_factory=dict)  # namespace -> term -> factor
 
 
 @dataclass
 class QueryPlan:
-    """What to look for: one OR-group of (field, term, boost) per word, concept ids with boosts, fixes."""
-
-    words: list[list[tuple[str, str, float]]] = field(default_factory=list)
-    concepts: list[tuple[str, float]] = field(default_factory=list)
+    words: list[Word] = field(default_factory=list)
+    concepts: dict[str, tuple[float, frozenset[int]]] = field(default_factory=dict)  # id -> (strength, words)
+    matched: list[str] = field(default_factory=list)  # concepts the query names itself (not their broader)
+    attributes: dict[str, list[str]] = field(default_factory=dict)  # flag or facet -> values
     corrections: dict[str, str] = field(default_factory=dict)
+    splits: dict[str, list[str]] = field(default_factory=dict)
 
     @property
     def empty(self) -> bool:
-        return not self.words and not self.concepts
+        return not self.words and not self.concepts and not self.attributes
 
-    def terms(self, lang: str) -> set[str]:
-        """The terms searched in `lang`'s fields (for highlighting)."""
-        return {term for group in self.words for f, term, _ in group if f.startswith(lang + "_")}
+    def terms(self, namespace: str) -> set[str]:
+        return {t for w in self.words for t in w.terms.get(namespace, {})}
 
 
-def typo(
-    text: str,
-    start: int,
+def _query_terms(words: list[Word]) -> tuple[dict[str, dict[str, set[int]]], dict[str, dict[str, set[int]]]]:
+    """(whole terms, compound-part terms) per language, with the positions of the words giving them."""
+    whole: dict[str, dict[str, set[int]]] = {lang: {} for lang in LANGS}
+    parts: dict[str, dict[str, set[int]]] = {lang: {} for lang in LANGS}
+    for word in words:
+        for ns, terms in word.terms.items():
+            if ns == "fp":
+                continue
+            for term, factor in terms.items():
+                target = parts if factor == PART_FACTOR else whole
+                target[ns].setdefault(term, set()).add(word.position)
+    return whole, parts
+
+
+def _word_terms(
+    word: Word,
     per_lang: dict[str, list[tuple[str, int, int, bool]]],
-    lang: str,
     known: Known,
     suggest: Suggest,
-) -> tuple[str, str] | None:
-    """(typed word, correction) for a word that is neither Finnish Voikko knows nor in the index."""
-    ends = [e for lg in LANGS for _, s, e, _ in per_lang[lg] if s == start]
-    word = text[start : ends[0]].lower() if ends else ""
-    if len(word) < 4 or voikko(word)[0] or restore_diacritics(word):
-        return None
-    if any(known(t) for lg in LANGS for t, s, _, p in per_lang[lg] if s == start and not p):
-        return None
-    fields = [f"{lang}_text", f"{lang}_title"] + [f"{lg}_text" for lg in LANGS if lg != lang]
-    for name in fields:
-        found = suggest(name, fold(word), 2 if len(word) >= 8 else 1)
+    plan: QueryPlan,
+    lang: str,
+) -> None:
+    surface = word.text.lower()
+    voikko_knows = bool(voikko(surface)[0] or restore_diacritics(surface))
+    for lg in LANGS:
+        for term, start, _, part in per_lang[lg]:
+            if start != word.position:
+                continue
+            bucket = word.terms.setdefault(lg, {})
+            bucket[term] = max(bucket.get(term, 0.0), PART_FACTOR if part else 1.0)
+            if lg == "fi" and voikko_knows and not part:
+                word.terms.setdefault("fp", {})[term] = PART_FACTOR
+            if not part:
+                for other in related(term, lg):
+                    bucket.setdefault(other, LINK_FACTOR)
+    if voikko_knows or len(surface) < 5 or any(known(ns, t) for ns, terms in word.terms.items() for t in terms):
+        return
+    typed = fold(surface)
+    for lg in (lang, *[x for x in LANGS if x != lang]):
+        found = suggest(lg, typed, 2 if len(typed) >= 8 else 1)
         if found:
-            return fold(word), found[0]
-    return None
+            plan.corrections[typed] = found[0]
+            word.terms.setdefault(lg, {})[found[0]] = FIX_FACTOR
+            return
+    for lg in (lang, *[x for x in LANGS if x != lang]):
+
+        def piece(text: str, lg: str = lg) -> list[str]:
+            terms = [t for t, _, _, p in analyse(text, lg, query=True) if not p and known(lg, t)]
+            return terms or (suggest(lg, text, 1) if len(text) >= 5 else [])
+
+        parts = split(surface, lg, piece)
+        if parts:
+            plan.splits[typed] = parts
+            for term in parts:
+                word.terms.setdefault(lg, {})[term] = FIX_FACTOR
+            return
 
 
 def plan_query(text: str, lang: str, matcher: ConceptMatcher, known: Known, suggest: Suggest) -> QueryPlan:
-    """One OR-group per word (its lemmas in every field of every language), plus concept hits."""
+    """Attributes, content words with their terms, and the concepts the words name."""
     per_lang = {lg: analyse(text, lg, query=True) for lg in LANGS}
-    starts = sorted({start for terms in per_lang.values() for _, start, _, _ in terms})
-    fields = weighted_fields(lang)
-    plan = QueryPlan()
+    # a stop word of the query's language (what, när, mistä) is no content in any language
+    content = {start for _, start, _, _ in per_lang[lang]}
+    per_lang = {lg: [t for t in terms if t[1] in content] for lg, terms in per_lang.items()}
+    starts = sorted(content)
+    ends = {s: e for terms in per_lang.values() for _, s, e, _ in terms}
+    words = []
     for start in starts:
-        group = []
-        for name, boost in fields:
-            # a compound part of the query word counts less than the word itself
-            terms = {(t, p) for t, s, _, p in per_lang[name[:2]] if s == start}
-            group += [(name, t, boost * (PART_BOOST if p else 1.0)) for t, p in sorted(terms)]
-        fixed = typo(text, start, per_lang, lang, known, suggest)
-        if fixed:
-            plan.corrections[fixed[0]] = fixed[1]
-            group += [(name, fixed[1], boost) for name, boost in fields if not name.endswith("_parts")]
-        if group:
-            plan.words.append(group)
-    term_sets = {
-        lg: frozenset(t for t, _, _, p in terms if not p) | frozenset(plan.corrections.values())
-        for lg, terms in per_lang.items()
-    }
-    matched = matcher.match(term_sets)
-
-    def concept_boost(cid: str) -> float:
-        return CONCEPT_BOOST.get(matcher.scheme.get(cid, ""), 2.0)
-
-    plan.concepts = [(cid, concept_boost(cid)) for cid in matched]
-    plan.concepts += [(cid, concept_boost(cid) * BROADER_CONCEPT_FACTOR) for cid in matcher.broader_of(matched)]
+        word = Word(start, text[start : ends[start]])
+        for lg in LANGS:
+            for term, s, _, part in per_lang[lg]:
+                if s == start and not part:
+                    word.terms.setdefault(lg, {})[term] = 1.0
+        words.append(word)
+    plan = QueryPlan()
+    consumed: set[int] = set()
+    for hit in matcher.match(*_query_terms(words)).values():
+        if hit.scheme in EXACT_SCHEMES:
+            name = ATTRIBUTE_FACETS.get(hit.scheme) or matcher.notation.get(hit.concept, hit.concept)
+            value = matcher.notation.get(hit.concept, "true") if name in ATTRIBUTE_FACETS else "true"
+            if value not in plan.attributes.setdefault(name, []):
+                plan.attributes[name].append(value)
+            consumed |= hit.words
+    plan.words = [Word(w.position, w.text) for w in words if w.position not in consumed]
+    for word in plan.words:
+        _word_terms(word, per_lang, known, suggest, plan, lang)
+    plan.words = [w for w in plan.words if w.terms]
+    hits = {cid: h for cid, h in matcher.match(*_query_terms(plan.words)).items() if h.scheme not in EXACT_SCHEMES}
+    plan.matched = sorted(hits)
+    plan.concepts = {cid: (h.coverage, h.words) for cid, h in hits.items()}
+    for cid, hit in hits.items():
+        for above in matcher.broader.get(cid, []):
+            strength = hit.coverage * BROADER_FACTOR
+            if above not in plan.concepts or plan.concepts[above][0] < strength:
+                plan.concepts[above] = (strength, hit.words)
     return plan
 
 
 def did_you_mean(text: str, corrections: dict[str, str]) -> str | None:
     """The query with its corrected words, or None when nothing was corrected."""
     return " ".join(corrections.get(fold(w), w) for w in text.split()) if corrections else None
+
+
+def interpreted(plan: QueryPlan) -> dict[str, object] | None:
+    """How the query was read: its attributes, the concepts it names, split words; None when plain."""
+    out: dict[str, object] = {}
+    for name, values in plan.attributes.items():
+        out[name] = True if values == ["true"] else values
+    if plan.matched:
+        out["concepts"] = plan.matched
+    if plan.splits:
+        out["split"] = {word: " ".join(parts) for word, parts in plan.splits.items()}
+    return out or None

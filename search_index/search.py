@@ -1,10 +1,12 @@
 """Search and suggest, the domain functions behind GET /api/v1/search, /api/v1/suggest and `perhepolku search`.
 
-End to end: the query is sanitised (search_index.sanitize), analysed per language
-(search_index.analysis: Voikko lemmas and compound parts for Finnish, Snowball for Swedish and
-English, folding), expanded with the concepts whose labels it contains (search_index.synonyms),
-corrected for typos against the index's own words, and run as a weighted OR over the fields
-declared in search_index.fields, with filters as exact conditions and facet counts over all hits.
+End to end: the query is sanitised (search_index.sanitize) and read once (search_index.plan):
+attribute words become boosts, the other words are analysed per language (search_index.analysis:
+Voikko lemmas and compound parts for Finnish, Snowball for Swedish and English, folding), linked to
+related forms, corrected or split against the index's own words, and matched to concepts with a
+coverage score (search_index.synonyms). The engine matches (search_index.protocol); the shared
+ranking model (search_index.ranking) orders the matches and search_index.snippets cuts sentences.
+Filters are exact conditions; facet counts are over all hits.
 """
 
 from __future__ import annotations
@@ -17,12 +19,13 @@ from graph.errors import InvalidParameter
 from graph.parsing import municipality_key, parse_bool, parse_lang
 from graph.store.municipalities import official
 from search_index.fields import FACETS, FLAGS
+from search_index.protocol import SearchIndex
 from search_index.sanitize import clean_query
 
 _VALUE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.\-]{0,79}$")
 
 
-def _municipality(index: Any, value: str) -> str:
+def _municipality(index: SearchIndex, value: str) -> str:
     """A municipality filter value as its code: a code or a name, the index's own or an official one.
 
     A real municipality without services is a valid filter with no hits; anything else is a 400.
@@ -42,7 +45,7 @@ def _municipality(index: Any, value: str) -> str:
 
 
 def parse_filters(
-    index: Any, raw: Mapping[str, list[str]], concepts: Mapping[str, Mapping[str, Any]] | None = None
+    index: SearchIndex, raw: Mapping[str, list[str]], concepts: Mapping[str, Mapping[str, Any]] | None = None
 ) -> tuple[dict[str, list[str]], dict[str, bool]]:
     """Facet filters (known concept ids or codes, repeatable) and true/false flags.
 
@@ -78,7 +81,7 @@ def parse_filters(
 
 
 def search(
-    index: Any,
+    index: SearchIndex,
     q: str | None,
     *,
     lang: str = "fi",
@@ -106,7 +109,7 @@ def search(
     return {"query": text, "lang": lang, **result}
 
 
-def suggest(index: Any, q: str | None, *, lang: str = "fi", limit: int = 10) -> dict[str, Any]:
+def suggest(index: SearchIndex, q: str | None, *, lang: str = "fi", limit: int = 10) -> dict[str, Any]:
     """Completions of service and concept labels for a search box."""
     lang = parse_lang("lang", lang)
     text = clean_query(q)

@@ -1,37 +1,116 @@
-"""Concept expansion: a query that contains every word of a concept's label (in any of the three
-languages, lemmatised) also searches the services linked to that concept. This is how
-"förlossningsdepression", "crying baby" or "ahdistus" reach Finnish descriptions."""
+"""Concept matching: which concepts (situations, work forms, attributes…) a query names, and how fully.
+
+A concept is named when the query holds enough of one of its labels (preferred, alternative or
+hidden, in any of the three languages). Label words count by their rarity among the labels, so
+covering *masennus* of "synnytyksen jälkeinen masennus" counts for more than covering *vauva*
+of "itkuinen vauva"; a query word may meet a label word whole or as a compound part of it
+(*väkivalta* meets *perheväkivalta* at half, as its head). This is how "förlossningsdepression", "crying baby",
+"mies juo liikaa" or "ilman lähetettä" reach Finnish services and their flags.
+"""
 
 from __future__ import annotations
 
-from collections import defaultdict
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass
 from typing import Any
 
-from search_index.analysis import term_set
+from search_index.analysis import analyse
+from search_index.fields import MIN_COVERAGE
+
+EXACT_SCHEMES = ("search-attribute", "language", "municipality")  # attributes: every label word must be there
+
+
+@dataclass(frozen=True)
+class Label:
+    concept: str
+    text: str
+    words: tuple[tuple[frozenset[str], frozenset[str]], ...]  # per label word: (its terms, its compound parts)
+
+
+@dataclass
+class ConceptHit:
+    concept: str
+    scheme: str
+    coverage: float
+    words: frozenset[int]  # positions of the query words that named it
 
 
 class ConceptMatcher:
-    """Label term sets per language, compiled once when the index opens."""
+    """Label words per language with their rarity, compiled once when the index opens."""
 
     def __init__(self, labels: list[dict[str, Any]]) -> None:
-        self.by_lang: dict[str, list[tuple[frozenset[str], str, str]]] = defaultdict(list)
-        self.broader: dict[str, list[str]] = {entry["id"]: entry.get("broader", []) for entry in labels}
-        self.scheme: dict[str, str] = {entry["id"]: entry["scheme"] for entry in labels}
+        self.by_lang: dict[str, list[Label]] = defaultdict(list)
+        self.broader: dict[str, list[str]] = {e["id"]: e.get("broader", []) for e in labels}
+        self.scheme: dict[str, str] = {e["id"]: e["scheme"] for e in labels}
+        self.notation: dict[str, str] = {e["id"]: e["notation"] for e in labels if e.get("notation")}
+        frequency: dict[str, Counter[str]] = defaultdict(Counter)
         for entry in labels:
-            terms = term_set(entry["label"], entry["lang"])
-            if terms:
-                self.by_lang[entry["lang"]].append((terms, entry["id"], entry["label"]))
-
-    def match(self, query_terms: dict[str, frozenset[str]]) -> list[str]:
-        """Concept ids whose label terms all occur in the query (analysed per label language)."""
-        found: list[str] = []
+            words = _label_words(entry["label"], entry["lang"])
+            if words:
+                self.by_lang[entry["lang"]].append(Label(entry["id"], entry["label"], words))
         for lang, entries in self.by_lang.items():
-            terms = query_terms.get(lang, frozenset())
-            for label_terms, concept_id, _ in entries:
-                if label_terms <= terms and concept_id not in found:
-                    found.append(concept_id)
-        return found
+            for term in {(t, lb.concept) for lb in entries for terms, _ in lb.words for t in terms}:
+                frequency[lang][term[0]] += 1
+        self.rarity = {
+            lang: {t: math.log(1 + len(self.by_lang[lang]) / n) for t, n in counts.items()}
+            for lang, counts in frequency.items()
+        }
+
+    def match(
+        self, query: dict[str, dict[str, set[int]]], parts: dict[str, dict[str, set[int]]] | None = None
+    ) -> dict[str, ConceptHit]:
+        """Concepts named by the query; `query[lang][term]` are the positions of the words giving that term.
+
+        `parts` are the compound parts of the query's words: like a label's parts, they count half.
+        """
+        hits: dict[str, ConceptHit] = {}
+        for lang, entries in self.by_lang.items():
+            terms = query.get(lang, {})
+            query_parts = (parts or {}).get(lang, {})
+            if not terms and not query_parts:
+                continue
+            rarity = self.rarity[lang]
+            for label in entries:
+                total = covered = 0.0
+                words: set[int] = set()
+                for word_terms, label_parts in label.words:
+                    weight = max(rarity.get(t, 1.0) for t in word_terms)
+                    total += weight
+                    whole = set().union(*(terms.get(t, set()) for t in word_terms))
+                    partial = set().union(
+                        *(terms.get(p, set()) for p in label_parts), *(query_parts.get(t, set()) for t in word_terms)
+                    )
+                    if whole:
+                        covered, words = covered + weight, words | whole
+                    elif partial:
+                        covered, words = covered + weight / 2, words | partial
+                coverage = covered / total if total else 0.0
+                scheme = self.scheme[label.concept]
+                needed = (
+                    1.0
+                    if scheme in EXACT_SCHEMES or (len(label.words) == 1 and scheme != "situation")
+                    else MIN_COVERAGE
+                )
+                if coverage >= needed - 1e-9 and words:
+                    best = hits.get(label.concept)
+                    if best is None or coverage > best.coverage:
+                        hits[label.concept] = ConceptHit(label.concept, scheme, coverage, frozenset(words))
+        return hits
 
     def broader_of(self, concept_ids: list[str]) -> list[str]:
         """Concepts above the matched ones (not matched themselves)."""
         return [b for cid in concept_ids for b in self.broader.get(cid, []) if b not in concept_ids]
+
+
+def _label_words(text: str, lang: str) -> tuple[tuple[frozenset[str], frozenset[str]], ...]:
+    by_start: dict[int, tuple[set[str], set[str]]] = {}
+    for term, start, _, part in analyse(text, lang, query=True):
+        terms, parts = by_start.setdefault(start, (set(), set()))
+        (parts if part else terms).add(term)
+    # only the head of a compound (väkivalta of perheväkivalta) stands for it, never a modifier (perhe)
+    return tuple(
+        (frozenset(t), frozenset(p for p in parts if any(term.endswith(p) for term in t)))
+        for t, parts in by_start.values()
+        if t
+    )

@@ -114,15 +114,15 @@ def index(build_dir: Path):
 
 @pytest.fixture(scope="session")
 def tantivy_index(kg, tmp_path_factory: pytest.TempPathFactory):
-    """The seed graph's search index built with tantivy, the scale backend."""
+    """The seed graph's search index built with tantivy, the scale engine."""
     from search_index import tantivy_engine
     from search_index.documents import concept_labels, service_documents, suggestions
-    from search_index.indexer import facet_names
+    from search_index.indexer import facet_names, open_folder, write_index
 
     folder = tmp_path_factory.mktemp("tantivy") / "index"
     docs, labels = service_documents(kg), concept_labels(kg)
-    tantivy_engine.build(folder, docs, labels, facet_names(kg), suggestions(docs, labels, kg))
-    return tantivy_engine.TantivyIndex(folder)
+    write_index(folder, tantivy_engine, docs, labels, facet_names(kg), suggestions(docs, labels, kg))
+    return open_folder(folder)
 
 
 @pytest.fixture(scope="session")

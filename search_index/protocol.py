@@ -1,0 +1,70 @@
+"""The SearchIndex protocol (what api/ and search() use) and the engine adapter an index is built on.
+
+An engine adapter only matches: it returns the documents a query's terms, concepts and
+attributes reach, the engine's own best `window` of them with their stored payloads, and facet
+counts over every match. Everything a person sees (ranking, snippets, did-you-mean, the
+interpretation of the query) is computed from the payloads by search_index.common, once for
+both engines, so Whoosh and tantivy give the same answers on the same documents.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+
+class SearchIndex(Protocol):
+    """An opened search index of one build."""
+
+    @property
+    def names(self) -> Mapping[str, Mapping[str, Any]]:
+        """Labels of facet values: concept ids, and municipality codes as municipality:<code>."""
+        ...
+
+    def search(
+        self, text: str, lang: str, filters: dict[str, list[str]], flags: dict[str, bool], limit: int, offset: int
+    ) -> dict[str, Any]:
+        """Ranked hits with snippets, facet counts, did_you_mean and interpreted."""
+        ...
+
+    def suggest(self, prefix: str, lang: str, limit: int) -> list[dict[str, str]]:
+        """Completions of service titles and concept labels."""
+        ...
+
+    def close(self) -> None:
+        """Release the engine's readers."""
+        ...
+
+
+@dataclass
+class MatchRequest:
+    """What a document must hold to match (any of it), and the exact filters it must pass."""
+
+    terms: list[str] = field(default_factory=list)  # namespaced terms, "fi:masennus", "fp:vauva"
+    concepts: list[str] = field(default_factory=list)
+    excluded: list[str] = field(default_factory=list)  # situations a matching service may exclude
+    attributes: dict[str, list[str]] = field(default_factory=dict)  # facet or flag -> values ("true")
+    filters: dict[str, list[str]] = field(default_factory=dict)
+    flags: dict[str, bool] = field(default_factory=dict)
+    everything: bool = False  # no text: every document passing the filters
+
+
+@dataclass
+class Matched:
+    total: int
+    payloads: list[dict[str, Any]]
+    facets: dict[str, Counter[str]]
+
+
+class Engine(Protocol):
+    """An engine adapter over one index folder."""
+
+    def match(self, request: MatchRequest, window: int) -> Matched: ...
+
+    def raw(self, request: MatchRequest) -> Any:
+        """The engine's match alone (ten best, no payloads or facets): the floor search is measured against."""
+        ...
+
+    def close(self) -> None: ...

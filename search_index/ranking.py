@@ -1,0 +1,119 @@
+"""The ranking model: each query word scored once per document (BM25F), concepts by rarity and
+centrality, coordination by the share of query words matched, attributes as boosts, exclusions
+as a penalty. Pure Python over the payloads the engine returned; docs/search.md explains it.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+from search_index.fields import (
+    ATTRIBUTE_BOOST,
+    CONCEPT_WEIGHT,
+    COORDINATION_POWER,
+    DIRECT_FACTOR,
+    EXCLUDED_FACTOR,
+    FLAGS,
+    INFERRED_FACTOR,
+    K1,
+    MAIN_FACTOR,
+    OTHER_LANGUAGE_FACTOR,
+    B,
+)
+from search_index.plan import QueryPlan
+
+STATUS_FACTOR = {"main": MAIN_FACTOR, "direct": DIRECT_FACTOR, "inferred": INFERRED_FACTOR}
+
+
+@dataclass
+class Scored:
+    score: float
+    payload: dict[str, Any]
+    concepts: list[str] = field(default_factory=list)
+    excluded_for: list[dict[str, Any]] = field(default_factory=list)
+
+
+class Ranker:
+    """Scores payloads against a plan with the index's statistics."""
+
+    def __init__(self, stats: dict[str, Any], scheme: dict[str, str], broader: dict[str, list[str]]) -> None:
+        self.n = max(stats["documents"], 1)
+        self.avg = stats["average_length"]
+        self.df = stats["df"]
+        self.concept_df = stats["concept_df"]
+        self.scheme, self.broader = scheme, broader
+
+    def idf(self, df: int) -> float:
+        return math.log(1 + (self.n - df + 0.5) / (df + 0.5))
+
+    def word_score(self, terms: dict[str, dict[str, float]], payload: dict[str, Any], lang: str) -> float:
+        """BM25F of one query word: its best term in the document, field weights applied before saturation."""
+        best = 0.0
+        for ns, wanted in terms.items():
+            tf_map = payload["tf"].get(ns, {})
+            text_lang = "fi" if ns == "fp" else ns
+            avg = self.avg[text_lang]
+            length = max(payload["len"].get(text_lang, 0.0), avg)  # thin documents get no bonus
+            norm = K1 * (1 - B + B * length / avg)
+            factor = 1.0 if text_lang == lang else OTHER_LANGUAGE_FACTOR
+            for term, weight in wanted.items():
+                tf = tf_map.get(term)
+                if tf:
+                    idf = self.idf(self.df[ns].get(term, 0))
+                    best = max(best, idf * tf * (K1 + 1) / (tf + norm) * weight * factor)
+        return best
+
+    def score(self, plan: QueryPlan, payload: dict[str, Any], lang: str) -> Scored:
+        matched_words: set[int] = set()
+        total = 0.0
+        for word in plan.words:
+            s = self.word_score(word.terms, payload, lang)
+            if s > 0:
+                total += s
+                matched_words.add(word.position)
+        concepts = []
+        for cid, (strength, positions) in plan.concepts.items():
+            status = payload["concepts"].get(cid)
+            if status is None:
+                continue
+            weight = CONCEPT_WEIGHT.get(self.scheme.get(cid, ""), 0.5)
+            total += weight * strength * self.idf(self.concept_df.get(cid, 0)) * STATUS_FACTOR[status]
+            matched_words |= positions
+            if cid in plan.matched:
+                concepts.append(cid)
+        if plan.words:
+            total *= (len(matched_words & {w.position for w in plan.words}) / len(plan.words)) ** COORDINATION_POWER
+        if plan.attributes:
+            share = self._attribute_share(plan, payload)
+            total = total * (1 + ATTRIBUTE_BOOST * share) if plan.words else share
+        excluded = self._excluded(plan, payload)
+        if excluded:
+            total *= EXCLUDED_FACTOR
+        return Scored(round(total, 6), payload, concepts, excluded)
+
+    def _attribute_share(self, plan: QueryPlan, payload: dict[str, Any]) -> float:
+        have = 0
+        for name, values in plan.attributes.items():
+            if name in FLAGS:
+                have += name in payload["flags"]
+            else:
+                have += any(v in payload["facets"].get(name, []) for v in values)
+        return have / len(plan.attributes)
+
+    def _excluded(self, plan: QueryPlan, payload: dict[str, Any]) -> list[dict[str, Any]]:
+        named = set(plan.matched)
+        return [
+            {
+                "situation": e["situation"],
+                "exclusion": e["exclusion"],
+                "source": {"document": e["document"], "quote": e["quote"]},
+            }
+            for e in payload["exclusions"]
+            if named & {e["situation"], *self.broader.get(e["situation"], [])}
+        ]
+
+    def rank(self, plan: QueryPlan, payloads: list[dict[str, Any]], lang: str) -> list[Scored]:
+        scored = [self.score(plan, p, lang) for p in payloads] if not plan.empty else [Scored(0.0, p) for p in payloads]
+        return sorted(scored, key=lambda s: (-s.score, s.payload["id"]))

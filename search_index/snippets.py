@@ -1,0 +1,85 @@
+"""Snippets people can read: the best whole sentence(s) of a service's descriptions and source
+quotes, with the query's words marked, in the query's language where a translation exists."""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import Any
+
+from search_index.analysis import analyse
+from search_index.plan import QueryPlan
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9])")
+MAX_SENTENCES = 2
+
+
+def sentences(payload: dict[str, Any]) -> list[dict[str, Any]]:
+    """The service's sentences, descriptions cut at sentence ends."""
+    out = []
+    for entry in payload["sentences"]:
+        for piece in _SENTENCE_END.split(entry["text"].strip()):
+            if piece:
+                out.append(dict(entry, text=piece))
+    return out
+
+
+def _matches(text: str, lang: str, plan: QueryPlan) -> tuple[set[int], list[tuple[int, int]]]:
+    """(query words met, character spans to mark) of one sentence."""
+    wanted: dict[str, set[int]] = {}
+    for word in plan.words:
+        for ns in (lang, "fp") if lang == "fi" else (lang,):
+            for term in word.terms.get(ns, {}):
+                wanted.setdefault(term, set()).add(word.position)
+    met: set[int] = set()
+    spans = set()
+    for term, start, end, _ in analyse(text, lang):
+        if term in wanted:
+            met |= wanted[term]
+            spans.add((start, end))
+    return met, sorted(spans)
+
+
+def _mark(text: str, spans: list[tuple[int, int]]) -> str:
+    out, at = [], 0
+    for start, end in spans:
+        if start < at:
+            continue
+        out += [html.escape(text[at:start]), "<mark>", html.escape(text[start:end]), "</mark>"]
+        at = end
+    return "".join(out) + html.escape(text[at:])
+
+
+def snippet(payload: dict[str, Any], plan: QueryPlan | None, lang: str) -> dict[str, Any]:
+    """{snippet, snippet_lang, snippet_translated}: the sentences that meet most query words."""
+    pool = sentences(payload)
+    if not pool:
+        return {"snippet": "", "snippet_lang": None, "snippet_translated": False}
+    scored = []
+    for order, entry in enumerate(pool):
+        met, spans = _matches(entry["text"], entry["lang"], plan) if plan else (set(), [])
+        rank = (len(met), entry["lang"] == lang, entry["kind"] == "description", -order)
+        scored.append((rank, met, spans, entry))
+    scored.sort(key=lambda item: item[0], reverse=True)
+    best_rank, best_met, spans, best = scored[0]
+    if best["kind"] == "description" and best["lang"] != lang:
+        # the same description in the query's language, when the editors translated it
+        own = [item for item in scored if item[3]["kind"] == "description" and item[3]["lang"] == lang]
+        if own:
+            _, best_met, spans, best = own[0]
+    if not best_met:
+        # nothing matched word for word (a concept did): the description in the query's language
+        fallback = [i for i in scored if i[3]["kind"] == "description" and i[3]["lang"] == lang] or [
+            i for i in scored if i[3]["kind"] == "description"
+        ]
+        if fallback:
+            _, best_met, spans, best = fallback[0]
+    chosen = [(best, spans)]
+    for _, met, more_spans, entry in scored[1:]:
+        if len(chosen) >= MAX_SENTENCES:
+            break
+        if entry["lang"] == best["lang"] and met - best_met:
+            chosen.append((entry, more_spans))
+            best_met = best_met | met
+    text = " ".join(_mark(entry["text"], marks) for entry, marks in chosen)
+    return {"snippet": text, "snippet_lang": best["lang"], "snippet_translated": bool(best["translated"])}

@@ -1,0 +1,83 @@
+"""The ranking model on hand-made payloads: one score per word, no bonus for thin documents,
+coordination by the share of query words, concepts by rarity and centrality, exclusions sink."""
+
+from __future__ import annotations
+
+from search_index.plan import QueryPlan, Word
+from search_index.ranking import Ranker
+
+STATS = {
+    "documents": 10,
+    "average_length": {"fi": 20.0, "sv": 20.0, "en": 20.0},
+    "df": {"fi": {"vauva": 9, "masennus": 2, "uni": 2}, "sv": {}, "en": {}, "fp": {}},
+    "concept_df": {"depression": 2, "baby-families": 9},
+}
+SCHEME = {"depression": "situation", "baby-families": "target-group", "psychosis": "situation"}
+
+
+def payload(pid: str, tf: dict[str, float], length: float = 20.0, concepts=None, exclusions=()) -> dict:
+    return {
+        "id": pid,
+        "tf": {"fi": tf, "sv": {}, "en": {}, "fp": {}},
+        "len": {"fi": length, "sv": 0.0, "en": 0.0},
+        "concepts": concepts or {},
+        "exclusions": list(exclusions),
+        "facets": {},
+        "flags": [],
+    }
+
+
+def plan(*words: str, concepts=None, matched=()) -> QueryPlan:
+    return QueryPlan(
+        words=[Word(i, w, {"fi": {w: 1.0}}) for i, w in enumerate(words)],
+        concepts=concepts or {},
+        matched=list(matched),
+    )
+
+
+RANKER = Ranker(STATS, SCHEME, {})
+
+
+def test_a_word_is_scored_once_however_many_fields_hold_it():
+    """BM25F saturates the weighted frequency: title + text + three quotes stay below idf × (k1 + 1)."""
+    many = RANKER.score(plan("masennus"), payload("a", {"masennus": 3.0 + 1.5 + 3.0}), "fi").score
+    assert many < RANKER.idf(2) * 2.2
+    assert many < 2 * RANKER.score(plan("masennus"), payload("b", {"masennus": 1.5}), "fi").score
+
+
+def test_a_common_word_in_a_title_does_not_beat_a_rare_word():
+    common = RANKER.score(plan("vauva", "masennus"), payload("title", {"vauva": 3.0}), "fi").score
+    rare = RANKER.score(plan("vauva", "masennus"), payload("about", {"masennus": 1.5}), "fi").score
+    assert rare > common
+
+
+def test_thin_documents_get_no_length_bonus():
+    thin = RANKER.score(plan("masennus"), payload("thin", {"masennus": 1.5}, length=4.0), "fi").score
+    average = RANKER.score(plan("masennus"), payload("avg", {"masennus": 1.5}, length=20.0), "fi").score
+    assert thin == average
+
+
+def test_two_words_matched_beat_one_word_matched_everywhere():
+    both = RANKER.score(plan("masennus", "uni"), payload("both", {"masennus": 1.5, "uni": 1.5}), "fi").score
+    one = RANKER.score(plan("masennus", "uni"), payload("one", {"masennus": 9.0}), "fi").score
+    assert both > one
+
+
+def test_a_rare_central_concept_outweighs_a_broad_one():
+    concepts = {"depression": (1.0, frozenset({0})), "baby-families": (1.0, frozenset({0}))}
+    q = plan("x", concepts=concepts, matched=["depression", "baby-families"])
+    rare = RANKER.score(q, payload("d", {}, concepts={"depression": "main"}), "fi").score
+    broad = RANKER.score(q, payload("b", {}, concepts={"baby-families": "main"}), "fi").score
+    secondary = RANKER.score(q, payload("s", {}, concepts={"depression": "direct"}), "fi").score
+    assert rare > secondary > broad > 0
+
+
+def test_a_service_that_excludes_the_situation_sinks_and_says_why():
+    exclusion = {"situation": "psychosis", "exclusion": "x-psy", "document": "000.txt", "quote": "psykoosi on este"}
+    q = plan("masennus", concepts={"psychosis": (1.0, frozenset({0}))}, matched=["psychosis"])
+    excluded = RANKER.score(q, payload("e", {"masennus": 3.0}, exclusions=[exclusion]), "fi")
+    other = RANKER.score(q, payload("o", {"masennus": 1.5}), "fi")
+    assert excluded.score < other.score
+    assert excluded.excluded_for == [
+        {"situation": "psychosis", "exclusion": "x-psy", "source": {"document": "000.txt", "quote": "psykoosi on este"}}
+    ]
