@@ -61,7 +61,7 @@ def snippet(payload: dict[str, Any], plan: QueryPlan | None, lang: str) -> dict[
         rank = (len(met), entry["lang"] == lang, entry["kind"] == "description", -order)
         scored.append((rank, met, spans, entry))
     scored.sort(key=lambda item: item[0], reverse=True)
-    best_rank, best_met, spans, best = scored[0]
+    _, best_met, spans, best = scored[0]
     if best["kind"] == "description" and best["lang"] != lang:
         # the same description in the query's language, when the editors translated it
         own = [item for item in scored if item[3]["kind"] == "description" and item[3]["lang"] == lang]

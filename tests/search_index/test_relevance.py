@@ -47,3 +47,23 @@ def test_concurrent_searches_agree(index):
     with ThreadPoolExecutor(16) as pool:
         results = list(pool.map(lambda q: (q, [i["id"] for i in search(index, q)["items"]]), queries))
     assert all(ids == expected[q] for q, ids in results)
+
+
+PEOPLE = Path(__file__).parent / "judgments_people.json"
+# Issue 11 asks for 0.9 on the test half. Measured at this commit (docs/search.md): test 0.78, dev 0.81.
+# The threshold guards what is reached; it is not the goal, and the judgments are not edited to pass.
+PEOPLE_TEST_FLOOR = 0.75
+
+
+def test_people_set_test_half(index):
+    import json
+
+    queries = json.loads(PEOPLE.read_text(encoding="utf-8"))["queries"]
+    test = [q for q in queries if q["split"] == "test"]
+    assert len(queries) >= 150 and len(test) >= 75
+    scores = [
+        ndcg([i["id"] for i in search(index, q["q"], lang=q["lang"], limit=5)["items"]], q["relevant"]) for q in test
+    ]
+    assert sum(scores) / len(scores) >= PEOPLE_TEST_FLOOR
+    empty = [q["q"] for q in test if not search(index, q["q"], lang=q["lang"])["items"]]
+    assert len(empty) <= 2, empty
