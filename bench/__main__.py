@@ -90,18 +90,14 @@ def bench_navigation(kg, runs: int) -> list[dict]:
 def bench_search(build_dir: Path, kg, runs: int, sizes: list[int]) -> tuple[list[dict], dict]:
     from search_index.documents import concept_labels, service_documents, suggestions
     from search_index.evaluation import evaluate
-    from search_index.indexer import facet_names, open_index
+    from search_index.indexer import facet_names, open_folder, open_index, write_index
     from search_index.search import search
 
     judged = Path(__file__).resolve().parent.parent / "tests" / "search_index" / "judgments.json"
     queries = [q["q"] for q in json.loads(judged.read_text(encoding="utf-8"))["queries"]]
     seed_index = open_index(build_dir)
     quality = evaluate(judged, lambda q, lang: [i["id"] for i in search(seed_index, q, lang=lang, limit=5)["items"]])
-    rows = [
-        _search_row(
-            f"seed graph, {type(seed_index).__name__[:-5].lower()}", len(kg.services), None, seed_index, queries, runs
-        )
-    ]
+    rows = [_search_row(f"seed graph, {seed_index.engine_name}", len(kg.services), None, seed_index, queries, runs)]
     from bench.corpus import generate
 
     templates = service_documents(kg)
@@ -117,9 +113,9 @@ def bench_search(build_dir: Path, kg, runs: int, sizes: list[int]) -> tuple[list
             folder = Path(tempfile.mkdtemp(prefix=f"perhepolku-bench-{size}-"))
             try:
                 started = time.perf_counter()
-                engine.build(folder, docs, labels, facet_names(kg), suggestions(templates, labels, kg))
+                write_index(folder, engine, docs, labels, facet_names(kg), suggestions(templates, labels, kg))
                 build_seconds = round(time.perf_counter() - started, 1)
-                index = engine.WhooshIndex(folder) if name == "whoosh" else engine.TantivyIndex(folder)
+                index = open_folder(folder)
                 rows.append(
                     _search_row(f"generated {size}, {name}", size, build_seconds, index, queries, max(20, runs // 10))
                 )
