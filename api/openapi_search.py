@@ -58,7 +58,7 @@ PATHS = {
 SCHEMAS = {
     "SearchResult": {
         "type": "object",
-        "required": ["total", "items", "facets", "did_you_mean"],
+        "required": ["total", "items", "facets", "did_you_mean", "interpreted"],
         "properties": {
             "query": {"type": "string"},
             "lang": {"type": "string"},
@@ -67,13 +67,40 @@ SCHEMAS = {
                 "type": "array",
                 "items": {
                     "type": "object",
-                    "required": ["id", "labels", "label", "score", "snippet"],
+                    "required": [
+                        "id",
+                        "labels",
+                        "label",
+                        "score",
+                        "snippet",
+                        "snippet_lang",
+                        "snippet_translated",
+                        "concepts",
+                    ],
                     "properties": {
                         "id": {"type": "string"},
                         "labels": ref("Labels"),
                         "label": {"type": ["string", "null"]},
                         "score": {"type": "number"},
-                        "snippet": {"type": "string"},
+                        "snippet": {
+                            "type": "string",
+                            "description": "the best whole sentence(s), query words in <mark>",
+                        },
+                        "snippet_lang": {"type": ["string", "null"], "description": "the snippet's language"},
+                        "snippet_translated": {
+                            "type": "boolean",
+                            "description": "the snippet is an editors' translation",
+                        },
+                        "concepts": {
+                            "type": "array",
+                            "description": "the concepts the query named that the service has",
+                            "items": {"type": "object", "required": ["id", "label"]},
+                        },
+                        "excluded_for": {
+                            "type": "array",
+                            "description": "situations the query names that the service excludes, with the exclusion's source",
+                            "items": {"type": "object", "required": ["situation", "exclusion", "source"]},
+                        },
                     },
                 },
             },
@@ -85,6 +112,11 @@ SCHEMAS = {
                 },
             },
             "did_you_mean": {"type": ["string", "null"]},
+            "interpreted": {
+                "type": ["object", "null"],
+                "description": "how the query was read: attributes (free, anonymous, self_referral, language, "
+                "municipality), the concepts it names, words split into two",
+            },
         },
     },
     "Suggestions": {

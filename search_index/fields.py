@@ -33,6 +33,6 @@ BROADER_FACTOR = 0.3  # the query names a narrower concept than the service's
 MIN_COVERAGE = 0.67  # share (by rarity) of a label's words a query must hold to name the concept
 
 COORDINATION_POWER = 1.5  # score × (share of query words matched) ** power
-ATTRIBUTE_BOOST = 0.5  # × (1 + boost × share of the query's attributes the service has)
+ATTRIBUTE_BOOST = 2.0  # × (1 + boost × share of the query's attributes the service has)
 EXCLUDED_FACTOR = 0.15  # a service that excludes the situation the query names sinks
 RERANK_WINDOW = 200  # the engine's best this many are scored by the model (all of them at seed scale)

@@ -14,6 +14,7 @@ from typing import Any
 from graph.vocab import LANGS
 from search_index.analysis import analyse
 from search_index.fields import CONCEPT_SOURCES, FACETS, FLAGS, TEXT_FIELDS
+from search_index.snippets import sentences
 
 NAMESPACES = (*LANGS, "fp")
 
@@ -82,7 +83,7 @@ def prepare(docs: list[dict[str, Any]], labels: list[dict[str, Any]]) -> tuple[l
                 "len": length,
                 "concepts": concepts,
                 "exclusions": doc["exclusions"],
-                "sentences": doc["sentences"],
+                "sentences": [_analysed(entry) for entry in sentences(doc["sentences"])],
                 "facets": {name: sorted(set(doc["facets"].get(name, []))) for name in FACETS},
                 "flags": sorted(name for name in FLAGS if "true" in doc["facets"].get(name, [])),
             }
@@ -95,6 +96,12 @@ def prepare(docs: list[dict[str, Any]], labels: list[dict[str, Any]]) -> tuple[l
         "concept_df": dict(concept_df),
     }
     return payloads, stats
+
+
+def _analysed(entry: dict[str, Any]) -> dict[str, Any]:
+    """A snippet sentence with its terms and their character spans, analysed once at build."""
+    terms = [[term, start, end] for term, start, end, _ in analyse(entry["text"], entry["lang"])]
+    return dict(entry, terms=terms)
 
 
 def engine_terms(payload: dict[str, Any]) -> list[str]:

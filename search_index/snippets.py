@@ -7,25 +7,25 @@ import html
 import re
 from typing import Any
 
-from search_index.analysis import analyse
 from search_index.plan import QueryPlan
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9])")
 MAX_SENTENCES = 2
 
 
-def sentences(payload: dict[str, Any]) -> list[dict[str, Any]]:
-    """The service's sentences, descriptions cut at sentence ends."""
+def sentences(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A service's sentences, descriptions cut at sentence ends (at build, by search_index.prepare)."""
     out = []
-    for entry in payload["sentences"]:
+    for entry in entries:
         for piece in _SENTENCE_END.split(entry["text"].strip()):
             if piece:
                 out.append(dict(entry, text=piece))
     return out
 
 
-def _matches(text: str, lang: str, plan: QueryPlan) -> tuple[set[int], list[tuple[int, int]]]:
-    """(query words met, character spans to mark) of one sentence."""
+def _matches(entry: dict[str, Any], plan: QueryPlan) -> tuple[set[int], list[tuple[int, int]]]:
+    """(query words met, character spans to mark) of one sentence, from its terms analysed at build."""
+    lang = entry["lang"]
     wanted: dict[str, set[int]] = {}
     for word in plan.words:
         for ns in (lang, "fp") if lang == "fi" else (lang,):
@@ -33,7 +33,7 @@ def _matches(text: str, lang: str, plan: QueryPlan) -> tuple[set[int], list[tupl
                 wanted.setdefault(term, set()).add(word.position)
     met: set[int] = set()
     spans = set()
-    for term, start, end, _ in analyse(text, lang):
+    for term, start, end in entry["terms"]:
         if term in wanted:
             met |= wanted[term]
             spans.add((start, end))
@@ -52,12 +52,12 @@ def _mark(text: str, spans: list[tuple[int, int]]) -> str:
 
 def snippet(payload: dict[str, Any], plan: QueryPlan | None, lang: str) -> dict[str, Any]:
     """{snippet, snippet_lang, snippet_translated}: the sentences that meet most query words."""
-    pool = sentences(payload)
+    pool = payload["sentences"]
     if not pool:
         return {"snippet": "", "snippet_lang": None, "snippet_translated": False}
     scored = []
     for order, entry in enumerate(pool):
-        met, spans = _matches(entry["text"], entry["lang"], plan) if plan else (set(), [])
+        met, spans = _matches(entry, plan) if plan else (set(), [])
         rank = (len(met), entry["lang"] == lang, entry["kind"] == "description", -order)
         scored.append((rank, met, spans, entry))
     scored.sort(key=lambda item: item[0], reverse=True)

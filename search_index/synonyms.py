@@ -49,9 +49,15 @@ class ConceptMatcher:
             words = _label_words(entry["label"], entry["lang"])
             if words:
                 self.by_lang[entry["lang"]].append(Label(entry["id"], entry["label"], words))
+        # which labels hold a term (whole or as a compound head): a query only looks at those
+        self.by_term: dict[str, dict[str, list[int]]] = defaultdict(dict)
         for lang, entries in self.by_lang.items():
-            for term in {(t, lb.concept) for lb in entries for terms, _ in lb.words for t in terms}:
-                frequency[lang][term[0]] += 1
+            for pair in {(t, lb.concept) for lb in entries for terms, _ in lb.words for t in terms}:
+                frequency[lang][pair[0]] += 1
+            for number, label in enumerate(entries):
+                for terms, heads in label.words:
+                    for held in terms | heads:
+                        self.by_term[lang].setdefault(held, []).append(number)
         self.rarity = {
             lang: {t: math.log(1 + len(self.by_lang[lang]) / n) for t, n in counts.items()}
             for lang, counts in frequency.items()
@@ -71,7 +77,9 @@ class ConceptMatcher:
             if not terms and not query_parts:
                 continue
             rarity = self.rarity[lang]
-            for label in entries:
+            index = self.by_term[lang]
+            numbers = sorted({n for t in (*terms, *query_parts) for n in index.get(t, ())})
+            for label in (entries[n] for n in numbers):
                 total = covered = 0.0
                 words: set[int] = set()
                 for word_terms, label_parts in label.words:

@@ -9,10 +9,11 @@ PROBLEM = "application/problem+json"
 
 def test_search_contract(client):
     body = client.get("/api/v1/search?q=synnytyksen+jälkeinen+masennus").get_json()
-    assert set(body) >= {"total", "items", "facets", "did_you_mean"}
+    assert set(body) >= {"total", "items", "facets", "did_you_mean", "interpreted"}
     first = body["items"][0]
     assert first["id"] == "baby-blues" and first["label"] == "Baby blues -toiminta"
-    assert set(first) == {"id", "labels", "label", "score", "snippet"}
+    assert set(first) == {"id", "labels", "label", "score", "snippet", "snippet_lang", "snippet_translated", "concepts"}
+    assert {"id": "postpartum-depression", "label": "Synnytyksen jälkeinen masennus"} in first["concepts"]
     assert "<mark" in "".join(i["snippet"] for i in body["items"])
     scores = [i["score"] for i in body["items"]]
     assert scores == sorted(scores, reverse=True)
