@@ -259,17 +259,19 @@ def test_other_queries_are_answered_while_a_runaway_runs(build_dir):
 
     from api import create_app
 
-    app = create_app({"BUILD_DIR": str(build_dir), "QUERY_TIMEOUT": 3.0, "SPARQL_WORKERS": 2, "LOG_REQUESTS": False})
+    # no wall-clock bound on the quick answer (CI is a busy shared machine): it must simply come back,
+    # right, while the runaway still holds the other worker (its limit is long enough to outlast it)
+    app = create_app({"BUILD_DIR": str(build_dir), "QUERY_TIMEOUT": 20.0, "SPARQL_WORKERS": 2, "LOG_REQUESTS": False})
     runaway = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
     try:
+        client = app.test_client()
+        assert count(client.get("/sparql?" + urlencode({"query": COUNT_SERVICES}))) == 21  # workers up
         with ThreadPoolExecutor(2) as pool:
             slow = pool.submit(lambda: app.test_client().get("/sparql?" + urlencode({"query": runaway})))
-            time.sleep(0.3)
-            started = time.monotonic()
-            quick = app.test_client().get("/sparql?" + urlencode({"query": COUNT_SERVICES}))
-            quick_seconds = time.monotonic() - started
-            assert count(quick) == 21 and quick_seconds < 2.0
-            assert slow.result(timeout=30).status_code == 503
+            time.sleep(0.5)
+            quick = client.get("/sparql?" + urlencode({"query": COUNT_SERVICES}))
+            assert count(quick) == 21 and not slow.done()
+            assert slow.result(timeout=120).status_code == 503
     finally:
         app.extensions["perhepolku"].current.sandbox.close()
 
