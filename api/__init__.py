@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from flask import Flask, Response
+from flask import Flask
 
 from api import config as config_module
 from api import problems
@@ -13,7 +13,8 @@ from api import problems
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     """Create the app: load configuration, open the built graph (and index) once, register the views."""
-    from api import guard, requestlog, views_core, views_navigation, views_search, views_sparql
+    from api import cors, guard, requestlog, views_core, views_navigation, views_search, views_sparql
+    from api.budget import QueryBudget
     from api.resources import ResourceHolder
 
     app = Flask(__name__)
@@ -26,21 +27,13 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
 
         n = int(app.config["PROXY_FIX"])
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=n, x_proto=n, x_host=n, x_port=n, x_prefix=n)  # type: ignore[method-assign]
+    app.extensions["perhepolku_budget"] = QueryBudget(app.config["QUERY_BUDGET"], app.config["QUERY_BUDGET_WINDOW"])
     problems.init_app(app)
     requestlog.init_app(app)
     guard.init_app(app)
     for module in (views_core, views_sparql, views_search, views_navigation):
         app.register_blueprint(module.bp)
 
-    @app.after_request
-    def cors(
-        response: Response,
-    ) -> Response:  # a browser client on another origin (e.g. YASGUI) may call every endpoint
-        response.headers["Access-Control-Allow-Origin"] = app.config["CORS_ORIGIN"]
-        response.headers["Access-Control-Allow-Headers"] = "Content-Type, Accept, X-Request-Id"
-        response.headers["Access-Control-Expose-Headers"] = "X-Request-Id, X-Perhepolku-Build"
-        response.headers["Access-Control-Allow-Methods"] = "GET, POST, OPTIONS"
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        return response
+    cors.init_app(app)
 
     return app

@@ -15,7 +15,9 @@ DEFAULTS: dict[str, Any] = {
     "MAX_RESULTS": 100_000,  # distinct triples a /sparql CONSTRUCT or DESCRIBE may return
     "MAX_RESULT_BYTES": 10_000_000,  # serialised size a /sparql answer may reach
     "MAX_CONTENT_LENGTH": 64 * 1024,  # request body cap in bytes (Flask answers 413 above it)
-    "MAX_QUERY_LENGTH": 20_000,  # characters of SPARQL text
+    "MAX_QUERY_LENGTH": 1_000_000,  # characters of SPARQL text (a /sparql POST body may be 3 bytes a character)
+    "QUERY_BUDGET": 60.0,  # seconds of /sparql query time a client may spend per window (0: no budget)
+    "QUERY_BUDGET_WINDOW": 60.0,  # the sliding window of the budget, in seconds
     "CORS_ORIGIN": "*",
     "SPARQL_WORKERS": 2,  # processes that run client SPARQL (killed on timeout)
     "RELOAD_INTERVAL": 2.0,  # seconds between checks for a new build in instance/current (0: never)

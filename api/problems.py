@@ -34,7 +34,9 @@ def problem(
 def init_app(app: Flask) -> None:
     @app.errorhandler(PerhepolkuError)
     def domain_error(exc: PerhepolkuError) -> Response:
-        return problem(exc.status, exc.title, exc.detail, field=exc.field)
+        retry_after = getattr(exc, "retry_after", None)
+        headers = {"Retry-After": str(retry_after)} if retry_after is not None else None
+        return problem(exc.status, exc.title, exc.detail, field=exc.field, headers=headers)
 
     @app.errorhandler(HTTPException)
     def http_error(exc: HTTPException) -> Response:

@@ -1,10 +1,14 @@
-"""The SPARQL 1.1 Protocol endpoint (read-only) and the named-query library over HTTP."""
+"""The SPARQL 1.1 Protocol endpoint (read-only) and the named-query library over HTTP.
+
+Liberal in what it accepts, as Fuseki and Oxigraph are: parameters it does not know (SPARQLWrapper's
+`output=`/`results=`, YASGUI's page state, `callback=`, `timeout=`) are ignored; only updates are refused.
+"""
 
 from __future__ import annotations
 
+import time
+
 from flask import Blueprint, Response, current_app, jsonify, request
-from flask.typing import ResponseReturnValue
-from werkzeug.datastructures import MultiDict
 
 from api.args import only_args
 from api.negotiation import choose
@@ -13,56 +17,54 @@ from api.openapi_sparql import PATHS, SCHEMAS
 from api.resources import resources
 from graph.errors import InvalidParameter, PayloadTooLarge, QueryRefused, UnsupportedMediaType
 from graph.parsing import parse_iri
-from graph.store import GRAPH_TYPES, RESULT_TYPES, describe_endpoint, inspect, list_queries, run_named
+from graph.store import describe_endpoint, inspect, kind_of, list_queries, run_named
 
 bp = Blueprint("sparql", __name__)
 register(PATHS, SCHEMAS)
-PROTOCOL_ARGS = ("query", "default-graph-uri", "named-graph-uri", "format")
+FORM = "application/x-www-form-urlencoded"
+READ_ONLY = "SPARQL Update is not allowed: this endpoint is read-only"
+NOT_QUERY_PARAMS = frozenset({"format", "output", "results"})
+
+
+@bp.after_request
+def vary(response: Response) -> Response:
+    response.vary.add("Accept")  # every answer here is negotiated (or could be)
+    return response
+
+
+def _allow_large_body() -> None:
+    """A query may be up to MAX_QUERY_LENGTH characters by POST; a form encodes one in up to 3 bytes each."""
+    cap = 3 * current_app.config["MAX_QUERY_LENGTH"] + 64 * 1024
+    request.max_content_length = max(cap, current_app.config["MAX_CONTENT_LENGTH"] or 0)
+    request.max_form_memory_size = cap
 
 
 def _protocol_request() -> tuple[str | None, list[str] | None, list[str] | None]:
     """(query, default graphs, named graphs) from GET, form POST or sparql-query POST, per the protocol."""
-    if "update" in request.args or (
-        request.method == "POST"
-        and request.mimetype == "application/x-www-form-urlencoded"
-        and "update" in request.form
-    ):
-        raise QueryRefused("SPARQL Update is not allowed: this endpoint is read-only", field="update")
+    is_form = request.method == "POST" and request.mimetype == FORM
+    if "update" in request.args or (is_form and "update" in request.form):
+        raise QueryRefused(READ_ONLY, field="update")
     if request.method == "POST" and request.mimetype == "application/sparql-update":
-        raise QueryRefused("SPARQL Update is not allowed: this endpoint is read-only", field="update")
-    only_args(*PROTOCOL_ARGS)
-    source = request.args
-    if request.method == "POST":
-        if request.mimetype == "application/x-www-form-urlencoded":
-            source = request.form
-            unknown = sorted(set(request.form) - set(PROTOCOL_ARGS))
-            if unknown:
-                raise InvalidParameter(f"unknown form field {unknown[0]!r}", field=unknown[0])
-            if "query" in request.args:
-                raise InvalidParameter("give the query in the body or the URL, not both", field="query")
-        elif request.mimetype == "application/sparql-query":
-            if "query" in request.args:
-                raise InvalidParameter("a sparql-query body takes no query parameter", field="query")
-            try:
-                return (
-                    _checked(request.get_data().decode("utf-8")),
-                    _graphs("default-graph-uri"),
-                    _graphs("named-graph-uri"),
-                )
-            except UnicodeDecodeError:
-                raise InvalidParameter("the query body is not valid UTF-8", field="query") from None
-        else:
-            raise UnsupportedMediaType(
-                f"POST takes application/x-www-form-urlencoded or application/sparql-query, "
-                f"not {request.mimetype or 'no content type'}"
-            )
-    queries = source.getlist("query")
+        raise QueryRefused(READ_ONLY, field="update")
+    if request.method == "POST" and request.mimetype == "application/sparql-query":
+        if "query" in request.args:
+            raise InvalidParameter("a sparql-query body takes no query parameter", field="query")
+        try:
+            text = request.get_data().decode("utf-8")
+        except UnicodeDecodeError:
+            raise InvalidParameter("the query body is not valid UTF-8", field="query") from None
+        return _checked(text), _graphs("default-graph-uri"), _graphs("named-graph-uri")
+    if request.method == "POST" and not is_form:
+        raise UnsupportedMediaType(
+            f"POST takes {FORM} or application/sparql-query, not {request.mimetype or 'no content type'}"
+        )
+    queries = request.args.getlist("query") + (request.form.getlist("query") if is_form else [])
     if len(queries) > 1:
-        raise InvalidParameter("exactly one query parameter, please", field="query")
+        raise InvalidParameter("exactly one query, please (in the URL or the body, not both)", field="query")
     return (
         (_checked(queries[0]) if queries else None),
-        _graphs("default-graph-uri", source),
-        _graphs("named-graph-uri", source),
+        _graphs("default-graph-uri"),
+        _graphs("named-graph-uri"),
     )
 
 
@@ -76,37 +78,48 @@ def _checked(query: str) -> str:
     return query
 
 
-def _graphs(name: str, source: MultiDict[str, str] | None = None) -> list[str] | None:
-    values = (source or request.args).getlist(name) + (request.args.getlist(name) if source is request.form else [])
+def _graphs(name: str) -> list[str] | None:
+    values = request.args.getlist(name)
+    if request.method == "POST" and request.mimetype == FORM:
+        values += request.form.getlist(name)
     return [parse_iri(name, value) for value in values] or None
 
 
 @bp.route("/sparql", methods=["GET", "POST"])
-def sparql() -> ResponseReturnValue:
+def sparql() -> Response:
+    _allow_large_body()
     query, default_graphs, named_graphs = _protocol_request()
     res = resources()
     if query is None and request.method == "POST":
         raise InvalidParameter("a POST needs a query", field="query")
     if query is None:
-        media = choose(list(GRAPH_TYPES))
+        media = choose("graph")
         return Response(describe_endpoint(res.kg, request.base_url, media), mimetype=media)
-    media = choose(inspect(query).media_types)
-    if named_graphs is not None and default_graphs is None:
-        default_graphs = []  # the protocol: named graphs only, so the default graph is empty
-    body = res.sandbox.execute(query, media, default_graphs, named_graphs)
+    media = choose(inspect(query).kind)
+    if default_graphs is not None or named_graphs is not None:
+        # the protocol's dataset replaces the query's FROM / FROM NAMED; what it leaves out is empty
+        default_graphs, named_graphs = default_graphs or [], named_graphs or []
+    budget = current_app.extensions["perhepolku_budget"]
+    client = request.remote_addr or "unknown"
+    budget.check(client)
+    started = time.monotonic()
+    try:
+        body = res.sandbox.execute(query, media, default_graphs, named_graphs)
+    finally:
+        budget.charge(client, time.monotonic() - started)
     return Response(body, mimetype=media)
 
 
 @bp.get("/api/v1/queries")
-def queries() -> ResponseReturnValue:
+def queries() -> Response:
     only_args()
     return jsonify(list_queries(resources().kg))
 
 
 @bp.get("/api/v1/queries/<name>")
-def named_query(name: str) -> ResponseReturnValue:
+def named_query(name: str) -> Response:
     kg = resources().kg
     query = kg.named(name)
-    params = {key: request.args.getlist(key) for key in request.args if key != "format"}
-    media = choose(list(RESULT_TYPES) if query.form in ("SELECT", "ASK") else list(GRAPH_TYPES))
+    params = {key: request.args.getlist(key) for key in request.args if key not in NOT_QUERY_PARAMS}
+    media = choose(kind_of(query.form))
     return Response(run_named(kg, name, params, media), mimetype=media)

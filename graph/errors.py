@@ -97,3 +97,15 @@ class ArtefactError(PerhepolkuError):
     prefix = "Artefact error"
     status = 503
     title = "Service unavailable"
+
+
+class RateLimited(PerhepolkuError):
+    """A client has spent its query-time budget; `retry_after` seconds until it may query again."""
+
+    prefix = "Rate limited"
+    status = 429
+    title = "Too many requests"
+
+    def __init__(self, detail: str, *, retry_after: int, field: str | None = None) -> None:
+        super().__init__(detail, field=field)
+        self.retry_after = retry_after

@@ -10,6 +10,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from graph.errors import ArtefactError, QueryError
+from graph.store.sparql import names_dataset
 
 GRAPH_FILE = "graph.nq"
 MANIFEST_FILE = "manifest.json"
@@ -84,11 +85,12 @@ class GraphStore:
         return len(self.store)
 
     def run(self, query: str, substitutions: Mapping[str, Term] | None = None, **options: Any) -> Any:
-        """Run a query over the union of the named graphs (unless `default_graph` is given)."""
+        """Run a query over the union of the named graphs, unless `default_graph` is given or the query
+        names its own dataset (FROM / FROM NAMED, which SPARQL 1.1 then takes as the dataset)."""
         subs: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
             ox.Variable(k): v for k, v in (substitutions or {}).items()
         }
-        if "default_graph" not in options:
+        if "default_graph" not in options and "named_graphs" not in options and not names_dataset(query):
             options["use_default_graph_as_union"] = True
         try:
             return self.store.query(query, substitutions=subs or None, **options)

@@ -68,7 +68,9 @@ class RemoteGraphStore(GraphStore):
             # an empty default graph (the protocol's "named graphs only") is asked for as a graph that does not exist
             names = [g.value for g in graphs] if isinstance(graphs, list) and graphs else ["urn:perhepolku:empty"]
             fields += [("default-graph-uri", name) for name in names]
-        fields += [("named-graph-uri", g.value) for g in options.get("named_graphs") or []]
+        if "named_graphs" in options:
+            named = [g.value for g in options["named_graphs"]] or ["urn:perhepolku:empty"]
+            fields += [("named-graph-uri", name) for name in named]
         accept = "application/sparql-results+json" if form in ("SELECT", "ASK") else "application/n-triples"
         request = urllib.request.Request(
             self.endpoint,

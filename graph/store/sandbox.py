@@ -43,7 +43,7 @@ def _serve(conn: Connection, build_dir: str, endpoint: str | None) -> None:
         query, default_graphs, named_graphs, media, max_bytes, max_triples = message
         options: dict[str, Any] = {}
         if default_graphs is not None:
-            options["default_graph"] = [ox.NamedNode(g) for g in default_graphs] or ox.DefaultGraph()
+            options["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
         if named_graphs is not None:
             options["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
         try:

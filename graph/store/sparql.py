@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import IO, Any, cast
 
 import pyoxigraph as ox
@@ -38,6 +39,45 @@ FORMAT_PARAM.update(
         "nt": "application/n-triples",
     }
 )
+# What clients call the formats (`format=`/`output=` values and Accept media types), by query kind:
+# Fuseki's and Oxigraph's names, SPARQLWrapper's (json, xml, n3, json-ld, rdf+xml) and the synonyms of
+# the media types (application/json is SPARQL JSON for SELECT/ASK and JSON-LD for CONSTRUCT/DESCRIBE).
+_RESULT_ALIASES = {
+    "application/sparql-results+json": ("json", "srj", "application/json", "text/javascript", "application/javascript"),
+    "application/sparql-results+xml": ("xml", "srx", "application/xml", "text/xml"),
+    "text/csv": ("csv",),
+    "text/tab-separated-values": ("tsv", "text/tsv"),
+}
+_GRAPH_ALIASES = {
+    "text/turtle": (
+        "turtle",
+        "ttl",
+        "n3",
+        "text/n3",
+        "text/rdf+n3",
+        "application/turtle",
+        "application/x-turtle",
+        "application/n3",
+    ),
+    "application/ld+json": ("jsonld", "json-ld", "json", "application/json", "application/x-json+ld"),
+    "application/n-triples": ("ntriples", "n-triples", "nt", "text/plain"),
+    "application/rdf+xml": ("rdfxml", "rdf+xml", "rdf", "xml", "application/xml", "text/xml"),
+}
+ALIASES = {
+    kind: {alias: media for media, names in table.items() for alias in (media, *names)}
+    for kind, table in (("results", _RESULT_ALIASES), ("graph", _GRAPH_ALIASES))
+}
+
+
+def kind_of(form: str) -> str:
+    """`results` for SELECT and ASK, `graph` for CONSTRUCT and DESCRIBE."""
+    return "results" if form in ("SELECT", "ASK") else "graph"
+
+
+def media_types(kind: str) -> list[str]:
+    """The media types a query kind is answered in, the default first."""
+    return list(RESULT_TYPES if kind == "results" else GRAPH_TYPES)
+
 
 # Strings, IRIs and comments removed before looking for keywords, so `"SERVICE"` or <urn:service> do not count.
 _LEXEMES = re.compile(
@@ -47,6 +87,7 @@ _KEYWORD = r"(?<![\w:?$\-.]){}(?![\w:\-])"
 _FORMS = re.compile(_KEYWORD.format(r"(SELECT|ASK|CONSTRUCT|DESCRIBE)"), re.IGNORECASE)
 _UPDATES = re.compile(_KEYWORD.format(r"(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD)"), re.IGNORECASE)
 _SERVICE = re.compile(_KEYWORD.format("SERVICE"), re.IGNORECASE)
+_FROM = re.compile(_KEYWORD.format("FROM"), re.IGNORECASE)
 
 
 def strip_lexemes(query: str) -> str:
@@ -57,10 +98,11 @@ def strip_lexemes(query: str) -> str:
 @dataclass(frozen=True)
 class Inspection:
     form: str  # SELECT, ASK, CONSTRUCT or DESCRIBE
+    dataset: bool = False  # the query names its own dataset (FROM / FROM NAMED)
 
     @property
-    def media_types(self) -> list[str]:
-        return list(RESULT_TYPES if self.form in ("SELECT", "ASK") else GRAPH_TYPES)
+    def kind(self) -> str:
+        return kind_of(self.form)
 
 
 def inspect(query: str) -> Inspection:
@@ -77,7 +119,13 @@ def inspect(query: str) -> Inspection:
     form = _FORMS.search(bare)
     if not form:
         raise QueryError("not a SPARQL query: expected SELECT, ASK, CONSTRUCT or DESCRIBE", field="query")
-    return Inspection(form.group(1).upper())
+    return Inspection(form.group(1).upper(), dataset=bool(_FROM.search(bare)))
+
+
+@lru_cache(maxsize=512)
+def names_dataset(query: str) -> bool:
+    """Whether the query has FROM or FROM NAMED clauses (then they, not the union, make its dataset)."""
+    return bool(_FROM.search(strip_lexemes(query)))
 
 
 class CappedWriter:

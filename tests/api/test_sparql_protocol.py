@@ -207,9 +207,12 @@ def test_no_outbound_connection(client, listener, template):
 
 
 def test_request_limits(client, app):
-    huge = "SELECT * WHERE { ?s ?p ?o } #" + "x" * (app.config["MAX_CONTENT_LENGTH"] + 10)
+    cap = 3 * app.config["MAX_QUERY_LENGTH"] + 64 * 1024
+    huge = "SELECT * WHERE { ?s ?p ?o } #" + "x" * (cap + 10)
     assert client.post("/sparql", data=huge, content_type="application/sparql-query").status_code == 413
     long_query = "SELECT * WHERE { ?s ?p ?o } #" + "x" * app.config["MAX_QUERY_LENGTH"]
+    assert client.post("/sparql", data=long_query, content_type="application/sparql-query").status_code == 413
+    assert client.post("/sparql", data=urlencode({"query": long_query}), content_type=FORM).status_code == 413
     assert client.get("/sparql?" + urlencode({"query": long_query})).status_code == 413
     assert client.post("/sparql", data="x", content_type="text/plain").status_code == 415
     assert client.post("/sparql", data=urlencode({"default-graph-uri": CURATED}), content_type=FORM).status_code == 400
