@@ -151,3 +151,18 @@ def start_server(kind: str, build_dir: Path, port: int, **env: str) -> subproces
         process.terminate()
         raise
     return process
+
+
+@pytest.fixture(scope="session")
+def live_server(app):
+    """The session app served over real HTTP on a free loopback port (werkzeug, threaded), for real clients."""
+    import threading
+
+    from werkzeug.serving import make_server
+
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True, name="perhepolku-live-server")
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    thread.join(timeout=30)

@@ -59,9 +59,26 @@ _GRAPH_ALIASES = {
         "application/x-turtle",
         "application/n3",
     ),
-    "application/ld+json": ("jsonld", "json-ld", "json", "application/json", "application/x-json+ld"),
+    # a client that asks a graph query for SPARQL JSON or XML results (rdflib's SPARQLStore does) gets the
+    # graph in the RDF syntax of the same family, which its result parsers read
+    "application/ld+json": (
+        "jsonld",
+        "json-ld",
+        "json",
+        "application/json",
+        "application/x-json+ld",
+        "application/sparql-results+json",
+    ),
     "application/n-triples": ("ntriples", "n-triples", "nt", "text/plain"),
-    "application/rdf+xml": ("rdfxml", "rdf+xml", "rdf", "xml", "application/xml", "text/xml"),
+    "application/rdf+xml": (
+        "rdfxml",
+        "rdf+xml",
+        "rdf",
+        "xml",
+        "application/xml",
+        "text/xml",
+        "application/sparql-results+xml",
+    ),
 }
 ALIASES = {
     kind: {alias: media for media, names in table.items() for alias in (media, *names)}

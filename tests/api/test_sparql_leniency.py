@@ -73,6 +73,8 @@ def test_format_aliases_map_by_query_form(client, query, fmt, media):
         (CONSTRUCT, "application/json", "application/ld+json"),
         (CONSTRUCT, "application/xml", "application/rdf+xml"),
         (CONSTRUCT, "text/plain", "application/n-triples"),
+        (CONSTRUCT, "application/sparql-results+json", "application/ld+json"),  # rdflib's SPARQLStore
+        (CONSTRUCT, "application/sparql-results+xml", "application/rdf+xml"),
         (CONSTRUCT, "text/rdf+n3, */*;q=0.1", "text/turtle"),
         (CONSTRUCT, "*/*", "text/turtle"),
         (SELECT, "*/*", "application/sparql-results+json"),
