@@ -8,13 +8,15 @@ A header is a block of comment lines at the top of the file:
     # param: lang lang optional default=fi -- label language (fi, sv or en)
 
 Values are converted by their type and passed to Oxigraph as `substitutions`, never pasted
-into query text.
+into query text. For a store that cannot substitute (a remote SPARQL endpoint) the catalogue owns
+the one other binding: `NamedQuery.bound_text` opens the query's WHERE group with a VALUES block of
+the typed, serialised terms; where that block goes is found once, when the file is loaded.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -23,7 +25,9 @@ from typing import Any
 from graph.errors import InvalidParameter, NotFound
 from graph.parsing import one_value
 from graph.paths import QUERIES_DIR
-from graph.store.sparql import inspect
+from graph.store.sparql import inspect, strip_lexemes
+
+_WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
 
 _PARAM = re.compile(
     r"^# param: (?P<name>[a-z_]+) (?P<type>[a-z_]+) (?P<req>required|optional)"
@@ -68,6 +72,23 @@ class NamedQuery:
     def form(self) -> str:
         return inspect(self.text).form
 
+    @cached_property
+    def values_at(self) -> int:
+        """Where a VALUES block binding the parameters goes: just inside the first WHERE group."""
+        match = _WHERE.search(strip_lexemes(self.text))
+        if not match:
+            raise ValueError(f"{self.name}: a parameterised query needs a WHERE group")
+        return match.end()
+
+    def bound_text(self, substitutions: Mapping[str, Any]) -> str:
+        """The query with `substitutions` (terms the binding has checked) as a VALUES block opening WHERE."""
+        if not substitutions:
+            return self.text
+        names = " ".join(f"?{name}" for name in substitutions)
+        values = " ".join(str(term) for term in substitutions.values())
+        cut = self.values_at
+        return f"{self.text[:cut]}\n  VALUES ({names}) {{ ({values}) }}{self.text[cut:]}"
+
     def dump(self) -> dict[str, Any]:
         return {
             "name": self.name,
@@ -105,7 +126,10 @@ def parse_query_file(path: Path) -> NamedQuery:
             meta[key.strip()] = value.strip()
     if "title" not in meta or "description" not in meta:
         raise ValueError(f"{path.name}: header needs a title and a description")
-    return NamedQuery(path.stem, meta["title"], meta["description"], text, tuple(params))
+    query = NamedQuery(path.stem, meta["title"], meta["description"], text, tuple(params))
+    if params:
+        _ = query.values_at  # a malformed file fails when the catalogue loads, not at a request
+    return query
 
 
 class Catalog:

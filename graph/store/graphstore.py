@@ -5,12 +5,15 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 
 from graph.errors import ArtefactError, QueryError
 from graph.store.sparql import names_dataset
+
+if TYPE_CHECKING:
+    from graph.store.catalog import NamedQuery
 
 GRAPH_FILE = "graph.nq"
 MANIFEST_FILE = "manifest.json"
@@ -97,9 +100,13 @@ class GraphStore:
         except SyntaxError as exc:
             raise QueryError(f"malformed SPARQL: {exc}") from exc
 
-    def select(self, query: str, substitutions: Mapping[str, Term] | None = None) -> list[dict[str, Any]]:
-        """Rows of a SELECT query as dicts of plain Python values (unbound variables left out)."""
-        solutions = self.run(query, substitutions)
+    def run_named(self, query: NamedQuery, substitutions: Mapping[str, Term] | None = None) -> Any:
+        """Run a named query with its bound parameters (Oxigraph substitutes them)."""
+        return self.run(query.text, substitutions)
+
+    def select(self, query: str | NamedQuery, substitutions: Mapping[str, Term] | None = None) -> list[dict[str, Any]]:
+        """Rows of a SELECT query (text or named) as dicts of plain Python values (unbound variables left out)."""
+        solutions = self.run(query, substitutions) if isinstance(query, str) else self.run_named(query, substitutions)
         names = [v.value for v in solutions.variables]
         return [{n: to_python(row[n]) for n in names if row[n] is not None} for row in solutions]
 

@@ -88,7 +88,7 @@ class KnowledgeGraph:
 
     def select(self, name: str, raw: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
         """Run a named SELECT query with raw parameters (checked and bound, never pasted)."""
-        return self.store.select(self.named(name).text, self.bind(name, raw or {}))
+        return self.store.select(self.named(name), self.bind(name, raw or {}))
 
     def select_once(self, name: str) -> list[dict[str, Any]]:
         """A parameterless SELECT, run once per loaded build (the build never changes) and kept.
@@ -108,7 +108,7 @@ class KnowledgeGraph:
 
     def run(self, name: str, raw: Mapping[str, Any] | None = None) -> Any:
         """Run a named query of any form and return Oxigraph's result object (for serialisation)."""
-        return self.store.run(self.named(name).text, self.bind(name, raw or {}))
+        return self.store.run_named(self.named(name), self.bind(name, raw or {}))
 
     def concept(self, concept_id: str, *, field: str = "concept", scheme: str | None = None) -> dict[str, Any]:
         entry = self.concepts.get(concept_id)

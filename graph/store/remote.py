@@ -2,14 +2,14 @@
 stateless API servers can share one graph while each keeps its own search index of the same build.
 
 It answers like the embedded store: `run` returns Oxigraph result objects parsed from the
-endpoint's answer. Parameters travel as a VALUES block of serialised RDF terms at the start of the
-query's WHERE group: typed terms the catalogue has checked, never request text.
+endpoint's answer. A named query's parameters travel in the text the catalogue binds
+(`NamedQuery.bound_text`: a VALUES block of typed terms it has checked, never request text);
+this module sends queries and assembles none.
 """
 
 from __future__ import annotations
 
 import json
-import re
 import urllib.error
 import urllib.request
 from collections.abc import Mapping
@@ -20,23 +20,9 @@ from urllib.parse import urlencode
 import pyoxigraph as ox
 
 from graph.errors import ArtefactError, QueryError, QueryTimeout
+from graph.store.catalog import NamedQuery
 from graph.store.graphstore import MANIFEST_FILE, GraphStore, Term
-from graph.store.sparql import inspect, strip_lexemes
-
-_WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
-
-
-def with_values(query: str, substitutions: Mapping[str, Term]) -> str:
-    """The query with its parameters bound by a VALUES block opening the first WHERE group."""
-    if not substitutions:
-        return query
-    match = _WHERE.search(strip_lexemes(query))
-    if not match:
-        raise QueryError("a parameterised query needs a WHERE clause")
-    names = " ".join(f"?{name}" for name in substitutions)
-    values = " ".join(str(term) for term in substitutions.values())
-    cut = match.end()
-    return f"{query[:cut]}\n  VALUES ({names}) {{ ({values}) }}{query[cut:]}"
+from graph.store.sparql import inspect
 
 
 class RemoteGraphStore(GraphStore):
@@ -60,9 +46,14 @@ class RemoteGraphStore(GraphStore):
     def __len__(self) -> int:
         return int(self.manifest.get("quads", 0))
 
+    def run_named(self, query: NamedQuery, substitutions: Mapping[str, Term] | None = None) -> Any:
+        return self.run(query.bound_text(substitutions or {}))
+
     def run(self, query: str, substitutions: Mapping[str, Term] | None = None, **options: Any) -> Any:
+        if substitutions:
+            raise QueryError("a remote endpoint cannot substitute values: run a named query (run_named)")
         form = inspect(query).form
-        fields: list[tuple[str, str]] = [("query", with_values(query, substitutions or {}))]
+        fields: list[tuple[str, str]] = [("query", query)]
         if "default_graph" in options:
             graphs = options["default_graph"]
             # an empty default graph (the protocol's "named graphs only") is asked for as a graph that does not exist

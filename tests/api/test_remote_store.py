@@ -13,7 +13,7 @@ from urllib.parse import quote, urlencode
 
 import pytest
 
-from graph.store.remote import with_values
+from graph.store.catalog import NamedQuery
 from tests.conftest import free_port, wait_for
 
 OXIGRAPH = Path(sys.executable).parent / "oxigraph"
@@ -50,10 +50,24 @@ def get(port: int, path: str) -> object:
 def test_values_binding_opens_the_where_group():
     import pyoxigraph as ox
 
-    query = 'PREFIX ex: <urn:x#>\nSELECT ?a ?b WHERE { ?a ex:p "WHERE {" . BIND(?b AS ?c) }'
-    bound = with_values(query, {"a": ox.NamedNode("urn:a"), "b": ox.Literal('say "hi"')})
+    text = 'PREFIX ex: <urn:x#>\nSELECT ?a ?b WHERE { ?a ex:p "WHERE {" . BIND(?b AS ?c) }'
+    query = NamedQuery("x", "x", "x", text)
+    bound = query.bound_text({"a": ox.NamedNode("urn:a"), "b": ox.Literal('say "hi"')})
     assert bound.startswith('PREFIX ex: <urn:x#>\nSELECT ?a ?b WHERE {\n  VALUES (?a ?b) { (<urn:a> "say \\"hi\\"") }')
-    assert with_values(query, {}) == query
+    assert query.bound_text({}) == text
+    with pytest.raises(ValueError):
+        _ = NamedQuery("y", "y", "y", "ASK { ?a ?b ?c }").values_at
+
+
+def test_the_remote_store_takes_only_text_the_catalogue_bound():
+    import pyoxigraph as ox
+
+    from graph.errors import QueryError
+    from graph.store.remote import RemoteGraphStore
+
+    store = RemoteGraphStore("http://127.0.0.1:9/never", {})
+    with pytest.raises(QueryError, match="run_named"):
+        store.run("SELECT ?a WHERE { ?a ?b ?c }", {"a": ox.NamedNode("urn:a")})
 
 
 @pytest.mark.slow
