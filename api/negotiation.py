@@ -75,3 +75,19 @@ def choose(kind: str) -> str:
     if all(media in GENERIC or media.endswith("/*") for media, _ in entries):
         return candidates[0]
     raise NotAcceptable(f"cannot answer in {header[:120]!r}; available: {', '.join(candidates)}")
+
+
+HTML = ("text/html", "application/xhtml+xml")
+
+
+def prefers_html() -> bool:
+    """Whether the client ranks an HTML page above every RDF format (a browser does; RDF clients do not)."""
+    if _format_value():
+        return _format_value() in ("html", *HTML)
+    graph = ALIASES["graph"]
+    for media, q in parse_accept(request.headers.get("Accept", "")):
+        if q > 0 and media in HTML:
+            return True
+        if q > 0 and media in graph:
+            return False
+    return False

@@ -1,7 +1,8 @@
 """One opened build: the Oxigraph store (embedded or remote), the named-query catalogue and its binding,
 precomputed rows, the client-SPARQL sandbox, the SPARQL media types and the service description."""
 
-from graph.store.endpoint import describe_endpoint, list_queries, run_named
+from graph.store.dataset import DUMP_PATH, dump_file
+from graph.store.endpoint import dataset_description, describe_endpoint, describe_resource, list_queries, run_named
 from graph.store.graphstore import GraphStore
 from graph.store.knowledge import KnowledgeGraph, labels
 from graph.store.sandbox import SparqlSandbox
@@ -18,13 +19,17 @@ from graph.store.sparql import (
 
 __all__ = [
     "ALIASES",
+    "DUMP_PATH",
     "FORMAT_PARAM",
     "GRAPH_TYPES",
     "RESULT_TYPES",
     "GraphStore",
     "KnowledgeGraph",
     "SparqlSandbox",
+    "dataset_description",
     "describe_endpoint",
+    "describe_resource",
+    "dump_file",
     "inspect",
     "kind_of",
     "labels",

@@ -1,12 +1,16 @@
-"""The named-query capability: list the library, run one with typed parameters, describe the endpoint."""
+"""The named-query capability (list the library, run one with typed parameters), the endpoint's Service
+Description, and the Linked Data answers: one resource's description, the dataset's VoID/DCAT."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
 
+from graph.errors import NotFound
+from graph.store.dataset import describe_dataset, dump_file
 from graph.store.knowledge import KnowledgeGraph
 from graph.store.service_description import describe
 from graph.store.sparql import GRAPH_TYPES, serialize
@@ -29,3 +33,28 @@ def describe_endpoint(kg: KnowledgeGraph, endpoint: str, media_type: str) -> byt
     """The SPARQL Service Description of the endpoint in an RDF media type."""
     sizes = {row["graph"]: row["triples"] for row in kg.select_once("graph-sizes")}
     return bytes(ox.serialize(describe(endpoint, sizes), format=GRAPH_TYPES[media_type][1]) or b"")
+
+
+def describe_resource(kg: KnowledgeGraph, iri: str, media_type: str) -> bytes:
+    """The description of one minted resource (the `resource` named query) in an RDF media type; NotFound
+    if the graph says nothing about it."""
+    triples = list(kg.run("resource", {"resource": iri}))
+    if not triples:
+        raise NotFound(f"the graph says nothing about <{iri[:200]}>", field="id")
+    return serialize(triples, media_type, **NAMED_QUERY_CAPS)
+
+
+def dataset_description(kg: KnowledgeGraph, build_dir: Path, base: str, media_type: str) -> bytes:
+    """The VoID and DCAT description of the served build, for a deployment at `base`."""
+    dump = dump_file(build_dir)
+    metadata = (kg.select_once("dataset-metadata") or [{}])[0]
+    sizes = {row["graph"]: row["triples"] for row in kg.select_once("graph-sizes")}
+    triples = describe_dataset(
+        base.rstrip("/"),
+        kg.manifest,
+        metadata,
+        sizes,
+        kg.select_once("dataset-sources"),
+        dump.stat().st_size if dump else None,
+    )
+    return bytes(ox.serialize(triples, format=GRAPH_TYPES[media_type][1]) or b"")

@@ -1,0 +1,54 @@
+"""OpenAPI paths of the Linked Data routes: resource descriptions, the VoID/DCAT description, the dump."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from api.openapi import RDF_TYPES, path_param, problems, query_param
+
+_FORMAT = query_param(
+    "format",
+    {"type": "string", "maxLength": 40},
+    "an RDF format alias (turtle, ttl, n3, jsonld, json-ld, json, ntriples, rdfxml, xml) or a media type; "
+    "values that name no RDF format are ignored and Accept decides",
+)
+_RDF = {m: {"schema": {"type": ["object", "array"]} if m.endswith("json") else {"type": "string"}} for m in RDF_TYPES}
+_DATASET = {
+    "summary": "VoID and DCAT description of the dataset: build version, licence, sources, graphs, dump, endpoint",
+    "parameters": [_FORMAT],
+    "responses": {"200": {"description": "RDF, content-negotiated", "content": _RDF}, **problems(400, 406)},
+}
+
+PATHS: dict[str, Any] = {
+    "/id/{kind}/{local}": {
+        "get": {
+            "summary": "A minted IRI (https://w3id.org/perhepolku/id/{kind}/{local}) described in RDF",
+            "description": "Turtle, JSON-LD, N-Triples or RDF/XML by Accept or `format`; a browser asking "
+            "for HTML is sent (303) to the web page of the resource where one exists.",
+            "parameters": [
+                path_param("kind", "resource kind: service, concept, scheme, channel, requirement, link, …"),
+                path_param("local", "the local name, e.g. baby-blues"),
+                _FORMAT,
+            ],
+            "responses": {
+                "200": {"description": "The resource's description", "content": _RDF},
+                "303": {"description": "The resource's web page (for a client that prefers HTML)"},
+                **problems(400, 404, 406),
+            },
+        }
+    },
+    "/.well-known/void": {"get": _DATASET},
+    "/api/v1/dataset": {"get": _DATASET},
+    "/dumps/perhepolku.nq.gz": {
+        "get": {
+            "summary": "The whole graph of the served build as gzip-compressed N-Quads",
+            "responses": {
+                "200": {
+                    "description": "graph.nq of the build, gzip-compressed",
+                    "content": {"application/gzip": {"schema": {"type": "string", "format": "binary"}}},
+                },
+                **problems(400),
+            },
+        }
+    },
+}
