@@ -6,6 +6,7 @@ from __future__ import annotations
 import gzip
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
 from flask import Blueprint, Response, current_app, redirect, request, send_file
 from werkzeug.exceptions import HTTPException
@@ -72,7 +73,7 @@ def dataset() -> Response:
     return Response(dataset_description(res.kg, res.build_dir, request.host_url, media), mimetype=media)
 
 
-def _compressed(path) -> Iterator[bytes]:
+def _compressed(path: Path) -> Iterator[bytes]:
     """graph.nq compressed on the fly, for a build that has no dump file."""
     with path.open("rb") as source:
         while chunk := source.read(1 << 20):
