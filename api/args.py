@@ -12,7 +12,7 @@ from graph.parsing import one_value, parse_int
 
 def int_arg(name: str, default: int, low: int, high: int) -> int:
     raw = request.args.get(name)
-    if raw is None or raw == "":
+    if raw is None:
         return default
     return parse_int(name, raw, low, high)
 

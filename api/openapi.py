@@ -19,6 +19,15 @@ def ref(name: str) -> dict[str, str]:
     return {"$ref": f"#/components/schemas/{name}"}
 
 
+def body_schema(media: str) -> dict[str, Any]:
+    """The schema of a SPARQL or RDF answer: SPARQL JSON results, JSON-LD (a list of node objects) or text."""
+    if media == "application/sparql-results+json":
+        return ref("SparqlResults")
+    if media == "application/ld+json":
+        return ref("JsonLd")
+    return {"type": "string"}
+
+
 def query_param(
     name: str, schema: dict[str, Any], description: str, *, required: bool = False, explode: bool | None = None
 ) -> dict[str, Any]:
@@ -49,6 +58,7 @@ def problems(*codes: int) -> dict[str, Any]:
         406: "Not acceptable",
         413: "Body too large",
         415: "Unsupported media type",
+        429: "Query-time budget spent (see Retry-After)",
         503: "Query limit reached",
     }
     return {str(c): {"description": texts[c], "content": {PROBLEM: {"schema": ref("Problem")}}} for c in codes}
@@ -82,6 +92,41 @@ SCHEMAS: dict[str, Any] = {
         },
     },
     "Labels": LABELS,
+    "SparqlResults": {
+        "type": "object",
+        "description": "SPARQL 1.1 Query Results JSON: `results.bindings` for SELECT, `boolean` for ASK",
+        "required": ["head"],
+        "properties": {
+            "head": {
+                "type": "object",
+                "properties": {"vars": {"type": "array", "items": {"type": "string"}}},
+            },
+            "results": {
+                "type": "object",
+                "required": ["bindings"],
+                "properties": {
+                    "bindings": {
+                        "type": "array",
+                        "items": {
+                            "type": "object",
+                            "additionalProperties": {
+                                "type": "object",
+                                "required": ["type", "value"],
+                                "properties": {
+                                    "type": {"type": "string"},
+                                    "value": {"type": "string"},
+                                    "xml:lang": {"type": "string"},
+                                    "datatype": {"type": "string"},
+                                },
+                            },
+                        },
+                    }
+                },
+            },
+            "boolean": {"type": "boolean"},
+        },
+    },
+    "JsonLd": {"type": "array", "description": "JSON-LD in expanded form", "items": {"type": "object"}},
     "Source": SOURCE,
     "ServiceSummary": {
         "type": "object",
@@ -191,7 +236,8 @@ def register(paths: dict[str, Any], schemas: dict[str, Any] | None = None) -> No
     SCHEMAS.update(schemas or {})
 
 
-def spec() -> dict[str, Any]:
+def spec(dynamic: dict[str, Any] | None = None, schemas: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The document; `dynamic` and `schemas` replace paths and schemas with ones computed from the served build."""
     return {
         "openapi": "3.1.0",
         "info": {
@@ -200,6 +246,6 @@ def spec() -> dict[str, Any]:
             "description": "Knowledge-graph navigation and search of Finnish family services. "
             "Every fact carries its source document and a verbatim quote.",
         },
-        "paths": PATHS,
-        "components": {"schemas": SCHEMAS},
+        "paths": {**PATHS, **(dynamic or {})},
+        "components": {"schemas": {**SCHEMAS, **(schemas or {})}},
     }

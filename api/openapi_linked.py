@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from api.openapi import RDF_TYPES, path_param, problems, query_param
+from api.openapi import RDF_TYPES, body_schema, path_param, problems, query_param
+from api.openapi_queries import NO_NUL
 
 _FORMAT = query_param(
     "format",
-    {"type": "string", "maxLength": 40},
+    {"type": "string", "pattern": NO_NUL},
     "an RDF format alias (turtle, ttl, n3, jsonld, json-ld, json, ntriples, rdfxml, xml) or a media type; "
     "values that name no RDF format are ignored and Accept decides",
 )
-_RDF = {m: {"schema": {"type": ["object", "array"]} if m.endswith("json") else {"type": "string"}} for m in RDF_TYPES}
+_RDF = {m: {"schema": body_schema(m)} for m in RDF_TYPES}
 _DATASET = {
     "summary": "VoID and DCAT description of the dataset: build version, licence, sources, graphs, dump, endpoint",
     "parameters": [_FORMAT],

@@ -35,7 +35,28 @@ _REASON = {
         "type": {"type": ["string", "null"]},
         "status": {"type": "string"},
         "detail": {"type": "string"},
-        "sources": {"type": "array"},
+        "sources": {"type": "array", "items": ref("Source")},
+    },
+}
+
+_STEP = {
+    "type": "object",
+    "required": ["id", "labels", "depth", "via"],
+    "properties": {
+        "id": {"type": "string"},
+        "labels": ref("Labels"),
+        "depth": {"type": "integer", "minimum": 1},
+        "via": {
+            "type": "object",
+            "required": ["link", "from", "to", "kind", "sources"],
+            "properties": {
+                "link": {"type": "string"},
+                "from": {"type": "string"},
+                "to": {"type": "string"},
+                "kind": {"type": "string"},
+                "sources": {"type": "array", "items": ref("Source")},
+            },
+        },
     },
 }
 
@@ -150,8 +171,8 @@ SCHEMAS = {
         "required": ["id", "downstream", "upstream"],
         "properties": {
             "id": {"type": "string"},
-            "downstream": {"type": "array", "items": {"type": "object", "required": ["id", "labels", "depth", "via"]}},
-            "upstream": {"type": "array", "items": {"type": "object", "required": ["id", "labels", "depth", "via"]}},
+            "downstream": {"type": "array", "items": _STEP},
+            "upstream": {"type": "array", "items": _STEP},
         },
     },
     "PathwayGraph": {
@@ -159,7 +180,19 @@ SCHEMAS = {
         "required": ["nodes", "edges"],
         "properties": {
             "nodes": {"type": "array", "items": _ENTRY},
-            "edges": {"type": "array", "items": {"type": "object", "required": ["from", "to", "kind", "sources"]}},
+            "edges": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "required": ["from", "to", "kind", "sources"],
+                    "properties": {
+                        "from": {"type": "string"},
+                        "to": {"type": "string"},
+                        "kind": {"type": "string"},
+                        "sources": {"type": "array", "items": ref("Source")},
+                    },
+                },
+            },
         },
     },
     "GapReport": {
@@ -172,6 +205,14 @@ SCHEMAS = {
                 "items": {
                     "type": "object",
                     "required": ["kind", "title", "detail", "services", "situations", "sources"],
+                    "properties": {
+                        "kind": {"type": "string"},
+                        "title": {"type": "string"},
+                        "detail": {"type": "string"},
+                        "services": {"type": "array", "items": {"type": "string"}},
+                        "situations": {"type": "array", "items": {"type": "string"}},
+                        "sources": {"type": "array", "items": ref("Source")},
+                    },
                 },
             },
         },

@@ -6,7 +6,8 @@ from flask import Blueprint, jsonify, request
 from flask.typing import ResponseReturnValue
 
 from api.args import only_args, page
-from api.openapi import spec
+from api.openapi import PATHS, SCHEMAS, spec
+from api.openapi_queries import build_paths, build_schemas
 from api.resources import resources
 from graph.navigation import get_service, list_concepts, list_services
 
@@ -31,7 +32,9 @@ def health() -> ResponseReturnValue:
 
 @bp.get("/openapi.json")
 def openapi() -> ResponseReturnValue:
-    return jsonify(spec())
+    kg = resources().kg
+    paths = kg.memo("openapi-build-paths", lambda: build_paths(kg, PATHS))
+    return jsonify(spec(paths, kg.memo("openapi-build-schemas", lambda: build_schemas(kg, SCHEMAS))))
 
 
 @bp.get("/api/v1/services")

@@ -77,10 +77,10 @@ def pathways() -> ResponseReturnValue:
 def gaps() -> ResponseReturnValue:
     only_args("municipality", "language")
     kg = resources().kg
-    municipality = request.args.get("municipality") or None
-    if municipality:
+    municipality = request.args.get("municipality")  # given empty is invalid, as the OpenAPI says
+    if municipality is not None:
         kg.municipality_iri(municipality)  # validates the value, naming the field
-    language = request.args.get("language") or None
-    if language and parse_lang("language", language) == "fi":
+    language = request.args.get("language")
+    if language is not None and parse_lang("language", language) == "fi":
         raise InvalidParameter("language gaps are reported for sv and en", field="language")
     return jsonify(gap_report(kg, municipality, language))

@@ -74,7 +74,11 @@ def parse_slug(name: str, value: str) -> str:
 
 def parse_iri(name: str, value: str) -> str:
     """An absolute http(s) or urn IRI of at most 500 characters (graph names, query parameters)."""
-    if len(value) > 500 or not _IRI.match(value):
+    if (
+        len(value) > 500
+        or not _IRI.match(value)
+        or any(unicodedata.category(ch)[0] in "CZ" for ch in value)  # control, private, unassigned, spaces
+    ):
         raise InvalidParameter(f"{name} must be an absolute http(s) or urn IRI", field=name)
     return value
 

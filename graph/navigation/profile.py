@@ -40,8 +40,12 @@ def _one(raw: Mapping[str, Any], name: str) -> str | None:
         if len(value) > 1:
             raise InvalidParameter(f"{name} takes one value", field=name)
         value = value[0] if value else None
-    if value is None or value == "":
+    if value is None:
         return None
+    if value == "":
+        raise InvalidParameter(f"{name} is empty; leave it out instead", field=name)
+    if isinstance(value, float) and value.is_integer():  # JSON 18.0 is the integer 18
+        value = int(value)
     if isinstance(value, bool):
         return "true" if value else "false"
     if not isinstance(value, (str, int)):

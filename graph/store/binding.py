@@ -40,7 +40,10 @@ def converters(kg: KnowledgeGraph) -> dict[str, Callable[[str, str], Any]]:
         return iri(vocab.ID + "scheme/" + value)
 
     def any_iri(name: str, value: str) -> ox.NamedNode:
-        return iri(parse_iri(name, value))
+        try:
+            return iri(parse_iri(name, value))
+        except ValueError as exc:  # RFC 3987 details Oxigraph checks (brackets, ports, code points)
+            raise InvalidParameter(f"{name} is not a valid IRI: {exc}", field=name) from None
 
     def string(name: str, value: str) -> ox.Literal:
         if len(value) > 200 or _CONTROL.search(value):

@@ -164,7 +164,7 @@ def bind_params(
     bound = {}
     for name, param in known.items():
         value = one_value(name, raw.get(name, param.default))
-        if value in (None, ""):
+        if value is None:
             if param.required:
                 raise InvalidParameter(f"parameter {name!r} is required", field=name)
             continue

@@ -42,10 +42,14 @@ def _serve(conn: Connection, build_dir: str, endpoint: str | None) -> None:
             return
         query, default_graphs, named_graphs, media, max_bytes, max_triples = message
         options: dict[str, Any] = {}
-        if default_graphs is not None:
-            options["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
-        if named_graphs is not None:
-            options["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
+        try:
+            if default_graphs is not None:
+                options["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
+            if named_graphs is not None:
+                options["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
+        except ValueError as exc:  # an IRI Oxigraph cannot read must not end the worker
+            conn.send(("error", "InvalidParameter", f"a graph IRI is not valid: {exc}"))
+            continue
         try:
             body = serialize(store.run(query, **options), media, max_bytes=max_bytes, max_triples=max_triples)
             conn.send(("ok", body))
