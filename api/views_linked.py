@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from flask import Blueprint, Response, current_app, redirect, request, send_file
+from flask import Blueprint, Response, current_app, redirect, request
 from werkzeug.exceptions import HTTPException
 from werkzeug.routing import RequestRedirect
 
@@ -73,11 +73,11 @@ def dataset() -> Response:
     return Response(dataset_description(res.kg, res.build_dir, request.host_url, media), mimetype=media)
 
 
-def _compressed(path: Path) -> Iterator[bytes]:
-    """graph.nq compressed on the fly, for a build that has no dump file."""
+def _chunks(path: Path, compress: bool) -> Iterator[bytes]:
+    """The file in 1 MiB chunks (gzip-compressed on the fly for a build without a dump); closed when done."""
     with path.open("rb") as source:
         while chunk := source.read(1 << 20):
-            yield gzip.compress(chunk, mtime=0)
+            yield gzip.compress(chunk, mtime=0) if compress else chunk
 
 
 @bp.get(DUMP_PATH)
@@ -88,7 +88,6 @@ def dump() -> Response:
     headers = {"Content-Disposition": f'attachment; filename="{name}"', "ETag": f'"{res.build_id}"'}
     path = dump_file(res.build_dir)
     if path is None:
-        return Response(_compressed(res.build_dir / "graph.nq"), mimetype="application/gzip", headers=headers)
-    response = send_file(path, mimetype="application/gzip", etag=False, conditional=True)
-    response.headers.update(headers)
-    return response
+        return Response(_chunks(res.build_dir / "graph.nq", True), mimetype="application/gzip", headers=headers)
+    headers["Content-Length"] = str(path.stat().st_size)
+    return Response(_chunks(path, False), mimetype="application/gzip", headers=headers)
