@@ -13,7 +13,6 @@ import copy
 from typing import Any
 
 from api.openapi import RDF_TYPES, SPARQL_RESULTS, body_schema, problems, query_param
-from graph.parsing import SLUG
 from graph.store import KnowledgeGraph
 from graph.vocab import LANGS
 
@@ -30,11 +29,14 @@ FORMAT = query_param(
 )
 
 
-def param_schema(kind: str, kg: KnowledgeGraph) -> dict[str, Any]:
-    """The JSON Schema of a named-query parameter type, as graph.store.binding checks it."""
+def param_schema(kind: str, kg: KnowledgeGraph, name: str = "") -> dict[str, Any]:
+    """The JSON Schema of a named-query parameter type, as graph.store.binding checks it (a concept parameter
+    named after a scheme takes that scheme's concepts)."""
+    scheme = name.replace("_", "-")
+    concepts = [cid for cid, c in kg.concepts.items() if scheme not in kg.schemes or c["scheme"] == scheme]
     schemas: dict[str, dict[str, Any]] = {
-        "service": {"type": "string", "pattern": SLUG.pattern},
-        "concept": {"type": "string", "enum": sorted(kg.concepts)},
+        "service": {"type": "string", "enum": sorted(kg.service_ids)},
+        "concept": {"type": "string", "enum": sorted(concepts)},
         "scheme": {"type": "string", "enum": sorted(kg.schemes)},
         "municipality": MUNICIPALITY_SCHEMA,
         "lang": {"type": "string", "enum": list(LANGS)},
@@ -59,7 +61,7 @@ def query_paths(kg: KnowledgeGraph) -> dict[str, Any]:
         params = [
             query_param(
                 p.name,
-                param_schema(p.type, kg) | ({"default": p.default} if p.default else {}),
+                param_schema(p.type, kg, p.name) | ({"default": p.default} if p.default else {}),
                 p.description + (f" (e.g. {p.example})" if p.example else ""),
                 required=p.required,
             )
@@ -100,13 +102,16 @@ def build_paths(kg: KnowledgeGraph, static: dict[str, Any]) -> dict[str, Any]:
     by_scheme: dict[str, list[str]] = {}
     for concept_id, entry in kg.concepts.items():
         by_scheme.setdefault(entry["scheme"], []).append(concept_id)
-    ids: dict[str, Any] = {"type": "array", "items": {"type": "string", "enum": sorted(kg.concepts)}}
     situations: dict[str, Any] = {
         "type": "array",
         "items": {"type": "string", "enum": sorted(by_scheme.get("situation", []))},
     }
-    municipality_codes = sorted(key for key in kg.municipalities if key.isdigit())
-    codes = {"type": "array", "items": {"type": "string", "enum": municipality_codes + sorted(kg.concepts)}}
+
+    def facet(name: str) -> dict[str, Any]:
+        scheme = name.replace("_", "-")
+        values = by_scheme[scheme] if scheme in by_scheme else list(kg.concepts)
+        return {"type": "array", "items": {"type": "string", "enum": sorted(values)}}
+
     paths = query_paths(kg)
     patches: dict[str, dict[str, dict[str, Any]]] = {
         "/api/v1/concepts": {"get": {"scheme": {"type": "string", "enum": sorted(kg.schemes)}}},
@@ -115,8 +120,10 @@ def build_paths(kg: KnowledgeGraph, static: dict[str, Any]) -> dict[str, Any]:
         },
         "/api/v1/gaps": {"get": {"municipality": MUNICIPALITY_SCHEMA}},
         "/api/v1/search": {
-            "get": {name: ids for name in ("target_group", "situation", "work_form", "service_level", "language")}
-            | {"municipality": codes}
+            "get": {
+                name: facet(name) for name in ("target_group", "situation", "work_form", "service_level", "language")
+            }
+            | {"municipality": {"type": "array", "items": MUNICIPALITY_SCHEMA}}
         },
     }
     for path, methods in patches.items():

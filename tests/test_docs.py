@@ -24,7 +24,6 @@ NOT_TESTED = {
     "docs/operations.md": 1,  # a long-running Oxigraph server and two API servers in the background
     "docs/guides/add-a-service.md": 1,  # a build of minutes; tests/test_add_service.py builds and serves the guide's copy
     "docs/guides/deploy.md": 2,  # long-running gunicorn servers; tests/api/test_utf8.py and test_operations.py start them
-    "docs/guides/sparql-from-python.md": 1,  # SPARQLWrapper's output=/results= parameters, refused until issue 13 lands
 }
 
 ALL_BLOCKS = [block for path in docrunner.documents() for block in docrunner.blocks(path)]
