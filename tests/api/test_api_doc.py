@@ -24,9 +24,16 @@ def sections() -> dict[tuple[str, str], str]:
 
 
 def operations(spec: dict) -> dict[tuple[str, str], list[str]]:
-    """(method, path) -> the names of its parameters (the path's and the operation's)."""
-    out = {}
+    """(method, path) -> the names of its parameters (the path's and the operation's).
+
+    The one operation per named query counts as GET /api/v1/queries/{name}: docs/api.md documents the
+    endpoint, docs/sparql.md's catalogue each query and its parameters (tests/test_docs.py holds it).
+    """
+    out: dict[tuple[str, str], list[str]] = {}
     for path, item in spec["paths"].items():
+        if path.startswith("/api/v1/queries/"):
+            out[("get", "/api/v1/queries/{name}")] = ["name", "format"]
+            continue
         shared = [p["name"] for p in item.get("parameters", [])]
         for method in METHODS:
             if method in item:

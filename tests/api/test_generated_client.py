@@ -117,9 +117,13 @@ def test_services_pathway_and_gaps(generated, api):
 
 def test_a_parameterised_named_query(generated, api):
     from perhepolku_client.api.named_queries import query_pathway_downstream, query_services_by_situation
-    from perhepolku_client.models import QueryServicesBySituationSituation, SparqlResults
+    from perhepolku_client.models import (
+        QueryPathwayDownstreamService,
+        QueryServicesBySituationSituation,
+        SparqlResults,
+    )
 
-    rows = query_pathway_downstream.sync(client=api, service="neuvola")
+    rows = query_pathway_downstream.sync(client=api, service=QueryPathwayDownstreamService("neuvola"))
     assert isinstance(rows, SparqlResults)
     downstream = {b.additional_properties["next"].value for b in rows.results.bindings}
     assert "https://w3id.org/perhepolku/id/service/perhetyo" in downstream
