@@ -33,8 +33,14 @@ _REASON = {
     "properties": {
         "criterion": {"type": ["string", "null"]},
         "type": {"type": ["string", "null"]},
+        "kind": {"type": "string"},
         "status": {"type": "string"},
         "detail": {"type": "string"},
+        "text": {
+            "type": "object",
+            "required": list(LANGS),
+            "properties": {lang: {"type": "string"} for lang in LANGS},
+        },
         "sources": {"type": "array", "items": ref("Source")},
     },
 }

@@ -11,8 +11,8 @@ from collections import OrderedDict, defaultdict
 from collections.abc import Iterable
 from typing import Any
 
+from graph.navigation.criteria import LANG_NAMES, StageBounds, stage_status
 from graph.navigation.services import sources
-from graph.navigation.verdicts import LANG_NAMES
 from graph.parsing import parse_lang
 from graph.store.knowledge import KnowledgeGraph, labels
 
@@ -86,10 +86,16 @@ def uncovered_windows(kg: KnowledgeGraph, municipality: str | None = None) -> li
                 weeks.update(WEEKS)
                 months.update(MONTHS)
                 continue
-            if row.get("acceptsExpecting") is not False:
-                weeks.update(range(row.get("minPregnancyWeek", 1), 43))
-            if row.get("acceptsChild") is not False:
-                months.update(range(0, min(row.get("childAgeUnderMonths", 36), 36)))
+            # the screening's own stage rule: a week or an age is covered unless the criterion fails it
+            # (a group the source names without a bound counts as covering, as in the screening: unknown)
+            bounds = StageBounds(
+                row.get("acceptsExpecting"),
+                row.get("minPregnancyWeek"),
+                row.get("acceptsChild"),
+                row.get("childAgeUnderMonths"),
+            )
+            weeks.update(w for w in WEEKS if stage_status(bounds, w, None).status != "failed")
+            months.update(m for m in MONTHS if stage_status(bounds, None, m).status != "failed")
         open_weeks, open_months = (
             _ranges([w for w in WEEKS if w not in weeks]),
             _ranges([m for m in MONTHS if m not in months]),
@@ -123,8 +129,8 @@ def language_gaps(kg: KnowledgeGraph, language: str | None = None) -> list[dict[
     return [
         gap(
             "no_service_in_language",
-            f"{row['en']}: no service known to be available in {LANG_NAMES[lang]}",
-            f"No service that addresses '{row['fi']}' is known to be available in {LANG_NAMES[lang]} "
+            f"{row['en']}: no service known to be available in {LANG_NAMES[lang]['en']}",
+            f"No service that addresses '{row['fi']}' is known to be available in {LANG_NAMES[lang]['en']} "
             "(most sources do not list languages).",
             [],
             [row["situationId"]],

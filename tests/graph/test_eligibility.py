@@ -109,13 +109,14 @@ def test_substance_service_child_under_three(kg):
 
 def test_substance_service_is_for_substance_problems(kg):
     bucket, entry = run(kg, child_age_months=6, situation=["sleep-problems"])[PAIHDE]
-    assert bucket == "ineligible" and "substance-use" in details(entry)
+    assert bucket == "ineligible" and "'Substance use problem'" in details(entry)  # labels, never concept ids
+    assert "substance-use" not in details(entry)
     assert run(kg, child_age_months=6)[PAIHDE][0] == "unknown"
 
 
 def test_substance_use_without_acute_phase_is_unknown_for_therapeutic_work(kg):
     bucket, entry = run(kg, child_age_months=6, municipality="Helsinki", situation=["substance-use"])[TVPT]
-    assert bucket == "unknown" and "substance-use-acute" in details(entry)
+    assert bucket == "unknown" and "in its acute phase" in details(entry)
 
 
 def test_week_20_exactly_is_eligible(kg):
@@ -151,7 +152,7 @@ def test_aftercare_for_expecting_only_family_is_unknown(kg):
 
 def test_family_coaching_outside_helsinki(kg):
     bucket, entry = run(kg, pregnancy_week=12, municipality="Vantaa")["perhevalmennus"]
-    assert bucket == "ineligible" and "provided in municipality 091" in details(entry)
+    assert bucket == "ineligible" and "provided in Helsinki (091), not Vantaa" in details(entry)
     assert run(kg, pregnancy_week=12, municipality="Helsinki")["perhevalmennus"][0] == "eligible"
 
 

@@ -1,24 +1,15 @@
-"""The in-memory screening tables give the same rows as the eligibility named queries, for any family."""
+"""The criterion kinds give the same verdicts as the eligibility named queries, for any family and every situation."""
 
 from __future__ import annotations
+
+from collections import defaultdict
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from graph.navigation.eligibility import tables
+from graph.navigation.criteria import tables, verdicts
 from graph.navigation.profile import parse_profile
 
-SITUATIONS = [
-    "substance-use",
-    "substance-use-acute",
-    "depression",
-    "postpartum-depression",
-    "violence",
-    "interaction-concern",
-    "parenting-concern",
-    "everyday-struggles",
-    "no-such-situation",
-]
 profiles = st.fixed_dictionaries(
     {},
     optional={
@@ -32,41 +23,75 @@ profiles = st.fixed_dictionaries(
 )
 
 
-def _keyed(rows, keys):
-    return sorted(tuple(row.get(k) for k in keys) for row in rows)
+def _statuses(kg, raw, kinds):
+    """(service, criterion or kind) -> statuses of the screening's verdicts of these kinds."""
+    out = defaultdict(set)
+    for service_id, found in verdicts(tables(kg), parse_profile(kg, raw)).items():
+        for v in found:
+            if v.kind in kinds:
+                out[(service_id, v.criterion.id if v.kind in ("stage", "exclusion", "situation") else v.kind)].add(
+                    v.status
+                )
+    return dict(out)
+
+
+def _area_status(rows):
+    statuses = [r["status"] for r in rows]
+    return "met" if "met" in statuses else statuses[0]
 
 
 @settings(max_examples=60, deadline=None)
 @given(raw=profiles)
-def test_stage_area_and_access_rows_equal_the_named_queries(kg, raw):
-    profile = parse_profile(kg, raw)
-    table = tables(kg)
+def test_stage_area_and_access_verdicts_equal_the_named_queries(kg, raw):
     stage = {k: raw[k] for k in ("pregnancy_week", "child_age_months") if k in raw}
-    keys = ("serviceId", "requirementId", "expecting", "child", "status", "minPregnancyWeek", "childAgeUnderMonths")
-    assert _keyed(table.stage(profile), keys) == _keyed(kg.select("eligibility-stage", stage), keys)
-    area = {"municipality": raw["municipality"]} if "municipality" in raw else {}
-    keys = ("serviceId", "basis", "status", "area", "requirementId")
-    assert _keyed(table.area(profile), keys) == _keyed(kg.select("eligibility-area", area), keys)
+    expected = defaultdict(set)
+    for row in kg.select("eligibility-stage", stage):
+        expected[(row["serviceId"], row["requirementId"])].add(row["status"])
+    by_service = defaultdict(list)
+    for row in kg.select("eligibility-area", {"municipality": raw["municipality"]} if "municipality" in raw else {}):
+        by_service[row["serviceId"]].append(row)
+    for service_id, rows in by_service.items():
+        if rows[0]["status"] != "not-applicable":
+            expected[(service_id, "area")].add(_area_status(rows))
     access = {k: raw[k] for k in ("language", "anonymous", "self_referral") if k in raw}
-    language = kg.bind("eligibility-access", access).get("language")
-    keys = ("serviceId", "languageStatus", "anonymityStatus", "selfReferralStatus")
-    assert _keyed(table.access(profile, language.value if language else None), keys) == _keyed(
-        kg.select("eligibility-access", access), keys
-    )
+    for row in kg.select("eligibility-access", access):
+        for kind, key in (
+            ("language", "languageStatus"),
+            ("anonymity", "anonymityStatus"),
+            ("self_referral", "selfReferralStatus"),
+        ):
+            if row[key] != "not-asked":
+                expected[(row["serviceId"], kind)].add(row[key])
+    assert _statuses(kg, raw, {"stage", "area", "language", "anonymity", "self_referral"}) == dict(expected)
 
 
-def test_situation_rows_equal_the_named_queries(kg):
-    table = tables(kg)
-    keys = ("serviceId", "requirementId", "effect", "target")
-    for situation in kg.concepts:
-        if kg.concepts[situation]["scheme"] != "situations":
+def test_situation_verdicts_equal_the_named_queries_for_every_situation_concept(kg):
+    criteria = {
+        (r["serviceId"], r["id"], r["kind"].rsplit("#", 1)[-1])
+        for r in kg.select("requirements")
+        if r["holder"] == r["serviceId"] and r["kind"].endswith(("#Exclusion", "#SituationCriterion"))
+    }
+    compared = 0
+    for situation, concept in kg.concepts.items():
+        if concept["scheme"] != "situation":
             continue
-        assert _keyed(table.situation(situation), keys) == _keyed(
-            kg.select("eligibility-situation", {"situation": situation}), keys
-        ), situation
-        assert table.addressing(situation) == {
+        effects = defaultdict(set)
+        for row in kg.select("eligibility-situation", {"situation": situation}):
+            effects[(row["serviceId"], row["requirementId"])].add(row["effect"])
+        expected = {}
+        for service_id, req_id, kind in criteria:
+            found = effects.get((service_id, req_id), set())
+            if kind == "Exclusion":
+                status = "failed" if "excluded" in found else "unknown" if "possibly-excluded" in found else "met"
+            else:
+                status = "met" if "required-met" in found else "failed"
+            expected[(service_id, req_id)] = {status}
+        assert _statuses(kg, {"situation": [situation]}, {"exclusion", "situation"}) == expected, situation
+        assert tables(kg).addressing(situation) == {
             r["id"] for r in kg.select("services-by-situation", {"situation": situation})
         }
+        compared += 1
+    assert compared >= 20
 
 
 def test_alternatives_equal_the_named_query(kg):

@@ -1,0 +1,113 @@
+"""The typed screening data: criteria, per-service facts and the verdict every criterion kind returns."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from graph import vocab
+
+Text = dict[str, str]  # fi / sv / en
+
+
+def text(fi: str, sv: str, en: str) -> Text:
+    """A verdict text in the three interface languages."""
+    return dict(zip(vocab.LANGS, (fi, sv, en), strict=True))
+
+
+@dataclass(frozen=True)
+class Source:
+    """One quote of a source document that backs a criterion."""
+
+    document: str
+    quote: str
+
+    def dump(self) -> dict[str, str]:
+        return {"document": self.document, "quote": self.quote}
+
+
+@dataclass
+class Criterion:
+    """One criterion or exclusion a service is screened on, with its machine-readable bounds."""
+
+    id: str
+    kind: str  # the class's local name: FamilyStageCriterion, Exclusion, ...
+    service: str  # the service screened
+    holder: str  # the service that holds it (a service it is part of, for assessed criteria)
+    descriptions: dict[str, str | None]
+    situations: list[str] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+    accepts_expecting: bool | None = None
+    min_pregnancy_week: int | None = None
+    accepts_child: bool | None = None
+    child_under_months: int | None = None
+    municipality: str | None = None
+    clientship_required: bool | None = None
+
+    @classmethod
+    def from_requirement(cls, req: dict[str, Any]) -> Criterion:
+        """From one grouped row of requirements.rq (graph.navigation.services.group_requirements)."""
+        return cls(
+            id=req["id"],
+            kind=req["type"],
+            service=req["service"],
+            holder=req["holder"],
+            descriptions=req["labels"],
+            situations=list(req["situations"]),
+            sources=[Source(s["document"], s["quote"]) for s in req["sources"]],
+            accepts_expecting=req.get("acceptsExpecting"),
+            min_pregnancy_week=req.get("minPregnancyWeek"),
+            accepts_child=req.get("acceptsFamiliesWithChild"),
+            child_under_months=req.get("childAgeUnderMonths"),
+            municipality=req.get("municipality"),
+            clientship_required=req.get("clientshipRequired"),
+        )
+
+
+@dataclass(frozen=True)
+class Place:
+    """A municipality a service is for (residence criterion) or provided in (area served)."""
+
+    municipality: str  # IRI
+    code: str | None
+    requirement: str | None = None
+
+
+@dataclass
+class Facts:
+    """What the screening needs to know of one service besides its criteria (screening-facts.rq)."""
+
+    residence: list[Place] = field(default_factory=list)
+    served: list[Place] = field(default_factory=list)
+    languages: set[str] = field(default_factory=set)  # language IRIs
+    anonymity: list[bool] = field(default_factory=list)
+    self_referral: bool = False
+    routes: list[str] = field(default_factory=list)
+    situations: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Verdict:
+    """The finished verdict on one criterion: status, text in fi/sv/en and the criterion's sources.
+
+    status is met, failed, unknown, missing (the profile lacks it) or assessed (the service judges it).
+    """
+
+    kind: str  # stage, area, language, anonymity, self_referral, situation, exclusion, client_status, assessed
+    status: str
+    text: Text
+    criterion: Criterion | None = None
+    type: str | None = None  # the criterion's class, or AreaServed for an area the service is provided in
+
+    def dump(self) -> dict[str, Any]:
+        crit = self.criterion
+        return {
+            "criterion": crit.id if crit else ("area" if self.type == "AreaServed" else None),
+            "type": crit.kind if crit else self.type,
+            "kind": self.kind,
+            "status": self.status,
+            "detail": self.text["en"],
+            "text": self.text,
+            "labels": crit.descriptions if crit else None,
+            "sources": [s.dump() for s in crit.sources] if crit else [],
+        }
