@@ -8,7 +8,7 @@ WORKERS ?= 4
 INSTANCE ?= instance
 export PERHEPOLKU_INSTANCE := $(abspath $(INSTANCE))
 
-BUILD_INPUTS := $(wildcard ontology/*.ttl graph/data/curated/*.ttl graph/data/sources/* queries/*.rq queries/*/*.rq graph/*.py graph/*/*.py search_index/*.py) \
+BUILD_INPUTS := $(wildcard ontology/*.ttl ontology/profiles/* graph/data/curated/*.ttl graph/data/sources/* queries/*.rq queries/*/*.rq graph/*.py graph/*/*.py search_index/*.py) \
                 $(if $(PERHEPOLKU_DATA),$(wildcard $(PERHEPOLKU_DATA)/*.ttl))
 
 .PHONY: run test lint build serve-prod bench bench-load clean

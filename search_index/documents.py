@@ -15,7 +15,7 @@ from graph.vocab import LANGS
 from search_index.fields import CONCEPT_SOURCES, FACETS, FLAGS, TEXT_FIELDS
 
 # quotes naming another service (its parts, the whole it belongs to) say nothing about this one
-_NAME_PROPERTIES = ("http://purl.org/dc/terms/hasPart", "http://purl.org/dc/terms/isPartOf")
+_NAME_PROPERTIES = ("http://purl.org/dc/terms/hasPart", "https://w3id.org/perhepolku/ontology#partOf")
 
 
 def _empty(service_id: str, names: dict[str, str | None]) -> dict[str, Any]:

@@ -172,6 +172,7 @@ def _service(
         ("dct:title", "intro"),
         ("dct:description", "intro"),
         ("pp:providedBy", "intro"),
+        ("cv:hasCompetentAuthority", "intro"),
         ("dct:spatial", "audience"),
         ("pp:location", "place"),
         ("dct:audience", "audience"),
@@ -188,7 +189,7 @@ def _service(
     reqs = [f"g:{sid}-stage", f"g:{sid}-residence"] + [f"g:{sid}-excl-{x}" for x in t.excluded]
     out.append(
         f"s:{sid} a pp:Service ; dct:identifier {lit(sid)} ;\n  dct:title {lit(label, 'fi')} ; dct:description {lit(t.description, 'fi')} ;\n"
-        f"  pp:providedBy g:org{code} ; dct:spatial g:m{code} ; pp:location g:place{code} ; dct:audience <http://uri.suomi.fi/codelist/ptv/ptvkohderyhmat/code/KR1.2> ;\n"
+        f"  pp:providedBy g:org{code} ; cv:hasCompetentAuthority g:org{code} ; dct:spatial g:m{code} ; pp:location g:place{code} ; dct:audience <http://uri.suomi.fi/codelist/ptv/ptvkohderyhmat/code/KR1.2> ;\n"
         f"  cv:isGroupedBy <http://uri.suomi.fi/codelist/ptv/ptvelti/code/KE1> ; pp:serviceLevel c:{t.level} ;\n"
         f"  pp:workForm {', '.join('c:' + w for w in t.work_forms)} ; pp:addressesSituation {', '.join('c:' + s for s in t.situations)} ;\n"
         f"  cv:hasChannel g:{sid}-phone ; pp:accessRoute c:{t.route} ; dct:language lang:FIN ; cv:hasCost g:{sid}-cost ;\n"
@@ -203,7 +204,7 @@ def _service(
         f'schema:closes "12:00:00"^^xsd:time ] ;\n  prov:qualifiedDerivation {d("phone")} .'
     )
     out.append(
-        f"g:{sid}-cost a pp:NoCharge ; dct:description {lit('Palvelu on asiakkaalle maksutonta.', 'fi')} ;\n"
+        f"g:{sid}-cost a pp:NoCharge ; dct:identifier {lit(sid + '-cost')} ; dct:description {lit('Palvelu on asiakkaalle maksutonta.', 'fi')} ;\n"
         f"  prov:qualifiedDerivation {d('cost')} ."
     )
     week, months = t.stage
@@ -211,18 +212,18 @@ def _service(
         f" pp:childAgeUnderMonths {months} ;" if months else ""
     )
     out.append(
-        f"g:{sid}-stage a pp:FamilyStageCriterion ; dct:identifier {lit(sid + '-stage')} ;\n"
+        f"g:{sid}-stage a pp:FamilyStageCriterion ; dct:identifier {lit(sid + '-stage')} ; dct:title {lit('Perhevaihe ' + label, 'fi')} ;\n"
         f"  dct:description {lit(t.audience, 'fi')} ; pp:acceptsExpecting true ; pp:acceptsFamiliesWithChild true ;{bounds}\n"
         f"  prov:qualifiedDerivation {d('audience')} ."
     )
     out.append(
-        f"g:{sid}-residence a pp:ResidenceCriterion ; dct:identifier {lit(sid + '-residence')} ;\n"
+        f"g:{sid}-residence a pp:ResidenceCriterion ; dct:identifier {lit(sid + '-residence')} ; dct:title {lit('Asuinkunta ' + label, 'fi')} ;\n"
         f"  dct:description {lit('Kunta ' + code, 'fi')} ; pp:residenceMunicipality g:m{code} ;\n"
         f"  prov:qualifiedDerivation {d('audience')} ."
     )
     for x in t.excluded:
         out.append(
-            f"g:{sid}-excl-{x} a pp:Exclusion ; dct:identifier {lit(sid + '-excl-' + x)} ;\n"
+            f"g:{sid}-excl-{x} a pp:Exclusion ; dct:identifier {lit(sid + '-excl-' + x)} ; dct:title {lit('Este ' + x, 'fi')} ;\n"
             f"  dct:description {lit(x, 'fi')} ; pp:excludedSituation c:{x} ;\n  prov:qualifiedDerivation {d('excl')} ."
         )
     for item, lang_index in ((f"s:{sid}", 0), (f"g:{sid}-phone", None)):
@@ -236,7 +237,10 @@ def _service(
             )
     trans.append(f"g:{sid}-cost dct:description {lit('Avgiftsfri.', 'sv')}, {lit('Free of charge.', 'en')} .")
     for req in reqs:
-        trans.append(f"{req} dct:description {lit('Villkor', 'sv')}, {lit('Criterion', 'en')} .")
+        trans.append(
+            f"{req} dct:title {lit('Villkor ' + label, 'sv')}, {lit('Criterion ' + label, 'en')} ;\n"
+            f"  dct:description {lit('Villkor', 'sv')}, {lit('Criterion', 'en')} ."
+        )
     return sid
 
 
@@ -263,7 +267,8 @@ def generate(services: int, seed: int, out: Path) -> dict[str, int]:
                 lines.append(place_line)
                 data.append(
                     f"g:org{code} a cv:PublicOrganisation ; dct:identifier {lit('org' + code)} ;\n"
-                    f"  dct:title {lit('Perhepalvelut ' + code, 'fi')} ; prov:qualifiedDerivation {derivation(doc, org_line)} ."
+                    f"  dct:title {lit('Perhepalvelut ' + code, 'fi')} ; skos:prefLabel {lit('Perhepalvelut ' + code, 'fi')} ;\n"
+                    f"  dct:spatial g:m{code} ; prov:qualifiedDerivation {derivation(doc, org_line)} ."
                 )
                 data.append(
                     f"g:place{code} a pp:Place ; dct:identifier {lit('place' + code)} ;\n"

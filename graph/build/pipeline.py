@@ -16,6 +16,7 @@ import pyoxigraph as ox
 
 from graph import vocab
 from graph.build.loader import SHAPES_FILE, input_files, load_store
+from graph.build.profiles import PROFILES_DIR, run_all
 from graph.build.validate import check_store
 from graph.errors import BuildError
 from graph.paths import DEFAULT_INSTANCE, QUERIES_DIR, sources_dir
@@ -30,7 +31,7 @@ def _inputs_digest(data_dir: Path | None) -> str:
     digest = hashlib.sha256()
     # every file a build reads: ontology and shapes, data, sources and every query (rules, SHACL
     # components and the precomputed named queries), so a build's version changes when any of them does
-    paths = [p for p, _ in input_files(data_dir)] + [SHAPES_FILE]
+    paths = [p for p, _ in input_files(data_dir)] + [SHAPES_FILE] + sorted(PROFILES_DIR.glob("*.t*"))
     paths += sorted(sources_dir(data_dir).iterdir()) + sorted(QUERIES_DIR.rglob("*.rq"))
     for path in paths:
         digest.update(str(path.relative_to(path.parents[1])).encode())
@@ -76,6 +77,7 @@ def build_graph(
     store.extend(new_types)
     progress(f"  reasoner ({report.reasoner}): +{len(new_types)} inferred types")
     _apply_rules(store, progress)
+    profiles = run_all(store, progress)
     manifest = {
         "version": _inputs_digest(data_dir),
         "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -83,6 +85,7 @@ def build_graph(
         "quads": len(store),
         "reasoner": report.reasoner,
         "shacl": report.shacl_engine,
+        "profiles": profiles,
         "graph_seconds": round(time.perf_counter() - started, 2),
     }
     return GraphStore(store, manifest)

@@ -74,6 +74,7 @@ SUPPORTED = {
         "prefixes",
         "prefix",
         "namespace",
+        "closed",
     )
 }
 
@@ -103,6 +104,8 @@ def check_supported(shapes: Graph) -> None:
     for s, p, _ in shapes:
         if str(p).startswith(str(SH)) and p not in SUPPORTED:
             raise UnsupportedShape(f"shape {s} uses {p}, which the SPARQL SHACL engine does not check")
+        if p == SH.closed and str(_) != "false":
+            raise UnsupportedShape(f"shape {s} is closed; only sh:closed false is checked")
         if p == SH.path and not isinstance(_, URIRef):
             raise UnsupportedShape(f"shape {s} has a complex sh:path; only predicate paths are checked")
     for _, members in shapes.subject_objects(SH["or"]):

@@ -28,7 +28,7 @@ PARTS = OrderedDict(
         (PP + "addressesSituation", "situations"),
         (PP + "accessRoute", "access_routes"),
         (DCT + "hasPart", "parts"),
-        (DCT + "isPartOf", "part_of"),
+        (PP + "partOf", "part_of"),
     ]
 )
 KINDS = {
