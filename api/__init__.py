@@ -13,7 +13,17 @@ from api import problems
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     """Create the app: load configuration, open the built graph (and index) once, register the views."""
-    from api import cors, guard, requestlog, views_core, views_linked, views_navigation, views_search, views_sparql
+    from api import (
+        cors,
+        guard,
+        requestlog,
+        views_core,
+        views_linked,
+        views_navigation,
+        views_search,
+        views_sources,
+        views_sparql,
+    )
     from api.budget import QueryBudget
     from api.resources import ResourceHolder
 
@@ -31,7 +41,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     problems.init_app(app)
     requestlog.init_app(app)
     guard.init_app(app)
-    for module in (views_core, views_sparql, views_linked, views_search, views_navigation):
+    for module in (views_core, views_sparql, views_linked, views_search, views_navigation, views_sources):
         app.register_blueprint(module.bp)
 
     cors.init_app(app)

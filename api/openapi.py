@@ -71,8 +71,14 @@ LABELS = {
 }
 SOURCE = {
     "type": "object",
-    "properties": {"document": {"type": "string"}, "quote": {"type": "string"}},
-    "required": ["document", "quote"],
+    "description": "A citation: the source document (its id, title and file) and the verbatim quote",
+    "properties": {
+        "source": {"type": ["string", "null"], "description": "source id, see /api/v1/sources/{id}"},
+        "title": {"type": ["string", "null"], "description": "the source document's title"},
+        "document": {"type": "string", "description": "the source's file name"},
+        "quote": {"type": "string", "description": "a passage that appears verbatim in the document"},
+    },
+    "required": ["source", "title", "document", "quote"],
 }
 SOURCES = {"type": "array", "items": ref("Source")}
 LIMIT = query_param("limit", {"type": "integer", "minimum": 1, "maximum": 1000, "default": 50}, "page size")

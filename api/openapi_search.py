@@ -99,7 +99,11 @@ SCHEMAS = {
                         "excluded_for": {
                             "type": "array",
                             "description": "situations the query names that the service excludes, with the exclusion's source",
-                            "items": {"type": "object", "required": ["situation", "exclusion", "source"]},
+                            "items": {
+                                "type": "object",
+                                "required": ["situation", "exclusion", "source"],
+                                "properties": {"source": ref("Source")},
+                            },
                         },
                     },
                 },

@@ -69,10 +69,21 @@ def service_documents(kg: KnowledgeGraph) -> list[dict[str, Any]]:
     return list(docs.values())
 
 
+def _source_titles(kg: KnowledgeGraph) -> dict[str, dict[str, str | None]]:
+    """{source, title} of each source file: the id and the title in the document's own language."""
+    out: dict[str, dict[str, str | None]] = {}
+    for row in kg.select_once("sources"):
+        entry = out.setdefault(row["file"], {"source": row["id"], "title": row.get("title")})
+        if row.get("titleLang") and row.get("titleLang") == row.get("language"):
+            entry["title"] = row["title"]
+    return out
+
+
 def _quotes(kg: KnowledgeGraph, docs: dict[str, dict[str, Any]]) -> None:
     """Fact quotes as text, requirement quotes as conditions, exclusions kept apart (never indexed)."""
     rows = kg.select("search-quotes")
     excluded = {(r["id"], r["quote"]) for r in rows if r["kind"] == "exclusion"}
+    titled = _source_titles(kg)
     for row in rows:
         doc = docs.get(row["id"])
         if doc is None:
@@ -83,6 +94,7 @@ def _quotes(kg: KnowledgeGraph, docs: dict[str, dict[str, Any]]) -> None:
                 {
                     "situation": row["situation"],
                     "exclusion": row["requirement"],
+                    **titled.get(row["document"], {"source": None, "title": None}),
                     "document": row["document"],
                     "quote": quote,
                 }

@@ -108,7 +108,7 @@ class Ranker:
             {
                 "situation": e["situation"],
                 "exclusion": e["exclusion"],
-                "source": {"document": e["document"], "quote": e["quote"]},
+                "source": {k: e.get(k) for k in ("source", "title", "document", "quote")},
             }
             for e in payload["exclusions"]
             if named & {e["situation"], *self.broader.get(e["situation"], [])}

@@ -20,7 +20,14 @@ from graph.build.profiles import PROFILES_DIR, run_all
 from graph.build.validate import check_store
 from graph.errors import BuildError
 from graph.paths import DEFAULT_INSTANCE, QUERIES_DIR, sources_dir
-from graph.store.graphstore import DISK_STORE_DIR, DISK_STORE_MIN_QUADS, GRAPH_FILE, MANIFEST_FILE, GraphStore
+from graph.store.graphstore import (
+    DISK_STORE_DIR,
+    DISK_STORE_MIN_QUADS,
+    GRAPH_FILE,
+    MANIFEST_FILE,
+    SOURCES_COPY,
+    GraphStore,
+)
 
 Progress = Callable[[str], None]
 BuildStep = Callable[[Path, GraphStore, Progress], dict[str, Any]]
@@ -113,6 +120,7 @@ def build(
     try:
         tmp.mkdir()
         gs.store.dump(str(tmp / GRAPH_FILE), format=ox.RdfFormat.N_QUADS)
+        shutil.copytree(sources_dir(data_dir), tmp / SOURCES_COPY)  # served by /api/v1/sources/{id}
         if len(gs.store) >= disk_store_min:
             gs.write_disk_store(tmp / GRAPH_FILE, tmp / DISK_STORE_DIR)
             gs.manifest["store"] = "disk"

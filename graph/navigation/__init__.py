@@ -7,6 +7,7 @@ from graph.navigation.pathways import pathway, pathway_graph
 from graph.navigation.profile import FIELDS, Profile, parse_profile
 from graph.navigation.render import dot, mermaid, svg
 from graph.navigation.services import get_service, list_services
+from graph.navigation.sources import get_source, list_sources
 
 __all__ = [
     "DEFAULT_LIMIT",
@@ -15,8 +16,10 @@ __all__ = [
     "dot",
     "gap_report",
     "get_service",
+    "get_source",
     "list_concepts",
     "list_services",
+    "list_sources",
     "mermaid",
     "parse_profile",
     "pathway",

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from graph.navigation.criteria import LANG_NAMES, StageBounds, stage_status
-from graph.navigation.services import sources
+from graph.navigation.sources import citations
 from graph.parsing import parse_lang
 from graph.store.knowledge import KnowledgeGraph, labels
 
@@ -64,7 +64,7 @@ def excluded_without_alternative(kg: KnowledgeGraph) -> list[dict[str, Any]]:
             f"'{group[0]['fi']}' bars a family from {service} and no other service in the graph addresses it.",
             [service],
             [situation],
-            sources(group),
+            citations(kg, group),
         )
         for (service, situation), group in grouped.items()
     ]
@@ -143,7 +143,7 @@ def language_gaps(kg: KnowledgeGraph, language: str | None = None) -> list[dict[
 def dead_ends(kg: KnowledgeGraph) -> list[dict[str, Any]]:
     out = []
     for row in kg.select_once("gap-dead-ends"):
-        src = sources([row])
+        src = citations(kg, [row])
         if row["hasNext"]:
             out.append(
                 gap(

@@ -5,24 +5,24 @@ from __future__ import annotations
 from collections import OrderedDict, deque
 from typing import Any
 
-from graph.navigation.services import sources
+from graph.navigation.sources import citations
 from graph.store.knowledge import KnowledgeGraph, labels
 
 
 def edges(kg: KnowledgeGraph) -> list[dict[str, Any]]:
     """Every referral link {from, to, kind, sources}, from the pathway-edges query (grouped once per build)."""
-    found: list[dict[str, Any]] = kg.memo("pathway-edges", lambda: _edges(kg.select_once("pathway-edges")))
+    found: list[dict[str, Any]] = kg.memo("pathway-edges", lambda: _edges(kg, kg.select_once("pathway-edges")))
     return found
 
 
-def _edges(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _edges(kg: KnowledgeGraph, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     out: OrderedDict[str, dict[str, Any]] = OrderedDict()
     by_link: dict[str, list[dict[str, Any]]] = {}
     for row in rows:
         out.setdefault(row["link"], {"id": row["linkId"], "from": row["from"], "to": row["to"], "kind": row["kind"]})
         by_link.setdefault(row["link"], []).append(row)
     for link, edge in out.items():
-        edge["sources"] = sources(by_link[link])
+        edge["sources"] = citations(kg, by_link[link])
     return list(out.values())
 
 

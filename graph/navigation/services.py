@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Iterable
 from typing import Any
 
 from graph import vocab
+from graph.navigation.sources import citations
 from graph.store.knowledge import KnowledgeGraph, labels
 
 PP, DCT, CV = vocab.PP, vocab.PREFIXES["dct"], vocab.PREFIXES["cv"]
@@ -40,15 +40,6 @@ KINDS = {
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
 
-def sources(rows: Iterable[dict[str, Any]]) -> list[dict[str, str]]:
-    """Distinct {document, quote} pairs of query rows, in first-seen order."""
-    seen: dict[tuple[str, str], None] = {}
-    for row in rows:
-        if row.get("document") and row.get("quote"):
-            seen.setdefault((row["document"], row["quote"]), None)
-    return [{"document": d, "quote": q} for d, q in seen]
-
-
 def summary(row: dict[str, Any]) -> dict[str, Any]:
     return {"id": row["id"], "iri": row["service"], "labels": labels(row)}
 
@@ -78,7 +69,7 @@ def _texts(kg: KnowledgeGraph, service_id: str) -> dict[str, Any]:
             continue
         texts = {lang: next((r["text"] for r in rows if r["lang"] == lang), None) for lang in vocab.LANGS}
         out[name] = texts
-        out[name + "_sources" if name != "labels" else "label_sources"] = sources(rows)
+        out[name + "_sources" if name != "labels" else "label_sources"] = citations(kg, rows)
         if name == "labels":
             out["translated"] = sorted({r["lang"] for r in rows if r.get("translated")})
     return out
@@ -100,7 +91,7 @@ def _parts(kg: KnowledgeGraph, service_id: str) -> dict[str, Any]:
             )
             if r.get("kind") in KINDS:
                 item["kind"] = KINDS[r["kind"]]
-        parts[name] = {"known": bool(items), "items": list(items.values()), "sources": sources(prop_rows)}
+        parts[name] = {"known": bool(items), "items": list(items.values()), "sources": citations(kg, prop_rows)}
     return parts
 
 
@@ -138,11 +129,11 @@ def channels(kg: KnowledgeGraph, service_id: str) -> list[dict[str, Any]]:
     for ch in channels.values():
         ch["hours"].sort(key=lambda s: WEEKDAYS.index(s["day"]))
         ch["hours_known"] = bool(ch["hours"])
-        ch["sources"] = sources(r for r in rows if r["id"] == ch["id"])
+        ch["sources"] = citations(kg, (r for r in rows if r["id"] == ch["id"]))
     return list(channels.values())
 
 
-def group_requirements(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def group_requirements(kg: KnowledgeGraph, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Rows of service-requirements.rq / requirements.rq as one dict per criterion, with its sources."""
     out: OrderedDict[tuple[str, str], dict[str, Any]] = OrderedDict()
     keys = (
@@ -174,7 +165,7 @@ def group_requirements(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
         if r.get("situation") and r["situation"] not in req["situations"]:
             req["situations"].append(r["situation"])
     for (service_id, req_id), req in out.items():
-        req["sources"] = sources(rows_of[(service_id, req_id)])
+        req["sources"] = citations(kg, rows_of[(service_id, req_id)])
         if service_id:
             req["service"] = service_id
     return list(out.values())
@@ -182,7 +173,7 @@ def group_requirements(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def requirements(kg: KnowledgeGraph, service_id: str) -> list[dict[str, Any]]:
     """Criteria and exclusions of a service (and of a service it is part of), with bounds and sources."""
-    return group_requirements(kg.select("service-requirements", {"service": service_id}))
+    return group_requirements(kg, kg.select("service-requirements", {"service": service_id}))
 
 
 def links(kg: KnowledgeGraph, service_id: str) -> dict[str, list[dict[str, Any]]]:
@@ -194,7 +185,7 @@ def links(kg: KnowledgeGraph, service_id: str) -> dict[str, list[dict[str, Any]]
         )
     for items in out.values():
         for link_iri, item in items.items():
-            item["sources"] = sources(r for r in rows if r["link"] == link_iri)
+            item["sources"] = citations(kg, (r for r in rows if r["link"] == link_iri))
     return {d: list(items.values()) for d, items in out.items()}
 
 

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from graph.store.catalog import NamedQuery
 
 GRAPH_FILE = "graph.nq"
+SOURCES_COPY = "sources"  # the build's copy of the source texts its quotes cite
 MANIFEST_FILE = "manifest.json"
 DISK_STORE_DIR = "store"
 # from this many quads the build also writes an on-disk Oxigraph store, which servers open in

@@ -37,9 +37,14 @@ class KnowledgeGraph:
     """One loaded build: the store, the named-query catalogue and id lookups, all read-only."""
 
     def __init__(
-        self, store: GraphStore, catalog: Catalog | None = None, precomputed: PrecomputedRows | None = None
+        self,
+        store: GraphStore,
+        catalog: Catalog | None = None,
+        precomputed: PrecomputedRows | None = None,
+        build_dir: Path | None = None,
     ) -> None:
         self.store = store
+        self.build_dir = build_dir  # the build folder: its copies of the source texts are read from here
         self.catalog = catalog or Catalog()
         self._precomputed = precomputed
         self._once: dict[str, list[dict[str, Any]]] = {}
@@ -73,7 +78,7 @@ class KnowledgeGraph:
     @classmethod
     def open(cls, build_dir: Path, endpoint: str | None = None) -> KnowledgeGraph:
         """The build's graph, embedded in memory, or behind a remote SPARQL `endpoint` that holds it."""
-        return cls(open_store(build_dir, endpoint), precomputed=PrecomputedRows(build_dir))
+        return cls(open_store(build_dir, endpoint), precomputed=PrecomputedRows(build_dir), build_dir=build_dir)
 
     @property
     def manifest(self) -> dict[str, Any]:

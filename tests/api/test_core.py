@@ -65,7 +65,12 @@ def test_one_service_has_every_part_with_sources(client):
     }
     assert body["links"]["downstream"][0]["id"] == "jalkituki"
     assert body["links"]["downstream"][0]["sources"] == [
-        {"document": "design-card", "quote": "therapeutic work → aftercare"}
+        {
+            "source": "design-card",
+            "title": "perhepolku design card",
+            "document": "design-card",
+            "quote": "therapeutic work → aftercare",
+        }
     ]
 
 
@@ -126,9 +131,23 @@ def test_openapi_documents_every_route(app, client):
     documented = set(spec["paths"])
     for rule in app.url_map.iter_rules():
         if rule.endpoint != "static" and set(rule.methods) - {"OPTIONS", "HEAD"}:
-            path = re.sub(r"<(?:\w+:)?(\w+)>", r"{\1}", rule.rule).replace("{service_id}", "{id}")
+            path = (
+                re.sub(r"<(?:\w+:)?(\w+)>", r"{\1}", rule.rule)
+                .replace("{service_id}", "{id}")
+                .replace("{source_id}", "{id}")
+            )
             if path == "/api/v1/queries/{name}":  # documented as one operation per named query
                 names = {q["name"] for q in client.get("/api/v1/queries").get_json()["items"]}
                 assert {f"/api/v1/queries/{n}" for n in names} <= documented
                 continue
             assert path in documented, path
+
+
+def test_sources_are_records_with_their_text(client):
+    listed = client.get("/api/v1/sources").get_json()
+    assert [item["id"] for item in listed["items"]][-1] == "design-card"
+    one = client.get("/api/v1/sources/003_5e8b4fceeaf8ff9d", query_string={"quote": "nimettömänä"})
+    assert one.status_code == 200 and one.get_json()["kind"] == "brochure" and len(one.get_json()["highlights"]) == 2
+    missing = client.get("/api/v1/sources/nope")
+    assert missing.status_code == 404 and missing.mimetype == "application/problem+json"
+    assert client.get("/api/v1/sources?quote=x").status_code == 400

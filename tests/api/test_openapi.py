@@ -59,6 +59,8 @@ OPERATIONS = [
     "GET /.well-known/void",
     "GET /api/v1/dataset",
     "GET /dumps/perhepolku.nq.gz",
+    "GET /api/v1/sources",
+    "GET /api/v1/sources/{id}",
 ]
 
 

@@ -73,11 +73,22 @@ def test_a_rare_central_concept_outweighs_a_broad_one():
 
 
 def test_a_service_that_excludes_the_situation_sinks_and_says_why():
-    exclusion = {"situation": "psychosis", "exclusion": "x-psy", "document": "000.txt", "quote": "psykoosi on este"}
+    exclusion = {
+        "situation": "psychosis",
+        "exclusion": "x-psy",
+        "source": "000",
+        "title": "T",
+        "document": "000.txt",
+        "quote": "psykoosi on este",
+    }
     q = plan("masennus", concepts={"psychosis": (1.0, frozenset({0}))}, matched=["psychosis"])
     excluded = RANKER.score(q, payload("e", {"masennus": 3.0}, exclusions=[exclusion]), "fi")
     other = RANKER.score(q, payload("o", {"masennus": 1.5}), "fi")
     assert excluded.score < other.score
     assert excluded.excluded_for == [
-        {"situation": "psychosis", "exclusion": "x-psy", "source": {"document": "000.txt", "quote": "psykoosi on este"}}
+        {
+            "situation": "psychosis",
+            "exclusion": "x-psy",
+            "source": {"source": "000", "title": "T", "document": "000.txt", "quote": "psykoosi on este"},
+        }
     ]

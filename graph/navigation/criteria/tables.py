@@ -29,7 +29,7 @@ class ScreeningTables:
         for row in kg.select_once("screening-facts"):
             self._add_fact(self.facts[row["serviceId"]], row)
         self.criteria: list[Criterion] = [
-            Criterion.from_requirement(req) for req in group_requirements(kg.select_once("requirements"))
+            Criterion.from_requirement(req) for req in group_requirements(kg, kg.select_once("requirements"))
         ]
         self.by_service: dict[str, list[Criterion]] = defaultdict(list)  # every criterion a service is screened on
         for crit in self.criteria:
