@@ -69,6 +69,13 @@ def test_the_guide_adds_a_service_that_the_server_finds(data, tmp_path):
     assert service["labels"] == {"fi": "Perhekahvila", "sv": "Familjecafé", "en": "Family café"}
     assert service["cost"]["known"] and service["cost"]["items"][0]["kind"] == "free"
     assert service["channels"][0]["telephone"] == "09 123 4567"
-    assert service["cost"]["sources"] == [{"document": "900_esimerkki.txt", "quote": "Perhekahvila on maksuton"}]
+    assert service["cost"]["sources"] == [
+        {
+            "source": "900_esimerkki",
+            "title": "Esimerkkikunnan perhekahvila (an example for the add-a-service guide)",
+            "document": "900_esimerkki.txt",
+            "quote": "Perhekahvila on maksuton",
+        }
+    ]
     hits = client.get("/api/v1/search?q=perhekahvila").get_json()
     assert hits["items"][0]["id"] == "perhekahvila"

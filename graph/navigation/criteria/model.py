@@ -21,9 +21,11 @@ class Source:
 
     document: str
     quote: str
+    source: str | None = None  # the source's id (graph.navigation.sources)
+    title: str | None = None
 
-    def dump(self) -> dict[str, str]:
-        return {"document": self.document, "quote": self.quote}
+    def dump(self) -> dict[str, str | None]:
+        return {"source": self.source, "title": self.title, "document": self.document, "quote": self.quote}
 
 
 @dataclass
@@ -54,7 +56,7 @@ class Criterion:
             holder=req["holder"],
             descriptions=req["labels"],
             situations=list(req["situations"]),
-            sources=[Source(s["document"], s["quote"]) for s in req["sources"]],
+            sources=[Source(s["document"], s["quote"], s.get("source"), s.get("title")) for s in req["sources"]],
             accepts_expecting=req.get("acceptsExpecting"),
             min_pregnancy_week=req.get("minPregnancyWeek"),
             accepts_child=req.get("acceptsFamiliesWithChild"),
