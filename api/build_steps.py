@@ -6,11 +6,13 @@ from graph.build import BuildStep
 
 
 def steps(search_engine: str = "auto") -> list[BuildStep]:
-    """Precomputed rows, the compressed dump, then the search index with `search_engine` (auto, whoosh or tantivy)."""
+    """Precomputed rows, the stored service documents, the compressed dump, then the search index with
+    `search_engine` (auto, whoosh or tantivy)."""
     from functools import partial
 
     from graph.build import precompute
     from graph.build.dump import write_dump
+    from graph.navigation.documents import store_documents
     from search_index.indexer import build_index
 
-    return [precompute, write_dump, partial(build_index, engine=search_engine)]
+    return [precompute, store_documents, write_dump, partial(build_index, engine=search_engine)]

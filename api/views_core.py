@@ -24,7 +24,7 @@ def health() -> ResponseReturnValue:
             "version": res.kg.manifest.get("version"),
             "build_id": res.kg.manifest.get("build_id"),
             "built_at": res.kg.manifest.get("built_at"),
-            "quads": len(res.kg.store),
+            "quads": res.kg.manifest.get("quads"),
         },
         index=res.kg.manifest.get("index"),
     )

@@ -190,8 +190,15 @@ def links(kg: KnowledgeGraph, service_id: str) -> dict[str, list[dict[str, Any]]
 
 
 def get_service(kg: KnowledgeGraph, service_id: str) -> dict[str, Any]:
-    """Everything the graph says about one service; NotFound for an unknown id."""
+    """Everything the graph says about one service; NotFound for an unknown id.
+
+    A build stores every service's answer of this function (graph.navigation.documents), so a loaded
+    build answers from it; the queries below run for a graph without stored documents.
+    """
     kg.require_service(service_id)
+    stored = kg.document(service_id)
+    if stored is not None:
+        return stored
     row = next(r for r in kg.services if r["id"] == service_id)
     reqs = requirements(kg, service_id)
     service = {"id": service_id, "iri": row["service"], **_texts(kg, service_id), **_parts(kg, service_id)}

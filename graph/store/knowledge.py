@@ -14,7 +14,7 @@ from graph.store.binding import converters
 from graph.store.catalog import Catalog, NamedQuery, bind_params
 from graph.store.graphstore import GraphStore
 from graph.store.municipalities import official
-from graph.store.precomputed import PrecomputedRows
+from graph.store.precomputed import PrecomputedRows, ServiceDocuments
 
 _NAME_LIKE = re.compile(r"^[^\W\d_][^\W\d_ '\-]*(?:[ '\-][^\W\d_]+)*$")
 
@@ -42,11 +42,13 @@ class KnowledgeGraph:
         catalog: Catalog | None = None,
         precomputed: PrecomputedRows | None = None,
         build_dir: Path | None = None,
+        documents: ServiceDocuments | None = None,
     ) -> None:
         self.store = store
         self.build_dir = build_dir  # the build folder: its copies of the source texts are read from here
         self.catalog = catalog or Catalog()
         self._precomputed = precomputed
+        self._documents = documents
         self._once: dict[str, list[dict[str, Any]]] = {}
         self._memo: dict[str, Any] = {}
         self._converters = converters(self)
@@ -78,7 +80,12 @@ class KnowledgeGraph:
     @classmethod
     def open(cls, build_dir: Path, endpoint: str | None = None) -> KnowledgeGraph:
         """The build's graph, embedded in memory, or behind a remote SPARQL `endpoint` that holds it."""
-        return cls(open_store(build_dir, endpoint), precomputed=PrecomputedRows(build_dir), build_dir=build_dir)
+        return cls(
+            open_store(build_dir, endpoint),
+            precomputed=PrecomputedRows(build_dir),
+            build_dir=build_dir,
+            documents=ServiceDocuments(build_dir),
+        )
 
     @property
     def manifest(self) -> dict[str, Any]:
@@ -104,6 +111,10 @@ class KnowledgeGraph:
             stored = self._precomputed.get(name) if self._precomputed else None
             self._once[name] = stored if stored is not None else self.select(name)
         return self._once[name]
+
+    def document(self, service_id: str) -> dict[str, Any] | None:
+        """The service's document as the build stored it (graph.navigation.documents), or None without one."""
+        return self._documents.get(service_id) if self._documents else None
 
     def memo(self, name: str, make: Callable[[], Any]) -> Any:
         """A value derived from this build once (tables grouped for a domain function) and kept."""

@@ -1,0 +1,84 @@
+"""The stored service documents equal the live queries' answer (get_service) for every service."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from graph.build import precompute
+from graph.build.generate import generate
+from graph.build.pipeline import build
+from graph.navigation import get_service
+from graph.navigation.documents import store_documents
+from graph.store.knowledge import KnowledgeGraph
+from graph.store.precomputed import PrecomputedRows, ServiceDocuments
+
+
+def canonical(value: Any) -> Any:
+    """A JSON answer as a client reads it, every list sorted: rows that tie in a query's ORDER BY may come
+    in either order, so the comparison is of what a document says, not of how ties fell."""
+    value = json.loads(json.dumps(value))
+
+    def walk(v: Any) -> Any:
+        if isinstance(v, dict):
+            return {k: walk(x) for k, x in v.items()}
+        if isinstance(v, list):
+            return sorted((walk(x) for x in v), key=lambda x: json.dumps(x, sort_keys=True))
+        return v
+
+    return walk(value)
+
+
+def assert_stored_equal_live(build_dir: Path) -> int:
+    stored = KnowledgeGraph.open(build_dir)
+    live = KnowledgeGraph(stored.store, precomputed=PrecomputedRows(build_dir))  # no documents: the queries run
+    compared = 0
+    for row in stored.services:
+        document = stored.document(row["id"])
+        assert document is not None, row["id"]
+        assert live.document(row["id"]) is None
+        assert canonical(document) == canonical(get_service(live, row["id"])), row["id"]
+        assert get_service(stored, row["id"]) == document
+        compared += 1
+    return compared
+
+
+def test_every_seed_service_is_stored_as_the_live_queries_answer_it(build_dir, kg):
+    assert assert_stored_equal_live(build_dir) == len(kg.services) == 21
+
+
+def test_every_generated_service_is_stored_as_the_live_queries_answer_it(tmp_path):
+    generate(24, 7, tmp_path / "data")
+    folder = build(
+        tmp_path / "data", instance=tmp_path / "instance", steps=[precompute, store_documents], reasoner="rules"
+    )
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["documents"] == 24 and manifest["documents_bytes"] > 0
+    assert assert_stored_equal_live(folder) == 24
+
+
+def test_the_comparison_sees_a_changed_document(build_dir, kg):
+    service_id = kg.services[0]["id"]
+    document = kg.document(service_id)
+    assert document is not None
+    document["labels"]["fi"] = "toinen"
+    assert canonical(document) != canonical(
+        kg.document(service_id)
+    )  # a fresh copy each time, and a changed one differs
+
+
+def test_a_build_without_stored_documents_answers_from_the_queries(tmp_path, build_dir, kg):
+    assert ServiceDocuments(tmp_path).get("neuvola") is None
+    bare = KnowledgeGraph(kg.store)
+    assert canonical(get_service(bare, "neuvola")) == canonical(kg.document("neuvola"))
+
+
+def test_an_unknown_service_is_not_found_with_or_without_documents(kg):
+    from graph.errors import NotFound
+
+    for graph in (kg, KnowledgeGraph(kg.store)):
+        with pytest.raises(NotFound):
+            get_service(graph, "no-such-service")
