@@ -11,7 +11,7 @@ export PERHEPOLKU_INSTANCE := $(abspath $(INSTANCE))
 BUILD_INPUTS := $(wildcard ontology/*.ttl ontology/profiles/* graph/data/curated/*.ttl graph/data/sources/* queries/*.rq queries/*/*.rq graph/*.py graph/*/*.py search_index/*.py) \
                 $(if $(PERHEPOLKU_DATA),$(wildcard $(PERHEPOLKU_DATA)/*.ttl))
 
-.PHONY: run test lint build serve-prod bench bench-load clean
+.PHONY: run test lint build browser serve-prod bench bench-load clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -35,7 +35,13 @@ lint: $(BIN)/.installed
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
-test: build lint
+# the browser tests drive Debian's chromium through Playwright; installed here when missing (as root)
+browser:
+	@command -v chromium >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && \
+	  apt-get update -qq && apt-get install -y -qq chromium >/dev/null; } || \
+	  echo "chromium is not installed: the browser tests will be skipped (apt-get install chromium)"
+
+test: build lint browser
 	$(BIN)/python -m pytest -q
 
 bench: build

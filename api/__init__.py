@@ -23,6 +23,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         views_search,
         views_sources,
         views_sparql,
+        web,
     )
     from api.budget import QueryBudget
     from api.resources import ResourceHolder
@@ -44,6 +45,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     for module in (views_core, views_sparql, views_linked, views_search, views_navigation, views_sources):
         app.register_blueprint(module.bp)
 
+    web.init_app(app)
     cors.init_app(app)
 
     return app

@@ -166,3 +166,33 @@ def live_server(app):
     yield f"http://127.0.0.1:{server.server_port}"
     server.shutdown()
     thread.join(timeout=30)
+
+
+CHROMIUM = Path("/usr/bin/chromium")  # Debian's package; Playwright never downloads a browser here
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's headless Chromium driven by Playwright (executable_path); skipped only where it is not installed.
+
+    CI must have it (.ci/run installs the package when missing), so there a missing browser fails.
+    """
+    if not CHROMIUM.exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"{CHROMIUM} is missing; .ci/run installs Debian's chromium package")
+        pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium); the browser tests need it")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture()
+def page(browser, live_server):
+    """A fresh browser page (own context: no cookies, cache or downloads shared) whose base URL is the live server."""
+    context = browser.new_context(base_url=live_server, accept_downloads=True, viewport={"width": 1200, "height": 900})
+    tab = context.new_page()
+    yield tab
+    context.close()

@@ -23,6 +23,7 @@ THIRD_PARTY_DATA = {
     "jinja2",
     "flask_babel",
     "babel",
+    "markupsafe",
 }
 
 # package (folder) -> (project packages it may import, third-party packages it may import)
@@ -57,6 +58,19 @@ RULES: dict[str, tuple[set[str], set[str]]] = {
             "api",
         },
         {"flask", "werkzeug", "click", "jinja2", "flask_babel", "babel"},
+    ),
+    # the web pages: the same domain functions as the JSON views, rendered (no build, no engines)
+    "api/web": (
+        {
+            "graph.vocab",
+            "graph.errors",
+            "graph.parsing",
+            "graph.store",
+            "graph.navigation",
+            "search_index",
+            "api",
+        },
+        {"flask", "werkzeug", "jinja2", "flask_babel", "babel", "markupsafe"},
     ),
 }
 # the CLI's build commands are the one place api/ reaches the build pipeline

@@ -1,6 +1,7 @@
 """The navigation domain over an opened build: services, concepts, family profiles, eligibility, pathways, gaps."""
 
 from graph.navigation.concepts import list_concepts
+from graph.navigation.coverage import STAGES, coverage_matrix
 from graph.navigation.eligibility import DEFAULT_LIMIT, screen
 from graph.navigation.gaps import gap_report
 from graph.navigation.pathways import pathway, pathway_graph
@@ -12,7 +13,9 @@ from graph.navigation.sources import get_source, list_sources
 __all__ = [
     "DEFAULT_LIMIT",
     "FIELDS",
+    "STAGES",
     "Profile",
+    "coverage_matrix",
     "dot",
     "gap_report",
     "get_service",

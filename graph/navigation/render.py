@@ -42,8 +42,11 @@ def dot(graph: dict[str, Any], lang: str = "fi") -> str:
     return "\n".join(lines + ["}"]) + "\n"
 
 
-def svg(graph: dict[str, Any], lang: str = "fi") -> str:
-    """Layered left-to-right drawing: columns by longest path, rows by order within a column."""
+def svg(graph: dict[str, Any], lang: str = "fi", href: str | None = None, classes: dict[str, str] | None = None) -> str:
+    """Layered left-to-right drawing: columns by longest path, rows by order within a column.
+
+    With `href` (a template with `{id}`) each node links there; `classes` gives nodes a CSS class.
+    """
     column = layers(graph)
     rows: dict[int, int] = {}
     pos = {}
@@ -67,8 +70,11 @@ def svg(graph: dict[str, Any], lang: str = "fi") -> str:
         )
     for node in graph["nodes"]:
         x, y = pos[node["id"]]
-        parts.append(
-            f'<g><rect x="{x}" y="{y}" width="200" height="40" rx="8" fill="#eef4fb" stroke="#2b6cb0"/>'
+        css = (classes or {}).get(node["id"])
+        box = (
+            f"<g{f' class={chr(34)}{css}{chr(34)}' if css else ''}>"
+            f'<rect x="{x}" y="{y}" width="200" height="40" rx="8" fill="#eef4fb" stroke="#2b6cb0"/>'
             f'<text x="{x + 100}" y="{y + 24}" text-anchor="middle">{escape(_label(node, lang)[:32])}</text></g>'
         )
+        parts.append(f'<a href="{escape(href.format(id=node["id"]))}">{box}</a>' if href else box)
     return "\n".join(parts + ["</svg>"]) + "\n"

@@ -1,0 +1,51 @@
+"""The web interface: server-rendered pages over the same domain functions the JSON API calls.
+
+Each page module adds its routes to `bp`; a page parses its URL, calls one domain function and renders
+a Jinja template. Texts go through the gettext catalogues in translations/ (fi, sv, en); state lives in
+the URL, so every view can be shared; every asset is served from static/ by the app itself. Bad input
+on a page gets a page that says what is wrong, with the status the JSON API would give.
+"""
+
+from __future__ import annotations
+
+from flask import Blueprint, Flask, render_template
+from flask.typing import ResponseReturnValue
+from flask_babel import gettext
+from werkzeug.exceptions import HTTPException
+
+from api.web.i18n import page_lang
+from graph.errors import NotFound, PerhepolkuError
+
+bp = Blueprint("web", __name__, template_folder="templates", static_folder="static", static_url_path="/assets")
+
+
+def _error_page(status: int, detail: str, field: str | None) -> ResponseReturnValue:
+    title = gettext("Not found") if status == 404 else gettext("The request could not be answered")
+    return render_template("error.html", title=title, detail=detail, field=field), status
+
+
+@bp.errorhandler(PerhepolkuError)
+def domain_error(exc: PerhepolkuError) -> ResponseReturnValue:
+    return _error_page(404 if isinstance(exc, NotFound) else exc.status, exc.detail, exc.field)
+
+
+@bp.errorhandler(HTTPException)
+def http_error(exc: HTTPException) -> ResponseReturnValue:
+    return _error_page(exc.code or 500, exc.description or "", None)
+
+
+@bp.before_request
+def choose_language() -> None:
+    """Read `lang` before the view runs, so even an error page is in the asked language (or says why not)."""
+    page_lang()
+
+
+def init_app(app: Flask) -> None:
+    """Register the pages, their error pages and the language machinery on `app`."""
+    from api.web import i18n, pages_gaps, pages_pathways, pages_screening, pages_search, pages_service
+
+    for module in (pages_search, pages_service, pages_screening, pages_pathways, pages_gaps):
+        assert module.bp is bp  # each module attached its routes to the one blueprint
+
+    i18n.init_app(app)
+    app.register_blueprint(bp)

@@ -1,0 +1,93 @@
+"""Languages of the pages: the `lang` URL parameter chooses fi, sv or en; data labels fall back, marked."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+from flask import Flask, current_app, g, request, url_for
+from flask_babel import Babel, gettext
+from markupsafe import Markup, escape
+
+from api.web.names import NAMES
+from graph.errors import InvalidParameter
+from graph.vocab import LANGS
+
+TRANSLATIONS = Path(__file__).parent / "translations"
+# each language named in itself, as a language switch shows it
+NATIVE = {"fi": "Suomi", "sv": "Svenska", "en": "English"}
+
+
+def page_lang() -> str:
+    """The page's language from `?lang=` (default fi); an unknown code is a 400 naming the field."""
+    if "web_lang" not in g:
+        value = request.args.get("lang", "fi")
+        g.web_lang = value if value in LANGS else "fi"  # the error page itself is shown in Finnish
+        if value not in LANGS:
+            raise InvalidParameter(f"lang must be one of {', '.join(LANGS)}", field="lang")
+    lang: str = g.web_lang
+    return lang
+
+
+def pick(labels: Mapping[str, Any] | None, lang: str) -> tuple[str, str]:
+    """(text, its language): the label in `lang`, else in the first language that has one."""
+    labels = labels or {}
+    for code in (lang, *LANGS):
+        if labels.get(code):
+            return str(labels[code]), code
+    return "", lang
+
+
+def label(labels: Mapping[str, Any] | None, fallback: str = "") -> Markup:
+    """A data label in the page's language; one in another language carries its lang and a visible mark."""
+    lang = page_lang()
+    text, used = pick(labels, lang)
+    if not text:
+        return Markup('<span class="unknown">{}</span>').format(fallback or gettext("unknown"))
+    if used == lang:
+        return escape(text)
+    mark = gettext("in %(language)s", language=NATIVE[used])
+    return Markup('<span lang="{}">{}</span> <span class="fallback">({})</span>').format(used, text, mark)
+
+
+def source_url(citation: Mapping[str, Any]) -> str | None:
+    """The source page opened at a citation's quote (None while the app has no source pages)."""
+    if "web.source" not in current_app.view_functions or not citation.get("source"):
+        return None
+    return url_for("web.source", source_id=citation["source"], quote=citation["quote"], lang=page_lang()) + "#quote"
+
+
+def url_with(**changes: Any) -> str:
+    """This page's URL with some parameters replaced (None removes one); every other parameter is kept."""
+    args = request.args.to_dict(flat=False)
+    for key, value in changes.items():
+        if value is None or value == []:
+            args.pop(key, None)
+        else:
+            args[key] = value if isinstance(value, list) else [str(value)]
+    query = urlencode([(k, v) for k, values in args.items() for v in values])
+    return request.path + ("?" + query if query else "")
+
+
+def init_app(app: Flask) -> None:
+    app.config.setdefault("BABEL_TRANSLATION_DIRECTORIES", str(TRANSLATIONS))
+    app.config.setdefault("BABEL_DEFAULT_LOCALE", "fi")
+    Babel(app, locale_selector=lambda: g.get("web_lang", "fi"))
+    app.jinja_env.globals.update(
+        label=label, url_with=url_with, languages=NATIVE, pick=pick, source_url=source_url, **NAMES
+    )
+    app.jinja_env.filters["safe_snippet"] = safe_snippet
+
+    @app.context_processor
+    def language() -> dict[str, str]:
+        return {"page_lang": g.get("web_lang", "fi")}
+
+
+def safe_snippet(text: str) -> Markup:
+    """A search snippet (HTML-escaped text with <mark> highlights) made safe: only the marks stay markup."""
+    pieces = re.split(r"(</?mark>)", text)
+    return Markup("".join(p if p in ("<mark>", "</mark>") else str(escape(html.unescape(p))) for p in pieces))

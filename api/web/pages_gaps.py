@@ -1,0 +1,86 @@
+"""The gap explorer: gaps by kind with counts, filters, each gap's evidence, CSV and JSON of what is shown."""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any
+
+from flask import Response, jsonify, render_template, request
+from flask.typing import ResponseReturnValue
+
+from api.args import int_arg
+from api.resources import resources
+from api.web import bp
+from api.web.i18n import page_lang
+from api.web.names import GAP_KINDS
+from graph.errors import InvalidParameter
+from graph.navigation import coverage_matrix, gap_report
+from graph.parsing import parse_lang
+from graph.store import KnowledgeGraph
+
+PAGE_SIZE = 50
+CSV_COLUMNS = ("kind", "title", "detail", "services", "situations", "sources")
+
+
+def _report(kg: KnowledgeGraph, municipality: str | None, language: str | None) -> dict[str, Any]:
+    """The gap report for one filter, made once per build (it does not change until the next build)."""
+    if municipality is not None:
+        municipality = kg.municipality_code(municipality)  # validates, and one cache entry per municipality
+    if language is not None and parse_lang("language", language) == "fi":
+        raise InvalidParameter("language gaps are reported for sv and en", field="language")
+    report: dict[str, Any] = kg.memo(
+        f"web-gaps:{municipality}:{language}", lambda: gap_report(kg, municipality, language)
+    )
+    return report
+
+
+def _csv(items: list[dict[str, Any]]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(CSV_COLUMNS)
+    for gap in items:
+        sources = " | ".join(f"{s['document']}: {s['quote']}" for s in gap["sources"])
+        writer.writerow(
+            [gap["kind"], gap["title"], gap["detail"], " ".join(gap["services"]), " ".join(gap["situations"]), sources]
+        )
+    return out.getvalue()
+
+
+@bp.get("/gaps")
+def gaps() -> ResponseReturnValue:
+    page_lang()
+    kg = resources().kg
+    municipality = request.args.get("municipality") or None
+    language = request.args.get("language") or None
+    kinds = [k for k in request.args.getlist("kind") if k]
+    report = _report(kg, municipality, language)
+    unknown = sorted(set(kinds) - set(GAP_KINDS))
+    if unknown:
+        raise InvalidParameter(f"unknown gap kind {unknown[0]!r}", field="kind")
+    shown = [g for g in report["items"] if not kinds or g["kind"] in kinds]
+    fmt = request.args.get("format", "html")
+    if fmt == "csv":
+        headers = {"Content-Disposition": 'attachment; filename="perhepolku-gaps.csv"'}
+        return Response(_csv(shown), mimetype="text/csv", headers=headers)
+    if fmt == "json":
+        coverage = coverage_matrix(kg, municipality)
+        return jsonify(
+            {**report, "filters": {**report["filters"], "kind": kinds or None}, "items": shown, "coverage": coverage}
+        )
+    if fmt != "html":
+        raise InvalidParameter("format must be html, csv or json", field="format")
+    offset = int_arg("offset", 0, 0, 1_000_000)
+    return render_template(
+        "gaps.html",
+        report=report,
+        matrix=coverage_matrix(kg, municipality),
+        service_names=kg.memo("web-service-names", lambda: {row["id"]: row for row in kg.services}),
+        kinds=kinds,
+        shown=shown[offset : offset + PAGE_SIZE],
+        total=len(shown),
+        offset=offset,
+        page_size=PAGE_SIZE,
+        municipality=municipality or "",
+        language=language or "",
+    )

@@ -1,0 +1,58 @@
+"""The pathways page: the referral network as the server's SVG, nodes linking to service pages.
+
+One service's upstream and downstream are highlighted (`?service=`). The drawing of each
+(language, service) is made once per build and kept with the build's resources.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import render_template, request, url_for
+from flask.typing import ResponseReturnValue
+from markupsafe import Markup
+
+from api.args import int_arg
+from api.resources import resources
+from api.web import bp
+from api.web.i18n import page_lang
+from graph.navigation import pathway, pathway_graph, svg
+from graph.store import KnowledgeGraph
+
+PAGE_SIZE = 100  # links listed per page
+MAX_DRAWN = 250  # nodes beyond this are listed, not drawn (a national network would be unreadable and huge)
+
+
+def _drawing(kg: KnowledgeGraph, lang: str, focus: dict[str, Any] | None) -> str:
+    graph = pathway_graph(kg)
+    if len(graph["nodes"]) > MAX_DRAWN:
+        return ""
+    classes = {}
+    if focus:
+        classes = {n["id"]: "up" for n in focus["upstream"]} | {n["id"]: "down" for n in focus["downstream"]}
+        classes[focus["id"]] = "focus"
+    href = url_for("web.service", service_id="ID", lang=lang).replace("ID", "{id}")
+    return svg(graph, lang, href=href, classes=classes)
+
+
+@bp.get("/pathways")
+def pathways() -> ResponseReturnValue:
+    lang = page_lang()
+    kg = resources().kg
+    service_id = request.args.get("service") or None
+    focus = pathway(kg, service_id) if service_id else None  # NotFound for an unknown id: a 404 page
+    drawing = kg.memo(f"web-pathway-svg:{lang}:{service_id}", lambda: _drawing(kg, lang, focus))
+    graph = pathway_graph(kg)
+    names = kg.memo("web-pathway-names", lambda: {n["id"]: n["labels"] for n in graph["nodes"]})
+    offset = int_arg("offset", 0, 0, 1_000_000)
+    return render_template(
+        "pathways.html",
+        drawing=Markup(drawing),
+        graph=graph,
+        edges=graph["edges"][offset : offset + PAGE_SIZE],
+        offset=offset,
+        page_size=PAGE_SIZE,
+        names=names,
+        focus=focus,
+        service_id=service_id,
+    )

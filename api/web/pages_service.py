@@ -1,0 +1,64 @@
+"""The service page: everything the graph knows about one service, grouped as a family or a nurse reads it."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from flask import render_template
+from flask.typing import ResponseReturnValue
+from flask_babel import lazy_gettext as _l
+from markupsafe import Markup
+
+from api.resources import resources
+from api.web import bp
+from api.web.i18n import page_lang
+from api.web.present import open_now, schema_org
+from graph.navigation import get_service
+
+HELSINKI = ZoneInfo("Europe/Helsinki")
+# the groups of the page: (heading, the service's parts shown under it), in the order a family asks
+GROUPS = [
+    ("for", _l("Who it is for"), ["target_groups", "life_events", "situations"]),
+    ("access", _l("How to get in"), ["access_routes", "anonymous"]),
+    ("cost", _l("Cost"), ["cost"]),
+    ("languages", _l("Languages"), ["languages"]),
+    ("place", _l("Where"), ["provider", "places", "area", "locality_count"]),
+    ("about", _l("What the service does"), ["service_level", "work_forms", "service_classes"]),
+    ("related", _l("Part of a larger service"), ["part_of", "parts"]),
+]
+PART_NAMES = {
+    "target_groups": _l("Target groups"),
+    "life_events": _l("Life events"),
+    "situations": _l("Situations it helps with"),
+    "access_routes": _l("Ways in"),
+    "anonymous": _l("Can be used anonymously"),
+    "cost": _l("Cost"),
+    "languages": _l("Languages"),
+    "provider": _l("Provider"),
+    "places": _l("Places"),
+    "area": _l("Area"),
+    "locality_count": _l("Number of localities"),
+    "service_level": _l("Service level"),
+    "work_forms": _l("Ways of working"),
+    "service_classes": _l("Service classes"),
+    "part_of": _l("Part of"),
+    "parts": _l("Parts"),
+}
+
+
+@bp.get("/services/<service_id>")
+def service(service_id: str) -> ResponseReturnValue:
+    lang = page_lang()
+    item = get_service(resources().kg, service_id)
+    now = datetime.now(HELSINKI)
+    for channel in item["channels"]:
+        channel["open_now"] = open_now(channel["hours"], now)
+    return render_template(
+        "service.html",
+        service=item,
+        groups=GROUPS,
+        part_names=PART_NAMES,
+        jsonld=Markup(json.dumps(schema_org(item, lang), ensure_ascii=False).replace("<", "\\u003c")),
+    )

@@ -1,0 +1,66 @@
+"""The planners' coverage matrix: situations × family stages, each cell the services that cover it.
+
+A service covers a stage where its family-stage bounds admit at least one week or month of it (the
+rule of the uncovered-window gaps); a service whose sources give no bounds counts as covering every
+stage, and `whole` says whether it covers the stage from its first to its last week or month.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from typing import Any
+
+from graph.store.knowledge import KnowledgeGraph, labels
+
+# (id, unit, first, last): pregnancy weeks or child age in months, as the gap report counts them
+STAGES = (
+    ("pregnancy-early", "week", 1, 19),
+    ("pregnancy-late", "week", 20, 42),
+    ("baby", "month", 0, 11),
+    ("toddler", "month", 12, 35),
+)
+
+
+def _points(row: dict[str, Any], unit: str) -> range:
+    """The weeks or months a coverage row's service admits (every one when it states no bounds)."""
+    if unit == "week":
+        if row.get("hasStage") and row.get("acceptsExpecting") is False:
+            return range(0)
+        return range(row.get("minPregnancyWeek", 1) if row.get("hasStage") else 1, 43)
+    if row.get("hasStage") and row.get("acceptsChild") is False:
+        return range(0)
+    return range(0, min(row.get("childAgeUnderMonths", 36), 36) if row.get("hasStage") else 36)
+
+
+def coverage_matrix(kg: KnowledgeGraph, municipality: str | None = None) -> dict[str, Any]:
+    """Rows per situation, a cell per stage listing {id, whole} of the services covering it; made once per build."""
+    code = kg.municipality_code(municipality) if municipality else None
+
+    def make() -> dict[str, Any]:
+        rows: OrderedDict[str, list[dict[str, Any]]] = OrderedDict()
+        for row in kg.select_once("situation-coverage"):
+            rows.setdefault(row["situationId"], []).append(row)
+        out = []
+        for situation, group in rows.items():
+            cells: dict[str, dict[str, dict[str, Any]]] = {stage: {} for stage, *_ in STAGES}
+            for row in group:
+                if "serviceId" not in row or (code and row.get("area") and row["area"] != code):
+                    continue
+                for stage, unit, first, last in STAGES:
+                    admitted = set(_points(row, unit)) & set(range(first, last + 1))
+                    if admitted:
+                        whole = len(admitted) == last - first + 1
+                        cell = cells[stage].setdefault(row["serviceId"], {"id": row["serviceId"], "whole": whole})
+                        cell["whole"] = cell["whole"] or whole
+            out.append(
+                {
+                    "situation": situation,
+                    "labels": labels(group[0]),
+                    "cells": {stage: list(found.values()) for stage, found in cells.items()},
+                }
+            )
+        stages = [{"id": s, "unit": unit, "from": first, "to": last} for s, unit, first, last in STAGES]
+        return {"municipality": code, "stages": stages, "rows": out}
+
+    matrix: dict[str, Any] = kg.memo(f"coverage-matrix:{code}", make)
+    return matrix

@@ -1,0 +1,119 @@
+"""The pages in a real browser (Debian's Chromium through Playwright): the issue's flows, and axe-core on every page."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+pytestmark = pytest.mark.slow
+AXE = Path(__file__).resolve().parents[2] / "fixtures" / "axe" / "axe.min.js"
+PAGES = [
+    "/",
+    "/?q=masennus",
+    "/services/terapeuttinen-vauvaperhetyo",
+    "/screening?pregnancy_week=20&municipality=Helsinki&situation=depression",
+    "/pathways?service=neuvola",
+    "/gaps",
+    "/services/no-such-service",
+]
+
+
+def serious_violations(page) -> list[str]:
+    """axe-core's serious and critical violations on the page as loaded, one line each."""
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
+def test_the_axe_check_can_fail(page):
+    page.set_content('<html><body><input type="text"><img src="x.png"><p style="color:#ccc">faint</p></body></html>')
+    found = serious_violations(page)
+    assert any(line.startswith("label ") for line in found) and any(line.startswith("image-alt ") for line in found)
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv"])
+@pytest.mark.parametrize("path", PAGES)
+def test_axe_finds_no_serious_or_critical_violation(page, path, lang):
+    page.goto(path + ("&" if "?" in path else "?") + f"lang={lang}")
+    assert page.locator("html").get_attribute("lang") == lang
+    assert serious_violations(page) == []
+
+
+def test_search_result_service_page_and_the_quote_of_a_fact(page):
+    page.goto("/")
+    page.get_by_label("Mitä etsit?").fill("synnytyksen jälkeinen masennus")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/?*q=*")
+    first = page.locator("ol.hits h3 a").first
+    name = first.inner_text()
+    first.click()
+    page.wait_for_url("**/services/*")
+    assert page.locator("h1").inner_text().startswith(name)
+    disclosure = page.locator("details.sources").first
+    quote = disclosure.locator("blockquote").first
+    assert not quote.is_visible()
+    disclosure.locator("summary").click()
+    assert quote.is_visible() and quote.inner_text()
+    assert page.locator('script[type="application/ld+json"]').count() == 1
+
+
+def test_screening_answer_reopens_from_its_url(page, browser, live_server):
+    page.goto("/screening")
+    page.get_by_label("Raskausviikko").fill("20")
+    page.get_by_label("Kotikunta").fill("Helsinki")
+    page.get_by_label("Masennus", exact=True).check()
+    page.get_by_role("button", name="Näytä vastaus").click()
+    page.wait_for_url("**/screening?*")
+    answer = page.locator("section.answer").inner_text()
+    assert "Terapeuttinen vauvaperhetyö" in answer
+    query = parse_qs(urlsplit(page.url).query)
+    assert query["pregnancy_week"] == ["20"] and query["situation"] == ["depression"]
+    other = browser.new_context(base_url=live_server).new_page()  # as a colleague opening the shared link
+    other.goto(page.url)
+    assert other.locator("section.answer").inner_text() == answer
+    assert other.get_by_label("Raskausviikko").input_value() == "20"
+    other.context.close()
+
+
+def test_gaps_filter_then_csv_download_of_what_is_shown(page):
+    page.goto("/gaps")
+    page.get_by_label("Polku päättyy").check()
+    page.get_by_role("button", name="Rajaa").click()
+    page.wait_for_url("**/gaps?*kind=dead_end*")
+    shown = page.locator("ul.gaps > li").count()
+    with page.expect_download() as download:
+        page.get_by_role("link", name="CSV").click()
+    rows = list(csv.DictReader(io.StringIO(Path(download.value.path()).read_text(encoding="utf-8"))))
+    assert shown >= 1 and len(rows) == shown and {row["kind"] for row in rows} == {"dead_end"}
+
+
+def test_a_pathway_node_opens_its_service_page(page):
+    page.goto("/pathways")
+    page.locator('.diagram svg a[href*="/services/neuvola"]').click()
+    page.wait_for_url("**/services/neuvola*")
+    assert page.locator("h1").inner_text().startswith("Neuvola")
+
+
+def test_the_language_switch_keeps_the_page(page):
+    page.goto("/services/baby-blues?lang=fi")
+    page.get_by_role("link", name="Svenska").click()
+    page.wait_for_url("**/services/baby-blues?lang=sv")
+    assert page.locator("html").get_attribute("lang") == "sv"
+    assert page.locator("h1").inner_text().startswith("Baby blues-verksamhet")
+    assert page.get_by_role("heading", name="För vem", exact=True).is_visible()
+
+
+def test_keyboard_reaches_the_skip_link_first_and_it_moves_focus_to_main(page):
+    page.goto("/gaps")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.className") == "skip"
+    page.keyboard.press("Enter")
+    assert page.evaluate("location.hash") == "#main"

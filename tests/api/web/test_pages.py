@@ -1,0 +1,123 @@
+"""The pages over the test client: each renders from its domain function, in three languages, with clear errors."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+
+import pytest
+
+PAGES = [
+    "/",
+    "/?q=masennus",
+    "/services/terapeuttinen-vauvaperhetyo",
+    "/screening",
+    "/screening?pregnancy_week=20&municipality=Helsinki&situation=depression",
+    "/pathways",
+    "/pathways?service=neuvola",
+    "/gaps",
+]
+
+
+@pytest.mark.parametrize("path", PAGES)
+@pytest.mark.parametrize("lang", ["fi", "sv", "en"])
+def test_every_page_renders_in_each_language(client, path, lang):
+    response = client.get(path + ("&" if "?" in path else "?") + f"lang={lang}")
+    assert response.status_code == 200 and response.mimetype == "text/html"
+    html = response.get_data(as_text=True)
+    assert f'<html lang="{lang}">' in html
+    assert len(response.data) < 1_000_000
+    nav = {"fi": "Palvelupolut", "sv": "Servicestigar", "en": "Pathways"}[lang]
+    assert nav in html
+
+
+def test_search_page_shows_the_same_hits_as_the_json_search(client):
+    page = client.get("/?q=synnytyksen+j%C3%A4lkeinen+masennus").get_data(as_text=True)
+    answer = client.get("/api/v1/search?q=synnytyksen+j%C3%A4lkeinen+masennus&limit=10").get_json()
+    linked = re.findall(r'<h3><a href="/services/([^"?]+)\?lang=fi">', page)
+    assert linked == [hit["id"] for hit in answer["items"]]
+    assert "<mark>" in page
+
+
+def test_search_page_offers_did_you_mean_and_pages(client):
+    page = client.get("/?q=masenus").get_data(as_text=True)
+    assert "Tarkoititko" in page and "masennus" in page
+    first = client.get("/?situation=depression").get_data(as_text=True)
+    assert "palvelua löytyi" in first
+
+
+def test_service_page_embeds_schema_org_json_ld(client):
+    html = client.get("/services/terapeuttinen-vauvaperhetyo?lang=en").get_data(as_text=True)
+    block = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    data = json.loads(block.group(1))
+    assert data["@type"] == "GovernmentService" and data["name"] == "Therapeutic baby-family work"
+    assert data["@id"].endswith("/service/terapeuttinen-vauvaperhetyo")
+    assert any(c.get("servicePhone") for c in data["availableChannel"])
+
+
+def test_service_page_shows_unknowns_as_unknown_and_every_quote(client):
+    service = client.get("/api/v1/services/baby-blues").get_json()
+    html = client.get("/services/baby-blues").get_data(as_text=True)
+    assert "Ei tiedossa: lähteet eivät kerro" in html  # places, area, languages are unknown
+    quotes = {s["quote"] for part in service.values() if isinstance(part, dict) for s in part.get("sources", [])}
+    assert quotes and all(q.replace("&", "&amp;") in html for q in quotes)
+
+
+def test_a_label_in_another_language_is_marked(app):
+    from api.web.i18n import label
+
+    with app.test_request_context("/?lang=sv"):
+        out = str(label({"fi": "Neuvola", "sv": None, "en": None}))
+    assert 'lang="fi"' in out and "fallback" in out and "Neuvola" in out
+
+
+@pytest.mark.parametrize(
+    "path, status, names",
+    [
+        ("/services/no-such-service", 404, "no-such-service"),
+        ("/screening?pregnancy_week=999", 400, "pregnancy_week"),
+        ("/screening?municipality=Atlantis", 400, "municipality"),
+        ("/screening?situation=nope", 400, "situation"),
+        ("/?lang=xx", 400, "lang"),
+        ("/?offset=-1", 400, "offset"),
+        ("/?situation=../../etc", 400, "situation"),
+        ("/gaps?kind=nope", 400, "kind"),
+        ("/gaps?language=fi", 400, "language"),
+        ("/gaps?format=xml", 400, "format"),
+        ("/pathways?service=nope", 404, "nope"),
+    ],
+)
+def test_bad_input_gets_a_clear_page_with_its_status(client, path, status, names):
+    response = client.get(path)
+    assert response.status_code == status and response.mimetype == "text/html"
+    html = response.get_data(as_text=True)
+    assert names in html and "Traceback" not in html and '<html lang="fi">' in html
+
+
+def test_screening_page_shows_the_json_answer_groups(client):
+    query = "pregnancy_week=20&municipality=Helsinki&situation=depression"
+    answer = client.get(f"/api/v1/eligibility?{query}&limit=20").get_json()
+    html = client.get(f"/screening?{query}").get_data(as_text=True)
+    for group in ("eligible", "unknown", "ineligible"):
+        assert f'id="grp-{group}"' in html
+        for entry in answer[group]:
+            assert f"/services/{entry['id']}?lang=fi" in html
+    assert 'value="20"' in html and 'value="depression" checked' in html
+
+
+def test_gaps_downloads_are_what_is_shown(client):
+    report = client.get("/api/v1/gaps").get_json()
+    rows = list(csv.DictReader(io.StringIO(client.get("/gaps?format=csv").get_data(as_text=True))))
+    assert len(rows) == len(report["items"]) and rows[0]["title"] == report["items"][0]["title"]
+    narrowed = client.get("/gaps?format=json&kind=missing_data&kind=dead_end").get_json()
+    assert {g["kind"] for g in narrowed["items"]} == {"missing_data", "dead_end"}
+    assert len(narrowed["items"]) == report["counts"]["missing_data"] + report["counts"]["dead_end"]
+    assert narrowed["coverage"]["rows"] and narrowed["coverage"]["stages"][0]["id"] == "pregnancy-early"
+
+
+def test_pathway_page_draws_the_servers_svg_with_links_and_highlights(client):
+    html = client.get("/pathways?service=neuvola").get_data(as_text=True)
+    assert "<svg" in html and 'href="/services/baby-blues?lang=fi"' in html
+    assert '<g class="focus">' in html and '<g class="down">' in html
