@@ -9,12 +9,14 @@ from __future__ import annotations
 import time
 
 from flask import Blueprint, Response, current_app, jsonify, request
+from flask.typing import ResponseReturnValue
 
 from api.args import only_args
-from api.negotiation import choose
+from api.negotiation import choose, prefers_html
 from api.openapi import register
 from api.openapi_sparql import PATHS, SCHEMAS
 from api.resources import resources
+from api.web.pages_sparql import editor
 from graph.errors import InvalidParameter, PayloadTooLarge, QueryRefused, UnsupportedMediaType
 from graph.parsing import parse_iri
 from graph.store import describe_endpoint, inspect, kind_of, list_queries, run_named
@@ -86,9 +88,11 @@ def _graphs(name: str) -> list[str] | None:
 
 
 @bp.route("/sparql", methods=["GET", "POST"])
-def sparql() -> Response:
+def sparql() -> ResponseReturnValue:
     _allow_large_body()
     query, default_graphs, named_graphs = _protocol_request()
+    if request.method == "GET" and prefers_html() and (query is None or request.args.get("format") == "html"):
+        return editor(query)  # a browser: the editor page (a query only when the editor's form asks for HTML)
     res = resources()
     if query is None and request.method == "POST":
         raise InvalidParameter("a POST needs a query", field="query")

@@ -185,6 +185,11 @@ def main() -> None:
     from bench.http import bench_http
 
     report["http"], report["server"] = bench_http(runs)
+    print("pages ...", flush=True)
+    from api import create_app
+    from bench.pages import bench_pages
+
+    report["pages"] = bench_pages(create_app({"BUILD_DIR": str(build_dir), "LOG_REQUESTS": False}), runs)
     print(f"search (sizes {sizes}) ...", flush=True)
     report["search"], quality = bench_search(build_dir, kg, runs, sizes)
     report["search_quality"] = {"mean_ndcg_at_5": quality["mean_ndcg"], "queries": quality["queries"]}
@@ -206,6 +211,20 @@ def main() -> None:
             + table(report["http"], ["endpoint", "median_ms", "p95_ms", "runs"])
             + f"\n\nCold start to the first answer: {report['server']['cold_start_s']} s; "
             f"server peak RSS: {report['server']['peak_rss_mb']} MB (plus {2} SPARQL worker processes)",
+            "### Pages beside the JSON endpoint each shows (in-process, Flask test client)\n"
+            + table(
+                report["pages"],
+                [
+                    "page",
+                    "url",
+                    "json_median_ms",
+                    "page_median_ms",
+                    "ratio",
+                    "first_render_ms",
+                    "first_ratio",
+                    "page_bytes",
+                ],
+            ),
             "### Search\n"
             + table(
                 report["search"],

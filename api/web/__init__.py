@@ -42,10 +42,16 @@ def choose_language() -> None:
 
 def init_app(app: Flask) -> None:
     """Register the pages, their error pages and the language machinery on `app`."""
-    from api.web import i18n, pages_gaps, pages_pathways, pages_screening, pages_search, pages_service
+    from api.web import fragments, i18n, pages_gaps, pages_pathways, pages_screening, pages_search, pages_service
 
     for module in (pages_search, pages_service, pages_screening, pages_pathways, pages_gaps):
         assert module.bp is bp  # each module attached its routes to the one blueprint
 
     i18n.init_app(app)
+    app.jinja_env.globals.update(
+        part=fragments.part,
+        sources_html=fragments.sources_html,
+        service_link=fragments.service_link,
+        service_href=fragments.service_href,
+    )
     app.register_blueprint(bp)

@@ -12,6 +12,7 @@ from flask.typing import ResponseReturnValue
 from api.args import int_arg
 from api.resources import resources
 from api.web import bp
+from api.web.fragments import cached_page
 from api.web.i18n import page_lang
 from api.web.names import GAP_KINDS
 from graph.errors import InvalidParameter
@@ -48,6 +49,7 @@ def _csv(items: list[dict[str, Any]]) -> str:
 
 
 @bp.get("/gaps")
+@cached_page
 def gaps() -> ResponseReturnValue:
     page_lang()
     kg = resources().kg
@@ -71,16 +73,19 @@ def gaps() -> ResponseReturnValue:
     if fmt != "html":
         raise InvalidParameter("format must be html, csv or json", field="format")
     offset = int_arg("offset", 0, 0, 1_000_000)
+    body = {
+        "shown": shown[offset : offset + PAGE_SIZE],
+        "total": len(shown),
+        "offset": offset,
+        "page_size": PAGE_SIZE,
+        "matrix": coverage_matrix(kg, municipality),
+        "service_names": kg.memo("web-service-names", lambda: {row["id"]: row for row in kg.services}),
+    }
     return render_template(
         "gaps.html",
         report=report,
-        matrix=coverage_matrix(kg, municipality),
-        service_names=kg.memo("web-service-names", lambda: {row["id"]: row for row in kg.services}),
         kinds=kinds,
-        shown=shown[offset : offset + PAGE_SIZE],
-        total=len(shown),
-        offset=offset,
-        page_size=PAGE_SIZE,
+        body=body,
         municipality=municipality or "",
         language=language or "",
     )

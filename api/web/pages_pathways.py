@@ -15,6 +15,7 @@ from markupsafe import Markup
 from api.args import int_arg
 from api.resources import resources
 from api.web import bp
+from api.web.fragments import cached_page
 from api.web.i18n import page_lang
 from graph.navigation import pathway, pathway_graph, svg
 from graph.store import KnowledgeGraph
@@ -36,23 +37,22 @@ def _drawing(kg: KnowledgeGraph, lang: str, focus: dict[str, Any] | None) -> str
 
 
 @bp.get("/pathways")
+@cached_page
 def pathways() -> ResponseReturnValue:
     lang = page_lang()
     kg = resources().kg
     service_id = request.args.get("service") or None
     focus = pathway(kg, service_id) if service_id else None  # NotFound for an unknown id: a 404 page
-    drawing = kg.memo(f"web-pathway-svg:{lang}:{service_id}", lambda: _drawing(kg, lang, focus))
-    graph = pathway_graph(kg)
-    names = kg.memo("web-pathway-names", lambda: {n["id"]: n["labels"] for n in graph["nodes"]})
     offset = int_arg("offset", 0, 0, 1_000_000)
-    return render_template(
-        "pathways.html",
-        drawing=Markup(drawing),
-        graph=graph,
-        edges=graph["edges"][offset : offset + PAGE_SIZE],
-        offset=offset,
-        page_size=PAGE_SIZE,
-        names=names,
-        focus=focus,
-        service_id=service_id,
-    )
+    graph = pathway_graph(kg)
+    main = {
+        "drawing": Markup(kg.memo(f"web-pathway-svg:{lang}:{service_id}", lambda: _drawing(kg, lang, focus))),
+        "graph": graph,
+        "edges": graph["edges"][offset : offset + PAGE_SIZE],
+        "offset": offset,
+        "page_size": PAGE_SIZE,
+        "names": kg.memo("web-pathway-names", lambda: {n["id"]: n["labels"] for n in graph["nodes"]}),
+        "focus": focus,
+        "service_id": service_id,
+    }
+    return render_template("pathways.html", main=main, service_id=service_id, offset=offset)

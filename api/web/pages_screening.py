@@ -10,6 +10,7 @@ from flask.typing import ResponseReturnValue
 from api.args import int_arg
 from api.resources import resources
 from api.web import bp
+from api.web.fragments import cached_page
 from api.web.i18n import page_lang
 from graph.navigation import FIELDS, list_concepts, parse_profile, screen
 from graph.store import KnowledgeGraph
@@ -31,6 +32,7 @@ def _options(kg: KnowledgeGraph) -> dict[str, Any]:
 
 
 @bp.get("/screening")
+@cached_page
 def screening() -> ResponseReturnValue:
     page_lang()
     kg = resources().kg

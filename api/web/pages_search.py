@@ -8,6 +8,7 @@ from flask.typing import ResponseReturnValue
 from api.args import int_arg
 from api.resources import resources
 from api.web import bp
+from api.web.fragments import cached_page
 from api.web.i18n import page_lang
 from search_index.fields import FACETS, FLAGS
 from search_index.search import search as run_search
@@ -16,6 +17,7 @@ PAGE_SIZE = 10
 
 
 @bp.get("/")
+@cached_page
 def search() -> ResponseReturnValue:
     lang = page_lang()
     filters = {name: request.args.getlist(name) for name in FACETS + FLAGS if name in request.args}

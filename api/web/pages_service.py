@@ -51,7 +51,8 @@ PART_NAMES = {
 @bp.get("/services/<service_id>")
 def service(service_id: str) -> ResponseReturnValue:
     lang = page_lang()
-    item = get_service(resources().kg, service_id)
+    kg = resources().kg
+    item = get_service(kg, service_id)
     now = datetime.now(HELSINKI)
     for channel in item["channels"]:
         channel["open_now"] = open_now(channel["hours"], now)
@@ -60,5 +61,6 @@ def service(service_id: str) -> ResponseReturnValue:
         service=item,
         groups=GROUPS,
         part_names=PART_NAMES,
+        service_ids=kg.memo("web-service-ids", lambda: {row["id"] for row in kg.services}),
         jsonld=Markup(json.dumps(schema_org(item, lang), ensure_ascii=False).replace("<", "\\u003c")),
     )

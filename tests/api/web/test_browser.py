@@ -18,6 +18,8 @@ PAGES = [
     "/screening?pregnancy_week=20&municipality=Helsinki&situation=depression",
     "/pathways?service=neuvola",
     "/gaps",
+    "/sparql",
+    "/sparql?format=html&query=SELECT+%3Fs+WHERE+%7B+%3Fs+a+%3Chttps%3A%2F%2Fw3id.org%2Fperhepolku%2Fontology%23Service%3E+%7D",
     "/services/no-such-service",
 ]
 
@@ -109,6 +111,18 @@ def test_the_language_switch_keeps_the_page(page):
     assert page.locator("html").get_attribute("lang") == "sv"
     assert page.locator("h1").inner_text().startswith("Baby blues-verksamhet")
     assert page.get_by_role("heading", name="För vem", exact=True).is_visible()
+
+
+def test_the_sparql_editor_runs_an_example(page):
+    page.goto("/sparql")
+    page.get_by_role("link", name="Services", exact=True).click()
+    page.wait_for_url(lambda url: "/sparql?" in url and "format=html" in url)
+    assert "SELECT" in page.get_by_label("Kysely", exact=True).input_value()
+    assert page.locator("table tbody tr").count() > 5
+    page.get_by_label("Kysely", exact=True).fill("ASK { ?s ?p ?o }")
+    page.get_by_role("button", name="Suorita kysely").click()
+    page.wait_for_load_state()
+    assert page.locator("#answer-title + p strong").inner_text() == "kyllä"
 
 
 def test_keyboard_reaches_the_skip_link_first_and_it_moves_focus_to_main(page):

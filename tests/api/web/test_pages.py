@@ -121,3 +121,38 @@ def test_pathway_page_draws_the_servers_svg_with_links_and_highlights(client):
     html = client.get("/pathways?service=neuvola").get_data(as_text=True)
     assert "<svg" in html and 'href="/services/baby-blues?lang=fi"' in html
     assert '<g class="focus">' in html and '<g class="down">' in html
+
+
+BROWSER = {"Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"}
+
+
+def test_sparql_in_a_browser_is_the_editor_with_the_named_queries(client):
+    response = client.get("/sparql?lang=sv", headers=BROWSER)
+    assert response.status_code == 200 and response.mimetype == "text/html"
+    html = response.get_data(as_text=True)
+    names = [q["name"] for q in client.get("/api/v1/queries").get_json()["items"]]
+    assert all(f"({name})" in html for name in names) and "<textarea" in html
+
+
+def test_the_editor_runs_a_query_and_shows_a_bad_one_with_its_message(client):
+    from urllib.parse import urlencode
+
+    query = "PREFIX dct: <http://purl.org/dc/terms/> SELECT ?id WHERE { ?s dct:identifier ?id } ORDER BY ?id LIMIT 3"
+    html = client.get("/sparql?" + urlencode({"query": query, "format": "html"}), headers=BROWSER).get_data(
+        as_text=True
+    )
+    assert html.count("<tr>") == 4 and "?id" in html
+    bad = client.get("/sparql?" + urlencode({"query": "SELECT * WHERE { ?s ?p }", "format": "html"}), headers=BROWSER)
+    assert bad.status_code == 400 and "Traceback" not in bad.get_data(as_text=True)
+    refused = client.get("/sparql?" + urlencode({"query": "DROP ALL", "format": "html"}), headers=BROWSER)
+    assert refused.status_code in (400, 403)
+
+
+def test_protocol_clients_are_not_given_the_editor(client):
+    from urllib.parse import urlencode
+
+    query = urlencode({"query": "ASK { ?s ?p ?o }"})
+    assert client.get(f"/sparql?{query}", headers=BROWSER).mimetype != "text/html"
+    assert client.get(f"/sparql?{query}", headers={"Accept": "text/html"}).mimetype == "application/sparql-results+json"
+    assert client.get("/sparql", headers={"Accept": "text/turtle"}).mimetype == "text/turtle"
+    assert client.get("/sparql").mimetype != "text/html"

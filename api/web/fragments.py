@@ -1,0 +1,131 @@
+"""Parts of pages that do not change within a build, rendered once per build and language and kept with it.
+
+A gap list for a filter, the pathway tables, the example catalogue of the SPARQL editor, a list of
+quotes, a link to a service: each is a function of the build, the page language and a few URL
+values, so it is rendered on first use and kept in the build's resources (`kg.memo`), where the next
+build starts empty. Keys for URL-dependent parts are bounded by an LRU, so no request grows it past
+MAX_PARTS
+parts or MAX_BYTES of text. A whole page is kept the same way under its full URL.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Iterable, Mapping
+from functools import wraps
+from threading import Lock
+from typing import Any
+from urllib.parse import quote
+
+from flask import render_template, request
+from flask.typing import ResponseReturnValue
+from markupsafe import Markup
+
+from api.resources import resources
+from api.web.i18n import label, page_lang
+
+MAX_PARTS = 2048  # rendered parts and pages kept per build for URL-dependent keys (filters, offsets)
+MAX_BYTES = 32 * 1024 * 1024  # and at most this much text, whatever their number
+
+
+class Parts:
+    """A bounded, thread-safe map of rendered parts for one build."""
+
+    def __init__(self) -> None:
+        self._items: OrderedDict[Hashable, Markup] = OrderedDict()
+        self._size = 0
+        self._lock = Lock()
+
+    def get(self, key: Hashable, make: Callable[[], Markup]) -> Markup:
+        with self._lock:
+            if key in self._items:
+                self._items.move_to_end(key)
+                return self._items[key]
+        value = make()  # rendered outside the lock; two requests may both render the same part once
+        with self._lock:
+            if key not in self._items:
+                self._items[key] = value
+                self._size += len(value)
+            while len(self._items) > MAX_PARTS or self._size > MAX_BYTES:
+                self._size -= len(self._items.popitem(last=False)[1])
+        return value
+
+    def peek(self, key: Hashable) -> Markup | None:
+        with self._lock:
+            if key in self._items:
+                self._items.move_to_end(key)
+                return self._items[key]
+        return None
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+            self._size = 0
+
+
+def _parts() -> Parts:
+    parts: Parts = resources().kg.memo("web-parts", Parts)
+    return parts
+
+
+def _fixed() -> dict[Hashable, Markup]:
+    """Parts whose keys are finite in a build (a service, a quote list): kept without bound."""
+    fixed: dict[Hashable, Markup] = resources().kg.memo("web-fixed-parts", dict)
+    return fixed
+
+
+def clear() -> None:
+    """Forget every rendered part of the current build (the benchmark's first-render figures use it)."""
+    _parts().clear()
+    _fixed().clear()
+
+
+def cached_page(view: Callable[..., ResponseReturnValue]) -> Callable[..., ResponseReturnValue]:
+    """Keep a page view's HTML per build under its full URL: a page is a function of the build and its URL.
+
+    Only rendered pages (a str) are kept; downloads and errors pass through.
+    """
+
+    @wraps(view)
+    def wrapper(*args: Any, **kwargs: Any) -> ResponseReturnValue:
+        key = ("page", request.full_path)
+        found = _parts().peek(key)
+        if found is not None:
+            return found
+        page = view(*args, **kwargs)
+        if isinstance(page, str):
+            _parts().get(key, lambda: Markup(page))
+        return page
+
+    return wrapper
+
+
+def part(template: str, key: Hashable, **context: Any) -> Markup:
+    """`template` rendered with `context`, kept per build under (template, language, key)."""
+    return _parts().get((template, page_lang(), key), lambda: Markup(render_template(template, **context)))
+
+
+def sources_html(citations: Iterable[Mapping[str, Any]] | None) -> Markup:
+    """The disclosure of a fact's quotes, each linking to its source document at the quote."""
+    items = list(citations or [])
+    if not items:
+        return Markup("")
+    key = ("sources", page_lang(), tuple(tuple(sorted((k, str(v)) for k, v in c.items())) for c in items))
+    fixed = _fixed()
+    if key not in fixed:
+        fixed[key] = Markup(render_template("parts/sources.html", items=items))
+    return fixed[key]
+
+
+def service_href(service_id: str) -> str:
+    """The service page's URL in the page's language (what url_for gives, without its cost in long lists)."""
+    return f"{request.script_root}/services/{quote(service_id, safe='')}?lang={page_lang()}"
+
+
+def service_link(service_id: str, labels: Mapping[str, Any] | None) -> Markup:
+    """A link to a service page named in the page's language (the fallback marked)."""
+    key = ("service-link", page_lang(), service_id)
+    fixed = _fixed()
+    if key not in fixed:
+        fixed[key] = Markup('<a href="{}">{}</a>').format(service_href(service_id), label(labels, service_id))
+    return fixed[key]

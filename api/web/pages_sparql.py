@@ -1,0 +1,94 @@
+"""The SPARQL editor for browsers: `/sparql` asked for HTML gets a query form with the named queries as examples.
+
+Protocol clients are not affected: a request with a query is answered as the protocol says unless
+it asks for `format=html` (what the editor's form sends), and only a browser's Accept without a
+query gets the editor instead of the service description. The example catalogue is made once per build.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from typing import Any
+
+from flask import current_app, render_template, request
+from flask.typing import ResponseReturnValue
+
+from api.resources import resources
+from api.web.fragments import cached_page
+from api.web.i18n import page_lang
+from graph.errors import PerhepolkuError
+from graph.store import KnowledgeGraph, inspect
+
+MAX_ROWS = 500  # rows shown in the page; the protocol endpoint gives them all
+SELECT_MEDIA = "application/sparql-results+json"
+GRAPH_MEDIA = "text/turtle"
+DEFAULT_QUERY = """PREFIX pp: <https://w3id.org/perhepolku/ontology#>
+PREFIX dct: <http://purl.org/dc/terms/>
+SELECT ?service ?title WHERE {
+  ?service a pp:Service ; dct:title ?title .
+  FILTER (lang(?title) = "fi")
+} ORDER BY ?title LIMIT 25
+"""
+
+
+def catalogue(kg: KnowledgeGraph) -> list[dict[str, Any]]:
+    """The named queries as editor examples, each with its example parameters bound (once per build)."""
+
+    def make() -> list[dict[str, Any]]:
+        out = []
+        for query in kg.catalog:
+            params = {p.name: p.example for p in query.params if p.example}
+            text = query.bound_text(kg.bind(query.name, params)) if params else query.text
+            out.append({"name": query.name, "title": query.title, "description": query.description, "text": text})
+        return out
+
+    examples: list[dict[str, Any]] = kg.memo("web-sparql-catalogue", make)
+    return examples
+
+
+def _run(query: str) -> dict[str, Any]:
+    """The query's answer as the page shows it: a table, a yes/no, or Turtle text (budgeted like the protocol)."""
+    kind = inspect(query).kind
+    media = SELECT_MEDIA if kind == "results" else GRAPH_MEDIA
+    budget = current_app.extensions["perhepolku_budget"]
+    client = request.remote_addr or "unknown"
+    budget.check(client)
+    started = time.monotonic()
+    try:
+        body = resources().sandbox.execute(query, media)
+    finally:
+        budget.charge(client, time.monotonic() - started)
+    if kind != "results":
+        return {"kind": "graph", "text": body.decode("utf-8")}
+    data = json.loads(body)
+    if "boolean" in data:
+        return {"kind": "boolean", "value": data["boolean"]}
+    rows = data["results"]["bindings"]
+    return {"kind": "table", "head": data["head"]["vars"], "rows": rows[:MAX_ROWS], "total": len(rows)}
+
+
+def editor(query: str | None) -> ResponseReturnValue:
+    """The editor page; with a query, its answer under the form (a bad query: its message, status 400)."""
+    page_lang()
+    if query is None:
+        return cached_page(_page)(None)  # the empty editor changes only with the build and the language
+    return _page(query)
+
+
+def _page(query: str | None) -> ResponseReturnValue:
+    answer, problem = None, None
+    if query is not None:
+        try:
+            answer = _run(query)
+        except PerhepolkuError as exc:  # the protocol's own refusals and syntax errors, shown in the page
+            problem = exc
+    page = render_template(
+        "sparql.html",
+        query=query if query is not None else DEFAULT_QUERY,
+        answer=answer,
+        problem=problem.detail if problem else None,
+        examples=catalogue(resources().kg),
+        max_rows=MAX_ROWS,
+    )
+    return (page, problem.status) if problem else page
