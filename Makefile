@@ -11,7 +11,7 @@ export PERHEPOLKU_INSTANCE := $(abspath $(INSTANCE))
 BUILD_INPUTS := $(wildcard ontology/*.ttl ontology/profiles/* graph/data/curated/*.ttl graph/data/sources/* queries/*.rq queries/*/*.rq graph/*.py graph/*/*.py search_index/*.py) \
                 $(if $(PERHEPOLKU_DATA),$(wildcard $(PERHEPOLKU_DATA)/*.ttl))
 
-.PHONY: run test lint build browser serve-prod bench bench-load clean
+.PHONY: run test lint build browser screenshots serve-prod bench bench-load clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,9 @@ browser:
 
 test: build lint browser
 	$(BIN)/python -m pytest -q
+
+screenshots: build browser
+	$(BIN)/python -m tests.api.web.screenshots docs/screenshots
 
 bench: build
 	$(BIN)/python -m bench

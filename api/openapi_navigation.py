@@ -93,6 +93,11 @@ PATHS = {
             "parameters": [
                 query_param("format", {"type": "string", "enum": ["json", "mermaid", "dot", "svg"]}, "output format"),
                 query_param("lang", {"type": "string", "enum": list(LANGS)}, "label language"),
+                query_param(
+                    "municipality",
+                    {"type": "string", "maxLength": 64},
+                    "only services a family living there can use by area (a name or a three-digit code)",
+                ),
             ],
             "responses": {
                 "200": {

@@ -61,8 +61,8 @@ def service_pathway(service_id: str) -> ResponseReturnValue:
 
 @bp.get("/api/v1/pathways")
 def pathways() -> ResponseReturnValue:
-    only_args("format", "lang")
-    graph = pathway_graph(resources().kg)
+    only_args("format", "lang", "municipality")
+    graph = pathway_graph(resources().kg, request.args.get("municipality"))  # given empty is invalid
     fmt = request.args.get("format", "json")
     lang = parse_lang("lang", request.args.get("lang", "fi"))
     if fmt == "json":

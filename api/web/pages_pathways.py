@@ -1,7 +1,8 @@
 """The pathways page: the referral network as the server's SVG, nodes linking to service pages.
 
-One service's upstream and downstream are highlighted (`?service=`). The drawing of each
-(language, service) is made once per build and kept with the build's resources.
+One service's upstream and downstream are highlighted (`?service=`); `?municipality=` keeps the
+services a family living there can use by area. The drawing of each (language, service,
+municipality) is made once per build and kept with the build's resources.
 """
 
 from __future__ import annotations
@@ -24,8 +25,7 @@ PAGE_SIZE = 100  # links listed per page
 MAX_DRAWN = 250  # nodes beyond this are listed, not drawn (a national network would be unreadable and huge)
 
 
-def _drawing(kg: KnowledgeGraph, lang: str, focus: dict[str, Any] | None) -> str:
-    graph = pathway_graph(kg)
+def _drawing(kg: KnowledgeGraph, graph: dict[str, Any], lang: str, focus: dict[str, Any] | None) -> str:
     if len(graph["nodes"]) > MAX_DRAWN:
         return ""
     classes = {}
@@ -44,15 +44,19 @@ def pathways() -> ResponseReturnValue:
     service_id = request.args.get("service") or None
     focus = pathway(kg, service_id) if service_id else None  # NotFound for an unknown id: a 404 page
     offset = int_arg("offset", 0, 0, 1_000_000)
-    graph = pathway_graph(kg)
+    municipality = request.args.get("municipality") or None
+    code = kg.municipality_code(municipality) if municipality else None  # InvalidParameter names the field
+    graph = kg.memo(f"web-pathway-graph:{code}", lambda: pathway_graph(kg, code))
+    svg_key = f"web-pathway-svg:{lang}:{service_id}:{code}"
     main = {
-        "drawing": Markup(kg.memo(f"web-pathway-svg:{lang}:{service_id}", lambda: _drawing(kg, lang, focus))),
+        "drawing": Markup(kg.memo(svg_key, lambda: _drawing(kg, graph, lang, focus))),
+        "municipality": municipality or "",
         "graph": graph,
         "edges": graph["edges"][offset : offset + PAGE_SIZE],
         "offset": offset,
         "page_size": PAGE_SIZE,
-        "names": kg.memo("web-pathway-names", lambda: {n["id"]: n["labels"] for n in graph["nodes"]}),
+        "names": kg.memo("web-pathway-names", lambda: {n["id"]: n["labels"] for n in pathway_graph(kg)["nodes"]}),
         "focus": focus,
         "service_id": service_id,
     }
-    return render_template("pathways.html", main=main, service_id=service_id, offset=offset)
+    return render_template("pathways.html", main=main, key=(service_id, code, offset))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import OrderedDict, deque
 from typing import Any
 
+from graph.navigation.criteria.tables import tables
 from graph.navigation.sources import citations
 from graph.store.knowledge import KnowledgeGraph, labels
 
@@ -84,9 +85,16 @@ def pathway(kg: KnowledgeGraph, service_id: str) -> dict[str, Any]:
     }
 
 
-def pathway_graph(kg: KnowledgeGraph) -> dict[str, Any]:
-    """The whole pathway graph: the services that take part in a link, and every link."""
+def pathway_graph(kg: KnowledgeGraph, municipality: str | None = None) -> dict[str, Any]:
+    """The whole pathway graph: the services that take part in a link, and every link.
+
+    With `municipality` (a name or code), only services a family living there can use by area: those
+    whose stated area includes it, or that state none (the screening's area rule), and links between them.
+    """
     all_edges = edges(kg)
+    if municipality is not None:
+        away = tables(kg).out_of_area(kg.municipality_iri(municipality))
+        all_edges = [e for e in all_edges if e["from"] not in away and e["to"] not in away]
     linked = {e["from"] for e in all_edges} | {e["to"] for e in all_edges}
     nodes = [{"id": row["id"], "labels": labels(row)} for row in kg.services if row["id"] in linked]
     return {"nodes": nodes, "edges": all_edges}

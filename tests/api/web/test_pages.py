@@ -156,3 +156,15 @@ def test_protocol_clients_are_not_given_the_editor(client):
     assert client.get(f"/sparql?{query}", headers={"Accept": "text/html"}).mimetype == "application/sparql-results+json"
     assert client.get("/sparql", headers={"Accept": "text/turtle"}).mimetype == "text/turtle"
     assert client.get("/sparql").mimetype != "text/html"
+
+
+def test_pathways_filter_by_municipality_in_the_page_and_the_json(client):
+    everywhere = client.get("/api/v1/pathways").get_json()
+    espoo = client.get("/api/v1/pathways?municipality=Espoo").get_json()
+    assert 0 < len(espoo["edges"]) < len(everywhere["edges"])
+    assert {n["id"] for n in espoo["nodes"]} < {n["id"] for n in everywhere["nodes"]}
+    # a service for Helsinki residents only is not on Espoo's map (source 000: "tarkoitettu helsinkiläisille")
+    assert "terapeuttinen-vauvaperhetyo" not in {n["id"] for n in espoo["nodes"]}
+    html = client.get("/pathways?municipality=Espoo").get_data(as_text=True)
+    assert html.count("<tr>") - 1 == min(len(espoo["edges"]), 100) and 'value="Espoo"' in html
+    assert client.get("/pathways?municipality=Atlantis").status_code == 400
