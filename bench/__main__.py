@@ -162,6 +162,13 @@ def scale_text(results: list[dict]) -> str:
             f"peak RSS {r['server']['peak_rss_mb']} MB)\n"
             + table(r["http"], ["endpoint", "median_ms", "p95_ms", "runs"])
         )
+        if r.get("pages"):
+            parts.append(
+                f"#### {r['services']} services: pages beside their JSON endpoints (in-process)\n"
+                + table(
+                    r["pages"], ["page", "json_median_ms", "page_median_ms", "ratio", "first_render_ms", "page_bytes"]
+                )
+            )
     return "\n\n".join(parts)
 
 

@@ -148,6 +148,21 @@ def endpoints(kg) -> dict[str, str]:
     }
 
 
+def page_pairs(kg) -> list[tuple[str, str, str]]:
+    """The web pages of a generated graph beside their JSON endpoints (bench/pages.py's pairs at scale)."""
+    case = _cases(kg)
+    raw = case["raw_profile"]
+    profile = urlencode({**raw, "situation": raw["situation"][0]})
+    return [
+        ("search", "/?q=vauva", "/api/v1/search?q=vauva"),
+        ("service", f"/services/{case['start']}", f"/api/v1/services/{case['start']}"),
+        ("screening", f"/screening?{profile}", f"/api/v1/eligibility?{profile}&limit=20"),
+        ("pathways", f"/pathways?service={case['start']}", "/api/v1/pathways?format=svg"),
+        ("gaps", "/gaps", "/api/v1/gaps"),
+        ("sparql editor", "/sparql", "/api/v1/queries"),
+    ]
+
+
 def bench_scale(sizes: list[int], runs: int) -> list[dict]:
     from graph.store.knowledge import KnowledgeGraph
     from search_index.indexer import open_index
@@ -177,6 +192,12 @@ def bench_scale(sizes: list[int], runs: int) -> list[dict]:
             entry["in_process"] = in_process(kg, index, runs)
             index.close()
             entry["http"], entry["server"] = bench_http(runs, folder, endpoints(kg))
+            from api import create_app
+            from bench.pages import bench_pages
+
+            app = create_app({"BUILD_DIR": str(folder), "LOG_REQUESTS": False, "RELOAD_INTERVAL": 0})
+            entry["pages"] = bench_pages(app, max(3, runs // 4), page_pairs(kg))
+            app.extensions["perhepolku"].current.close()
             results.append(entry)
         finally:
             shutil.rmtree(work, ignore_errors=True)
