@@ -14,11 +14,13 @@ from typing import Any
 from bench.timing import measure
 
 BROWSER = {"Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"}
+QUOTE = "Palvelu+on+maksutonta+ja+siihen+voi+osallistua+nimett%C3%B6m%C3%A4n%C3%A4."
 PROFILE = "pregnancy_week=20&municipality=Helsinki&situation=depression"
 # page, its URL, the JSON endpoint it shows
 PAIRS = [
     ("search", "/?q=masennus", "/api/v1/search?q=masennus"),
     ("service", "/services/terapeuttinen-vauvaperhetyo", "/api/v1/services/terapeuttinen-vauvaperhetyo"),
+    ("source", f"/sources/003_5e8b4fceeaf8ff9d?quote={QUOTE}", f"/api/v1/sources/003_5e8b4fceeaf8ff9d?quote={QUOTE}"),
     ("screening", f"/screening?{PROFILE}", f"/api/v1/eligibility?{PROFILE}&limit=20"),
     ("pathways", "/pathways?service=neuvola", "/api/v1/pathways?format=svg"),
     ("gaps", "/gaps", "/api/v1/gaps"),

@@ -42,9 +42,18 @@ def choose_language() -> None:
 
 def init_app(app: Flask) -> None:
     """Register the pages, their error pages and the language machinery on `app`."""
-    from api.web import fragments, i18n, pages_gaps, pages_pathways, pages_screening, pages_search, pages_service
+    from api.web import (
+        fragments,
+        i18n,
+        pages_gaps,
+        pages_pathways,
+        pages_screening,
+        pages_search,
+        pages_service,
+        pages_source,
+    )
 
-    for module in (pages_search, pages_service, pages_screening, pages_pathways, pages_gaps):
+    for module in (pages_search, pages_service, pages_source, pages_screening, pages_pathways, pages_gaps):
         assert module.bp is bp  # each module attached its routes to the one blueprint
 
     i18n.init_app(app)

@@ -15,6 +15,7 @@ from werkzeug.serving import make_server
 PAGES = {
     "search": "/?q=synnytyksen+j%C3%A4lkeinen+masennus",
     "service": "/services/terapeuttinen-vauvaperhetyo",
+    "source": "/sources/003_5e8b4fceeaf8ff9d?quote=Palvelu+on+maksutonta+ja+siihen+voi+osallistua+nimett%C3%B6m%C3%A4n%C3%A4.#quote",
     "screening": "/screening?pregnancy_week=20&municipality=Helsinki&situation=depression#answer-title",
     "pathways": "/pathways?service=neuvola",
     "gaps": "/gaps?kind=uncovered_window#matrix-title",

@@ -18,6 +18,7 @@ PAGES = [
     "/screening?pregnancy_week=20&municipality=Helsinki&situation=depression",
     "/pathways?service=neuvola",
     "/gaps",
+    "/sources/003_5e8b4fceeaf8ff9d?quote=Palvelu+on+maksutonta+ja+siihen+voi+osallistua+nimett%C3%B6m%C3%A4n%C3%A4.",
     "/sparql",
     "/sparql?format=html&query=SELECT+%3Fs+WHERE+%7B+%3Fs+a+%3Chttps%3A%2F%2Fw3id.org%2Fperhepolku%2Fontology%23Service%3E+%7D",
     "/services/no-such-service",
@@ -49,7 +50,7 @@ def test_axe_finds_no_serious_or_critical_violation(page, path, lang):
     assert serious_violations(page) == []
 
 
-def test_search_result_service_page_and_the_quote_of_a_fact(page):
+def test_search_result_service_page_and_the_source_quote_of_a_fact(page):
     page.goto("/")
     page.get_by_label("Mitä etsit?").fill("synnytyksen jälkeinen masennus")
     page.keyboard.press("Enter")
@@ -65,6 +66,12 @@ def test_search_result_service_page_and_the_quote_of_a_fact(page):
     disclosure.locator("summary").click()
     assert quote.is_visible() and quote.inner_text()
     assert page.locator('script[type="application/ld+json"]').count() == 1
+    text = quote.inner_text()
+    disclosure.get_by_role("link", name="Avaa lähdeasiakirja tämän lainauksen kohdalta").first.click()
+    page.wait_for_url("**/sources/*#quote")
+    marked = page.locator("mark#quote")
+    assert marked.inner_text() == text and marked.is_visible()
+    assert marked.evaluate("m => { const r = m.getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight; }")
 
 
 def test_screening_answer_reopens_from_its_url(page, browser, live_server):

@@ -168,3 +168,27 @@ def test_pathways_filter_by_municipality_in_the_page_and_the_json(client):
     html = client.get("/pathways?municipality=Espoo").get_data(as_text=True)
     assert html.count("<tr>") - 1 == min(len(espoo["edges"]), 100) and 'value="Espoo"' in html
     assert client.get("/pathways?municipality=Atlantis").status_code == 400
+
+
+def test_a_facts_quote_opens_its_source_document_with_the_quote_highlighted(client):
+    import html as markup
+
+    page = client.get("/services/baby-blues").get_data(as_text=True)
+    cost = client.get("/api/v1/services/baby-blues").get_json()["cost"]["sources"][0]
+    links = [markup.unescape(h) for h in re.findall(r'href="(/sources/[^"]+)"', page)]
+    link = next(h for h in links if h.startswith(f"/sources/{cost['source']}?") and "maksutonta" in h)
+    source = client.get(link.split("#")[0])
+    assert source.status_code == 200 and link.endswith("#quote")
+    text = source.get_data(as_text=True)
+    marked = re.search(r'<mark class="quote" id="quote" tabindex="-1">(.*?)</mark>', text, re.S)
+    assert markup.unescape(marked.group(1)) == cost["quote"]
+    record = client.get(f"/api/v1/sources/{cost['source']}").get_json()
+    assert markup.escape(record["title"]) in text
+
+
+@pytest.mark.parametrize(
+    "path, status", [("/sources/no-such-document", 404), ("/sources/003_5e8b4fceeaf8ff9d?quote=" + "x" * 3000, 400)]
+)
+def test_a_bad_source_request_gets_its_page_and_status(client, path, status):
+    response = client.get(path)
+    assert response.status_code == status and response.mimetype == "text/html"
