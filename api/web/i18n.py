@@ -20,6 +20,7 @@ from graph.vocab import LANGS
 TRANSLATIONS = Path(__file__).parent / "translations"
 # each language named in itself, as a language switch shows it
 NATIVE = {"fi": "Suomi", "sv": "Svenska", "en": "English"}
+MAX_OPTIONS = 250  # a list of services longer than this is a text field, not a <select> (pages stay small)
 
 
 def page_lang() -> str:
@@ -78,7 +79,13 @@ def init_app(app: Flask) -> None:
     app.config.setdefault("BABEL_DEFAULT_LOCALE", "fi")
     Babel(app, locale_selector=lambda: g.get("web_lang", "fi"))
     app.jinja_env.globals.update(
-        label=label, url_with=url_with, languages=NATIVE, pick=pick, source_url=source_url, **NAMES
+        label=label,
+        url_with=url_with,
+        languages=NATIVE,
+        pick=pick,
+        source_url=source_url,
+        max_options=MAX_OPTIONS,
+        **NAMES,
     )
     app.jinja_env.filters["safe_snippet"] = safe_snippet
 
