@@ -192,3 +192,14 @@ def test_a_facts_quote_opens_its_source_document_with_the_quote_highlighted(clie
 def test_a_bad_source_request_gets_its_page_and_status(client, path, status):
     response = client.get(path)
     assert response.status_code == status and response.mimetype == "text/html"
+
+
+def test_interpreted_facts_are_marked_as_often_as_the_json_says(client):
+    """Each part, criterion and exclusion the second reading calls interpreted carries the mark on the page."""
+    for row in client.get("/api/v1/services?limit=1000").get_json()["items"]:
+        service = client.get(f"/api/v1/services/{row['id']}").get_json()
+        facts = [p for p in service.values() if isinstance(p, dict) and "known" in p and p["known"]]
+        facts += service["eligibility"] + service["exclusions"]
+        interpreted = sum(1 for fact in facts if fact.get("claim") == "interpreted")
+        html = client.get(f"/services/{row['id']}").get_data(as_text=True)
+        assert html.count('<span class="badge interpreted">') == interpreted, row["id"]
