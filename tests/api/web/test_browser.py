@@ -89,6 +89,9 @@ def test_screening_answer_reopens_from_its_url(page, browser, live_server):
     other.goto(page.url)
     assert other.locator("section.answer").inner_text() == answer
     assert other.get_by_label("Raskausviikko").input_value() == "20"
+    other.emulate_media(media="print")  # the handout: the answer and its address, no form or navigation
+    assert not other.locator("form.profile").is_visible() and not other.locator("header.site").is_visible()
+    assert other.locator("section.answer").is_visible() and other.locator("a.handout-url").is_visible()
     other.context.close()
 
 
