@@ -88,7 +88,7 @@ def cached_page(view: Callable[..., ResponseReturnValue]) -> Callable[..., Respo
 
     @wraps(view)
     def wrapper(*args: Any, **kwargs: Any) -> ResponseReturnValue:
-        key = ("page", request.full_path)
+        key = ("page", request.script_root, request.full_path)  # behind a proxy's prefix, links differ
         found = _parts().peek(key)
         if found is not None:
             return found
@@ -102,7 +102,9 @@ def cached_page(view: Callable[..., ResponseReturnValue]) -> Callable[..., Respo
 
 def part(template: str, key: Hashable, **context: Any) -> Markup:
     """`template` rendered with `context`, kept per build under (template, language, key)."""
-    return _parts().get((template, page_lang(), key), lambda: Markup(render_template(template, **context)))
+    return _parts().get(
+        (template, request.script_root, page_lang(), key), lambda: Markup(render_template(template, **context))
+    )
 
 
 def sources_html(citations: Iterable[Mapping[str, Any]] | None) -> Markup:
@@ -110,7 +112,12 @@ def sources_html(citations: Iterable[Mapping[str, Any]] | None) -> Markup:
     items = list(citations or [])
     if not items:
         return Markup("")
-    key = ("sources", page_lang(), tuple(tuple(sorted((k, str(v)) for k, v in c.items())) for c in items))
+    key = (
+        "sources",
+        request.script_root,
+        page_lang(),
+        tuple(tuple(sorted((k, str(v)) for k, v in c.items())) for c in items),
+    )
     fixed = _fixed()
     if key not in fixed:
         fixed[key] = Markup(render_template("parts/sources.html", items=items))
@@ -124,7 +131,7 @@ def service_href(service_id: str) -> str:
 
 def service_link(service_id: str, labels: Mapping[str, Any] | None) -> Markup:
     """A link to a service page named in the page's language (the fallback marked)."""
-    key = ("service-link", page_lang(), service_id)
+    key = ("service-link", request.script_root, page_lang(), service_id)
     fixed = _fixed()
     if key not in fixed:
         fixed[key] = Markup('<a href="{}">{}</a>').format(service_href(service_id), label(labels, service_id))

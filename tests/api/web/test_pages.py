@@ -203,3 +203,10 @@ def test_interpreted_facts_are_marked_as_often_as_the_json_says(client):
         interpreted = sum(1 for fact in facts if fact.get("claim") == "interpreted")
         html = client.get(f"/services/{row['id']}").get_data(as_text=True)
         assert html.count('<span class="badge interpreted">') == interpreted, row["id"]
+
+
+def test_pages_kept_per_build_follow_a_proxys_prefix(client):
+    plain = client.get("/gaps").get_data(as_text=True)
+    prefixed = client.get("/gaps", base_url="http://localhost/perhepolku").get_data(as_text=True)
+    assert 'href="/services/' in plain and 'href="/perhepolku/services/' in prefixed
+    assert 'href="/perhepolku/assets/style.css"' in prefixed
