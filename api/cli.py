@@ -201,6 +201,19 @@ def query(name: str, params: tuple[str, ...], fmt: str) -> None:
 
 
 @main.command()
+@click.argument("profile", type=click.Choice(["cpsv-ap"]))
+@click.option("--format", "fmt", type=click.Choice(["turtle", "jsonld", "ntriples", "rdfxml"]), default="turtle")
+def export(profile: str, fmt: str) -> None:
+    """The public services in an application profile's terms (CPSV-AP 3.2 with CCCEV 2), as GET /api/v1/export/cpsv-ap."""
+    from graph.store import FORMAT_PARAM, export_profile
+
+    try:
+        click.echo(export_profile(_kg(), profile, FORMAT_PARAM[fmt]).decode("utf-8"), nl=False)
+    except PerhepolkuError as exc:
+        _fail(exc)
+
+
+@main.command()
 @click.argument("source", type=click.File("r", encoding="utf-8"))
 @click.option("--format", "fmt", default=None, help="Result format (default: csv for SELECT/ASK, turtle for graphs).")
 def sparql(source: TextIO, fmt: str | None) -> None:

@@ -1,4 +1,4 @@
-"""OpenAPI paths of the Linked Data routes: resource descriptions, the VoID/DCAT description, the dump."""
+"""OpenAPI paths of the Linked Data routes: resource descriptions, the VoID/DCAT description, the CPSV-AP export, the dump."""
 
 from __future__ import annotations
 
@@ -40,6 +40,19 @@ PATHS: dict[str, Any] = {
     },
     "/.well-known/void": {"get": _DATASET},
     "/api/v1/dataset": {"get": _DATASET},
+    "/api/v1/export/cpsv-ap": {
+        "get": {
+            "summary": "The public services as CPSV-AP 3.2 with CCCEV 2 criteria: only the profile's terms plus the mapped extensions",
+            "description": "Turtle by default, JSON-LD (or N-Triples, RDF/XML) by Accept or `format`. Every resource is "
+            "typed with the profile's classes, so the official CPSV-AP 3.2.0 shapes check the export on its own; its only "
+            "violations are the explained ones listed in docs/conformance.md.",
+            "parameters": [_FORMAT],
+            "responses": {
+                "200": {"description": "The export, content-negotiated", "content": _RDF},
+                **problems(400, 406),
+            },
+        }
+    },
     "/dumps/perhepolku.nq.gz": {
         "get": {
             "summary": "The whole graph of the served build as gzip-compressed N-Quads",

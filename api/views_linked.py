@@ -1,5 +1,5 @@
 """Linked Data: the IRIs the graph mints (https://w3id.org/perhepolku/id/…) resolve here with content
-negotiation; the dataset's VoID/DCAT description; the whole graph of the served build as a dump."""
+negotiation; the dataset's VoID/DCAT description; the CPSV-AP export; the whole graph of the served build as a dump."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from api.openapi_linked import PATHS
 from api.resources import resources
 from graph import vocab
 from graph.errors import NotFound
-from graph.store import DUMP_PATH, dataset_description, describe_resource, dump_file
+from graph.store import DUMP_PATH, dataset_description, describe_resource, dump_file, export_profile
 
 bp = Blueprint("linked", __name__)
 register(PATHS)
@@ -71,6 +71,14 @@ def dataset() -> Response:
     media = choose("graph")
     res = resources()
     return Response(dataset_description(res.kg, res.build_dir, request.host_url, media), mimetype=media)
+
+
+@bp.get("/api/v1/export/cpsv-ap")
+def export_cpsv_ap() -> Response:
+    only_args(*FORMAT_KEYS)
+    media = choose("graph")
+    body = export_profile(resources().kg, "cpsv-ap", media)
+    return Response(body, mimetype=media, headers={"Content-Disposition": 'inline; filename="perhepolku-cpsv-ap"'})
 
 
 def _chunks(path: Path, compress: bool) -> Iterator[bytes]:

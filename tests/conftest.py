@@ -78,6 +78,16 @@ def instance(tmp_path: Path, build_dir: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
+def seed_store(build_dir: Path):
+    """The session build's graph (ontology, data, translations, inferred) in an Oxigraph store of its own."""
+    import pyoxigraph as ox
+
+    store = ox.Store()
+    store.bulk_load(path=str(build_dir / "graph.nq"), format=ox.RdfFormat.N_QUADS)
+    return store
+
+
+@pytest.fixture(scope="session")
 def kg(build_dir: Path):
     from graph.store.knowledge import KnowledgeGraph
 

@@ -2,7 +2,15 @@
 precomputed rows, the client-SPARQL sandbox, the SPARQL media types and the service description."""
 
 from graph.store.dataset import DUMP_PATH, dump_file
-from graph.store.endpoint import dataset_description, describe_endpoint, describe_resource, list_queries, run_named
+from graph.store.endpoint import (
+    EXPORTS,
+    dataset_description,
+    describe_endpoint,
+    describe_resource,
+    export_profile,
+    list_queries,
+    run_named,
+)
 from graph.store.graphstore import GraphStore
 from graph.store.knowledge import KnowledgeGraph, labels
 from graph.store.sandbox import SparqlSandbox
@@ -20,6 +28,7 @@ from graph.store.sparql import (
 __all__ = [
     "ALIASES",
     "DUMP_PATH",
+    "EXPORTS",
     "FORMAT_PARAM",
     "GRAPH_TYPES",
     "RESULT_TYPES",
@@ -30,6 +39,7 @@ __all__ = [
     "describe_endpoint",
     "describe_resource",
     "dump_file",
+    "export_profile",
     "inspect",
     "kind_of",
     "labels",

@@ -1,5 +1,5 @@
 """The named-query capability (list the library, run one with typed parameters), the endpoint's Service
-Description, and the Linked Data answers: one resource's description, the dataset's VoID/DCAT."""
+Description, and the Linked Data answers: one resource's description, the dataset's VoID/DCAT, the profile exports."""
 
 from __future__ import annotations
 
@@ -16,6 +16,8 @@ from graph.store.service_description import describe
 from graph.store.sparql import GRAPH_TYPES, serialize
 
 NAMED_QUERY_CAPS = {"max_bytes": 50_000_000, "max_triples": 1_000_000}
+EXPORTS = {"cpsv-ap": "export-cpsv-ap"}  # profile -> the named query that answers its export
+EXPORT_CAPS = {"max_bytes": 1 << 30, "max_triples": 20_000_000}
 
 
 def list_queries(kg: KnowledgeGraph) -> dict[str, Any]:
@@ -42,6 +44,14 @@ def describe_resource(kg: KnowledgeGraph, iri: str, media_type: str) -> bytes:
     if not triples:
         raise NotFound(f"the graph says nothing about <{iri[:200]}>", field="id")
     return serialize(triples, media_type, **NAMED_QUERY_CAPS)
+
+
+def export_profile(kg: KnowledgeGraph, profile: str, media_type: str) -> bytes:
+    """The public services in an application profile's terms only (CPSV-AP 3.2 with CCCEV 2), in an RDF
+    media type: what GET /api/v1/export/cpsv-ap and `perhepolku export cpsv-ap` answer."""
+    if profile not in EXPORTS:
+        raise NotFound(f"no export for the profile {profile[:40]!r}; known: {', '.join(EXPORTS)}", field="profile")
+    return serialize(kg.run(EXPORTS[profile]), media_type, **EXPORT_CAPS)
 
 
 def dataset_description(kg: KnowledgeGraph, build_dir: Path, base: str, media_type: str) -> bytes:

@@ -58,6 +58,7 @@ OPERATIONS = [
     "GET /id/{kind}/{local}",
     "GET /.well-known/void",
     "GET /api/v1/dataset",
+    "GET /api/v1/export/cpsv-ap",
     "GET /dumps/perhepolku.nq.gz",
     "GET /api/v1/sources",
     "GET /api/v1/sources/{id}",

@@ -17,18 +17,11 @@ from graph.build.oxview import StoreView
 from graph.build.pipeline import build_graph
 from graph.build.profiles import PROFILES, check_profile, load_explanations, markdown
 from graph.build.shacl import ShaclEngine, UnsupportedShape
-from graph.store.graphstore import GRAPH_FILE, MANIFEST_FILE
+from graph.store.graphstore import MANIFEST_FILE
 
 ROOT = Path(__file__).resolve().parents[2]
 CV = "http://data.europa.eu/m8g/"
 CPSV = PROFILES["cpsv-ap"]
-
-
-@pytest.fixture(scope="session")
-def seed_store(build_dir: Path) -> ox.Store:
-    store = ox.Store()
-    store.bulk_load(path=str(build_dir / GRAPH_FILE), format=ox.RdfFormat.N_QUADS)
-    return store
 
 
 def _copy(store: ox.Store) -> ox.Store:
