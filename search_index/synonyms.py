@@ -104,7 +104,35 @@ class ConceptMatcher:
                     best = hits.get(label.concept)
                     if best is None or coverage > best.coverage:
                         hits[label.concept] = ConceptHit(label.concept, scheme, coverage, frozenset(words))
-        return hits
+        return self._without_subsumed(hits)
+
+    def _without_subsumed(self, hits: dict[str, ConceptHit]) -> dict[str, ConceptHit]:
+        """Drop a concept named only by words that a longer, fully matched label already took.
+
+        "mother and baby home" names supported housing; its *baby* and *home* then do not also name
+        baby families and home visits. A broader concept of the longer one stays (depression within
+        postnatal depression), since it is the same meaning, not a second one.
+        """
+        kept = {}
+        for cid, hit in hits.items():
+            subsumed = any(
+                other.coverage >= 1.0 - 1e-9 and hit.words < other.words and cid not in self._broader_closure(oid)
+                for oid, other in hits.items()
+                if oid != cid
+            )
+            if not subsumed:
+                kept[cid] = hit
+        return kept
+
+    def _broader_closure(self, concept_id: str) -> set[str]:
+        seen: set[str] = set()
+        todo = list(self.broader.get(concept_id, []))
+        while todo:
+            current = todo.pop()
+            if current not in seen:
+                seen.add(current)
+                todo.extend(self.broader.get(current, []))
+        return seen
 
     def broader_of(self, concept_ids: list[str]) -> list[str]:
         """Concepts above the matched ones (not matched themselves)."""

@@ -92,3 +92,15 @@ def test_a_service_that_excludes_the_situation_sinks_and_says_why():
             "source": {"source": "000", "title": "T", "document": "000.txt", "quote": "psykoosi on este"},
         }
     ]
+
+
+def test_words_of_a_longer_label_name_no_second_concept(index):
+    from search_index.search import search
+
+    named = search(index, "aftercare after mother and baby home", lang="en")["interpreted"]["concepts"]
+    assert "supported-housing" in named and "aftercare" in named
+    assert "home-visit" not in named and "baby-families" not in named  # "home" and "baby" belong to the longer label
+    # a broader concept of the longer one stays: the same meaning, not a second one
+    assert {"postpartum-depression", "depression"} <= set(
+        search(index, "synnytyksen jälkeinen masennus", lang="fi")["interpreted"]["concepts"]
+    )
