@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import OrderedDict, defaultdict
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any
 
 from graph.navigation.criteria import LANG_NAMES, StageBounds, stage_status
@@ -70,8 +71,23 @@ def excluded_without_alternative(kg: KnowledgeGraph) -> list[dict[str, Any]]:
     ]
 
 
+@lru_cache(maxsize=4096)
+def _covered(bounds: StageBounds) -> tuple[frozenset[int], frozenset[int]]:
+    """The weeks and child ages the screening's stage rule does not fail for these bounds."""
+    return (
+        frozenset(w for w in WEEKS if stage_status(bounds, w, None).status != "failed"),
+        frozenset(m for m in MONTHS if stage_status(bounds, None, m).status != "failed"),
+    )
+
+
 def uncovered_windows(kg: KnowledgeGraph, municipality: str | None = None) -> list[dict[str, Any]]:
+    """Situations with a pregnancy week or child age no service covers (per build and municipality, kept)."""
     code = kg.municipality_iri(municipality).rsplit("/", 1)[-1] if municipality else None
+    found: list[dict[str, Any]] = kg.memo(f"uncovered-windows:{code}", lambda: _uncovered(kg, code))
+    return list(found)
+
+
+def _uncovered(kg: KnowledgeGraph, code: str | None) -> list[dict[str, Any]]:
     by_situation: OrderedDict[str, list[dict[str, Any]]] = OrderedDict()
     for row in kg.select_once("situation-coverage"):
         by_situation.setdefault(row["situationId"], []).append(row)
@@ -94,8 +110,9 @@ def uncovered_windows(kg: KnowledgeGraph, municipality: str | None = None) -> li
                 row.get("acceptsChild"),
                 row.get("childAgeUnderMonths"),
             )
-            weeks.update(w for w in WEEKS if stage_status(bounds, w, None).status != "failed")
-            months.update(m for m in MONTHS if stage_status(bounds, None, m).status != "failed")
+            covered_weeks, covered_months = _covered(bounds)
+            weeks.update(covered_weeks)
+            months.update(covered_months)
         open_weeks, open_months = (
             _ranges([w for w in WEEKS if w not in weeks]),
             _ranges([m for m in MONTHS if m not in months]),
