@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from flask import Blueprint, Flask, render_template
 from flask.typing import ResponseReturnValue
-from flask_babel import gettext
 from werkzeug.exceptions import HTTPException
 
 from api.web.i18n import page_lang
+from api.web.names import gettext
 from graph.errors import NotFound, PerhepolkuError
 
 bp = Blueprint("web", __name__, template_folder="templates", static_folder="static", static_url_path="/assets")

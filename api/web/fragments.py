@@ -100,6 +100,11 @@ def cached_page(view: Callable[..., ResponseReturnValue]) -> Callable[..., Respo
     return wrapper
 
 
+def kept_page(state: Hashable, make: Callable[[], str]) -> Markup:
+    """This URL's page in the given state (such as which channels are open now), rendered once per build."""
+    return _parts().get(("page", request.script_root, request.full_path, state), lambda: Markup(make()))
+
+
 def part(template: str, key: Hashable, **context: Any) -> Markup:
     """`template` rendered with `context`, kept per build under (template, language, key)."""
     return _parts().get(

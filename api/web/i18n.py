@@ -10,10 +10,10 @@ from typing import Any
 from urllib.parse import urlencode
 
 from flask import Flask, current_app, g, request, url_for
-from flask_babel import Babel, gettext
+from flask_babel import Babel
 from markupsafe import Markup, escape
 
-from api.web.names import NAMES
+from api.web.names import NAMES, gettext, ngettext
 from graph.errors import InvalidParameter
 from graph.vocab import LANGS
 
@@ -78,6 +78,7 @@ def init_app(app: Flask) -> None:
     app.config.setdefault("BABEL_TRANSLATION_DIRECTORIES", str(TRANSLATIONS))
     app.config.setdefault("BABEL_DEFAULT_LOCALE", "fi")
     Babel(app, locale_selector=lambda: g.get("web_lang", "fi"))
+    app.jinja_env.install_gettext_callables(gettext, ngettext, newstyle=True)  # type: ignore[attr-defined]
     app.jinja_env.globals.update(
         label=label,
         url_with=url_with,

@@ -1,70 +1,143 @@
-"""Names the pages show for the API's fixed values (facets, flags, weekdays, link kinds, verdicts), translated."""
+"""Interface texts: the page language's catalogue, read once a request, and translated names of fixed values.
+
+Flask-Babel looks its catalogue up again on every call; a page makes dozens, so the pages use
+`gettext`/`ngettext` here, which keep the catalogue of the request's language on `g`. The names of
+the API's fixed values (facets, flags, weekdays, link kinds, verdicts, gap kinds) are msgids marked
+with `_l` for extraction and translated when a page reads them.
+"""
 
 from __future__ import annotations
 
-from flask_babel import lazy_gettext as _l
+from collections.abc import Iterator
+from typing import Any
 
-FACET_NAMES = {
-    "target_group": _l("Target group"),
-    "situation": _l("Situation"),
-    "work_form": _l("Way of working"),
-    "service_level": _l("Service level"),
-    "municipality": _l("Municipality"),
-    "language": _l("Language"),
-}
-FLAG_NAMES = {
-    "free": _l("Free of charge"),
-    "anonymous": _l("Anonymous"),
-    "self_referral": _l("Without a referral"),
-}
-WEEKDAYS = {
-    "Monday": _l("Monday"),
-    "Tuesday": _l("Tuesday"),
-    "Wednesday": _l("Wednesday"),
-    "Thursday": _l("Thursday"),
-    "Friday": _l("Friday"),
-    "Saturday": _l("Saturday"),
-    "Sunday": _l("Sunday"),
-}
-LINK_KINDS = {
-    "next-step": _l("next step"),
-    "escalation": _l("escalation"),
-    "alongside": _l("alongside"),
-    "continuation": _l("continuation"),
-    "intake": _l("intake"),
-    "referral": _l("referral"),
-}
-GROUPS = {
-    "eligible": _l("Eligible"),
-    "likely": _l("Likely eligible"),
-    "unknown": _l("Not known"),
-    "ineligible": _l("Not eligible"),
-}
-STATUSES = {
-    "met": _l("met"),
-    "failed": _l("not met"),
-    "unknown": _l("unknown"),
-    "missing": _l("not asked"),
-    "assessed": _l("assessed by the service"),
-}
-GAP_KINDS = {
-    "excluded_no_alternative": _l("Excluded, no alternative"),
-    "uncovered_window": _l("Stage not covered"),
-    "no_service_in_language": _l("No service in a language"),
-    "dead_end": _l("Pathway ends"),
-    "unnamed_next_step": _l("Next step not named"),
-    "missing_data": _l("Missing data"),
-}
-STAGE_NAMES = {
-    "pregnancy-early": _l("Pregnancy, weeks 1–19"),
-    "pregnancy-late": _l("Pregnancy, weeks 20–42"),
-    "baby": _l("Child 0–11 months"),
-    "toddler": _l("Child 12–35 months"),
-}
-FIELD_NAMES = {
-    "previous_service": _l("Service the family has used before"),
-    "current_service": _l("Service the family uses now"),
-}
+import flask_babel
+from flask import g
+
+
+def _catalogue() -> Any:
+    lang = g.get("web_lang", "fi")
+    if g.get("web_catalogue_lang") != lang:
+        g.web_catalogue, g.web_catalogue_lang = flask_babel.get_translations(), lang
+    return g.web_catalogue
+
+
+def gettext(message: str, **variables: Any) -> str:
+    text: str = _catalogue().gettext(message)
+    return text % variables if variables else text
+
+
+def ngettext(singular: str, plural: str, num: int, **variables: Any) -> str:
+    text: str = _catalogue().ngettext(singular, plural, num)
+    return text % {"num": num, **variables}
+
+
+def _l(message: str) -> str:
+    """Marks a msgid for extraction; it is translated where it is shown."""
+    return message
+
+
+class Translated:
+    """A fixed mapping of values to msgids that answers in the page's language."""
+
+    def __init__(self, names: dict[str, str]) -> None:
+        self.names = names
+
+    def __getitem__(self, key: str) -> str:
+        return gettext(self.names[key])
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.names
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return gettext(self.names[key]) if key in self.names else default
+
+    def items(self) -> Iterator[tuple[str, str]]:
+        return ((key, gettext(name)) for key, name in self.names.items())
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.names)
+
+
+FACET_NAMES = Translated(
+    {
+        "target_group": _l("Target group"),
+        "situation": _l("Situation"),
+        "work_form": _l("Way of working"),
+        "service_level": _l("Service level"),
+        "municipality": _l("Municipality"),
+        "language": _l("Language"),
+    }
+)
+FLAG_NAMES = Translated(
+    {
+        "free": _l("Free of charge"),
+        "anonymous": _l("Anonymous"),
+        "self_referral": _l("Without a referral"),
+    }
+)
+WEEKDAYS = Translated(
+    {
+        "Monday": _l("Monday"),
+        "Tuesday": _l("Tuesday"),
+        "Wednesday": _l("Wednesday"),
+        "Thursday": _l("Thursday"),
+        "Friday": _l("Friday"),
+        "Saturday": _l("Saturday"),
+        "Sunday": _l("Sunday"),
+    }
+)
+LINK_KINDS = Translated(
+    {
+        "next-step": _l("next step"),
+        "escalation": _l("escalation"),
+        "alongside": _l("alongside"),
+        "continuation": _l("continuation"),
+        "intake": _l("intake"),
+        "referral": _l("referral"),
+    }
+)
+GROUPS = Translated(
+    {
+        "eligible": _l("Eligible"),
+        "likely": _l("Likely eligible"),
+        "unknown": _l("Not known"),
+        "ineligible": _l("Not eligible"),
+    }
+)
+STATUSES = Translated(
+    {
+        "met": _l("met"),
+        "failed": _l("not met"),
+        "unknown": _l("unknown"),
+        "missing": _l("not asked"),
+        "assessed": _l("assessed by the service"),
+    }
+)
+GAP_KINDS = Translated(
+    {
+        "excluded_no_alternative": _l("Excluded, no alternative"),
+        "uncovered_window": _l("Stage not covered"),
+        "no_service_in_language": _l("No service in a language"),
+        "dead_end": _l("Pathway ends"),
+        "unnamed_next_step": _l("Next step not named"),
+        "missing_data": _l("Missing data"),
+    }
+)
+STAGE_NAMES = Translated(
+    {
+        "pregnancy-early": _l("Pregnancy, weeks 1–19"),
+        "pregnancy-late": _l("Pregnancy, weeks 20–42"),
+        "baby": _l("Child 0–11 months"),
+        "toddler": _l("Child 12–35 months"),
+    }
+)
+FIELD_NAMES = Translated(
+    {
+        "previous_service": _l("Service the family has used before"),
+        "current_service": _l("Service the family uses now"),
+    }
+)
 NAMES = {
     "facet_names": FACET_NAMES,
     "flag_names": FLAG_NAMES,

@@ -8,12 +8,13 @@ from zoneinfo import ZoneInfo
 
 from flask import render_template
 from flask.typing import ResponseReturnValue
-from flask_babel import lazy_gettext as _l
 from markupsafe import Markup
 
 from api.resources import resources
 from api.web import bp
+from api.web.fragments import kept_page
 from api.web.i18n import page_lang
+from api.web.names import Translated, _l
 from api.web.present import open_now, schema_org
 from graph.navigation import get_service
 
@@ -28,24 +29,26 @@ GROUPS = [
     ("about", _l("What the service does"), ["service_level", "work_forms", "service_classes"]),
     ("related", _l("Part of a larger service"), ["part_of", "parts"]),
 ]
-PART_NAMES = {
-    "target_groups": _l("Target groups"),
-    "life_events": _l("Life events"),
-    "situations": _l("Situations it helps with"),
-    "access_routes": _l("Ways in"),
-    "anonymous": _l("Can be used anonymously"),
-    "cost": _l("Cost"),
-    "languages": _l("Languages"),
-    "provider": _l("Provider"),
-    "places": _l("Places"),
-    "area": _l("Area"),
-    "locality_count": _l("Number of localities"),
-    "service_level": _l("Service level"),
-    "work_forms": _l("Ways of working"),
-    "service_classes": _l("Service classes"),
-    "part_of": _l("Part of"),
-    "parts": _l("Parts"),
-}
+PART_NAMES = Translated(
+    {
+        "target_groups": _l("Target groups"),
+        "life_events": _l("Life events"),
+        "situations": _l("Situations it helps with"),
+        "access_routes": _l("Ways in"),
+        "anonymous": _l("Can be used anonymously"),
+        "cost": _l("Cost"),
+        "languages": _l("Languages"),
+        "provider": _l("Provider"),
+        "places": _l("Places"),
+        "area": _l("Area"),
+        "locality_count": _l("Number of localities"),
+        "service_level": _l("Service level"),
+        "work_forms": _l("Ways of working"),
+        "service_classes": _l("Service classes"),
+        "part_of": _l("Part of"),
+        "parts": _l("Parts"),
+    }
+)
 
 
 @bp.get("/services/<service_id>")
@@ -54,13 +57,18 @@ def service(service_id: str) -> ResponseReturnValue:
     kg = resources().kg
     item = get_service(kg, service_id)
     now = datetime.now(HELSINKI)
-    for channel in item["channels"]:
-        channel["open_now"] = open_now(channel["hours"], now)
-    return render_template(
-        "service.html",
-        service=item,
-        groups=GROUPS,
-        part_names=PART_NAMES,
-        service_ids=kg.memo("web-service-ids", lambda: {row["id"] for row in kg.services}),
-        jsonld=Markup(json.dumps(schema_org(item, lang), ensure_ascii=False).replace("<", "\\u003c")),
-    )
+    open_states = {channel["id"]: open_now(channel["hours"], now) for channel in item["channels"]}
+    state = tuple(open_states.values())  # the only part of the page that changes within a build
+
+    def render() -> str:
+        return render_template(
+            "service.html",
+            service=item,
+            open_states=open_states,
+            groups=GROUPS,
+            part_names=PART_NAMES,
+            service_ids=kg.memo("web-service-ids", lambda: {row["id"] for row in kg.services}),
+            jsonld=Markup(json.dumps(schema_org(item, lang), ensure_ascii=False).replace("<", "\\u003c")),
+        )
+
+    return kept_page(state, render)
