@@ -1,7 +1,8 @@
 """Run every benchmark and write bench/results/report.md (+ .json): `make bench`.
 
 Environment: BENCH_RUNS (repetitions per measurement, default 200), BENCH_SIZES (search corpus
-sizes, default "1000,10000"; add 100000 for the national-scale figure, which takes minutes).
+sizes, default "1000,10000"; add 100000 for the national-scale figure, which takes minutes),
+BENCH_PTV_SERVICES (generated PTV records imported, default 10000).
 """
 
 from __future__ import annotations
@@ -205,6 +206,14 @@ def main() -> None:
     from bench.scale import bench_scale
 
     report["scale"] = bench_scale(graph_sizes, max(20, runs // 4))
+    ptv_services = int(os.environ.get("BENCH_PTV_SERVICES", "10000"))
+    print(f"catalogue import ({ptv_services} generated PTV services) and requirement rules ...", flush=True)
+    from bench import catalogues
+
+    report["catalogues"] = {
+        "import": catalogues.bench_import(ptv_services),
+        "extraction": catalogues.bench_extraction(),
+    }
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "report.json").write_text(json.dumps(report, indent=2, ensure_ascii=False), encoding="utf-8")
     text = "\n\n".join(
@@ -239,6 +248,7 @@ def main() -> None:
             ),
             f"Mean nDCG@5 over {quality['queries']} judged queries: **{quality['mean_ndcg']}**",
             scale_text(report["scale"]),
+            catalogues.text(report["catalogues"]),
         ]
     )
     (RESULTS / "report.md").write_text(text + "\n", encoding="utf-8")
