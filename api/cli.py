@@ -218,15 +218,19 @@ def query(name: str, params: tuple[str, ...], fmt: str) -> None:
         _fail(exc)
 
 
-@main.command()
-@click.argument("profile", type=click.Choice(["cpsv-ap"]))
+@main.group()
+def export() -> None:
+    """Export the built graph for other tools: an application profile (cpsv-ap) or HSDS tables (hsds-csv)."""
+
+
+@export.command(name="cpsv-ap")
 @click.option("--format", "fmt", type=click.Choice(["turtle", "jsonld", "ntriples", "rdfxml"]), default="turtle")
-def export(profile: str, fmt: str) -> None:
+def export_cpsv_ap(fmt: str) -> None:
     """The public services in an application profile's terms (CPSV-AP 3.2 with CCCEV 2), as GET /api/v1/export/cpsv-ap."""
     from graph.store import FORMAT_PARAM, export_profile
 
     try:
-        click.echo(export_profile(_kg(), profile, FORMAT_PARAM[fmt]).decode("utf-8"), nl=False)
+        click.echo(export_profile(_kg(), "cpsv-ap", FORMAT_PARAM[fmt]).decode("utf-8"), nl=False)
     except PerhepolkuError as exc:
         _fail(exc)
 
@@ -307,7 +311,7 @@ def serve(host: str, port: int) -> None:
     devserver.run(app, host, port)
 
 
-from api import cli_catalogues  # noqa: E402,F401  (registers `import` and `export` on main)
+from api import cli_catalogues  # noqa: E402,F401  (registers `import` and `export hsds-csv`)
 
 if __name__ == "__main__":
     main()

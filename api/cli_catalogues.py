@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from api.cli import _fail, _kg, main
+from api.cli import _fail, _kg, export, main
 from graph.errors import PerhepolkuError
 
 SOURCES = click.argument("sources", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
@@ -53,12 +53,7 @@ def import_hsds(sources: tuple[Path, ...], out: Path) -> None:
         _fail(exc, 2)
 
 
-@main.group(name="export")
-def export_group() -> None:
-    """Export the built graph for other tools."""
-
-
-@export_group.command(name="hsds-csv")
+@export.command(name="hsds-csv")
 @click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--lang", type=click.Choice(["fi", "sv", "en"]), default="fi", show_default=True)
 def export_hsds_csv(folder: Path, lang: str) -> None:
