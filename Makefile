@@ -8,8 +8,10 @@ WORKERS ?= 4
 INSTANCE ?= instance
 export PERHEPOLKU_INSTANCE := $(abspath $(INSTANCE))
 
-BUILD_INPUTS := $(wildcard ontology/*.ttl ontology/profiles/* graph/data/curated/*.ttl graph/data/sources/* queries/*.rq queries/*/*.rq graph/*.py graph/*/*.py search_index/*.py) \
-                $(if $(PERHEPOLKU_DATA),$(wildcard $(PERHEPOLKU_DATA)/*.ttl))
+# PERHEPOLKU_DATA: one data folder or several, separated by ':' (e.g. graph/data/curated:imported)
+DATA_DIRS := $(subst :, ,$(PERHEPOLKU_DATA))
+BUILD_INPUTS := $(wildcard ontology/*.ttl ontology/profiles/* graph/data/curated/*.ttl graph/data/sources/* queries/*.rq queries/*/*.rq graph/*.py graph/*/*.py graph/*/*/*.py search_index/*.py) \
+                $(foreach d,$(DATA_DIRS),$(wildcard $(d)/*.ttl))
 
 .PHONY: run test lint build browser screenshots serve-prod bench bench-load clean
 
@@ -20,7 +22,7 @@ $(BIN)/.installed: pyproject.toml
 	touch $@
 
 $(INSTANCE)/current/manifest.json: $(BIN)/.installed $(BUILD_INPUTS)
-	$(BIN)/perhepolku build $(if $(PERHEPOLKU_DATA),--data $(PERHEPOLKU_DATA))
+	$(BIN)/perhepolku build $(foreach d,$(DATA_DIRS),--data $(d))
 
 build: $(INSTANCE)/current/manifest.json
 

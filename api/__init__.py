@@ -18,6 +18,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         guard,
         requestlog,
         views_core,
+        views_hsds,
         views_linked,
         views_navigation,
         views_search,
@@ -42,7 +43,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     problems.init_app(app)
     requestlog.init_app(app)
     guard.init_app(app)
-    for module in (views_core, views_sparql, views_linked, views_search, views_navigation, views_sources):
+    for module in (views_core, views_sparql, views_linked, views_search, views_navigation, views_sources, views_hsds):
         app.register_blueprint(module.bp)
 
     web.init_app(app)

@@ -17,9 +17,11 @@ from graph.vocab import LANGS
 
 DATA_OPTION = click.option(
     "--data",
-    "data_dir",
+    "data_dirs",
+    multiple=True,
     type=click.Path(exists=True, file_okay=False, path_type=Path),
-    help="Folder of curated Turtle to build instead of graph/data/curated.",
+    help="Folder of Turtle (and its sources/) to build instead of graph/data/curated; repeatable "
+    "(--data graph/data/curated --data imported/ builds both together).",
 )
 
 
@@ -73,7 +75,7 @@ SHACL_OPTION = click.option(
 @DATA_OPTION
 @REASONER_OPTION
 @SHACL_OPTION
-def build(data_dir: Path | None, reasoner: str, shacl: str) -> None:
+def build(data_dirs: tuple[Path, ...], reasoner: str, shacl: str) -> None:
     """Build the validated, reasoned graph (and search index) into the instance folder."""
     from api.build_steps import steps
     from graph.build import build as build_all
@@ -82,7 +84,7 @@ def build(data_dir: Path | None, reasoner: str, shacl: str) -> None:
         from api.config import load
 
         build_all(
-            data_dir,
+            list(data_dirs) or None,
             instance=_instance(),
             progress=click.echo,
             steps=steps(load()["SEARCH_ENGINE"]),
@@ -111,7 +113,7 @@ def build(data_dir: Path | None, reasoner: str, shacl: str) -> None:
 )
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text")
 def validate(
-    data_dir: Path | None,
+    data_dirs: tuple[Path, ...],
     extra: tuple[Path, ...],
     no_reason: bool,
     reasoner: str,
@@ -123,16 +125,18 @@ def validate(
     from graph.build import validate as run_validate
 
     if profile:
-        _validate_profile(data_dir, profile, reasoner, fmt)
+        _validate_profile(list(data_dirs) or None, profile, reasoner, fmt)
     try:
-        report = run_validate(data_dir, list(extra), reason=not no_reason, reasoner=reasoner, shacl=shacl)
+        report = run_validate(
+            list(data_dirs) or None, list(extra), reason=not no_reason, reasoner=reasoner, shacl=shacl
+        )
     except PerhepolkuError as exc:
         _fail(exc, 2)
     click.echo(json.dumps(report.dump(), indent=2, ensure_ascii=False) if fmt == "json" else report.text())
     sys.exit(0 if report.conforms else 1)
 
 
-def _validate_profile(data_dir: Path | None, name: str, reasoner: str, fmt: str) -> None:
+def _validate_profile(data_dir: list[Path] | None, name: str, reasoner: str, fmt: str) -> None:
     """Exit 0 when every violation of the profile is explained (and every explanation still needed), else 1."""
     from graph.build.profiles import markdown, validate_profile
 
@@ -151,10 +155,24 @@ def _validate_profile(data_dir: Path | None, name: str, reasoner: str, fmt: str)
 @click.option("--services", type=click.IntRange(1, 2_000_000), required=True, help="How many services.")
 @click.option("--seed", type=int, default=1, show_default=True, help="Random seed (same seed, same graph).")
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), required=True, help="Folder to write.")
-def generate(services: int, seed: int, out: Path) -> None:
-    """Write a synthetic Finland-wide graph (Turtle + the source texts it quotes) for `build --data`."""
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["turtle", "ptv"]),
+    default="turtle",
+    show_default=True,
+    help="turtle: a graph for `build --data`; ptv: PTV Open API v11 records for `import ptv`.",
+)
+def generate(services: int, seed: int, out: Path, fmt: str) -> None:
+    """Write a synthetic Finland-wide graph (Turtle + the source texts it quotes) for `build --data`,
+    or as many synthetic PTV v11 service records (with their channels) for `import ptv`."""
     from graph.build import generate as run_generate
 
+    if fmt == "ptv":
+        from graph.build.importers.generate_ptv import generate_ptv
+
+        click.echo(json.dumps(generate_ptv(services, seed, out)))
+        return
     counts = run_generate(services, seed, out)
     click.echo(
         f"wrote {counts['services']} services, {counts['links']} referral links in "
@@ -200,15 +218,19 @@ def query(name: str, params: tuple[str, ...], fmt: str) -> None:
         _fail(exc)
 
 
-@main.command()
-@click.argument("profile", type=click.Choice(["cpsv-ap"]))
+@main.group()
+def export() -> None:
+    """Export the built graph for other tools: an application profile (cpsv-ap) or HSDS tables (hsds-csv)."""
+
+
+@export.command(name="cpsv-ap")
 @click.option("--format", "fmt", type=click.Choice(["turtle", "jsonld", "ntriples", "rdfxml"]), default="turtle")
-def export(profile: str, fmt: str) -> None:
+def export_cpsv_ap(fmt: str) -> None:
     """The public services in an application profile's terms (CPSV-AP 3.2 with CCCEV 2), as GET /api/v1/export/cpsv-ap."""
     from graph.store import FORMAT_PARAM, export_profile
 
     try:
-        click.echo(export_profile(_kg(), profile, FORMAT_PARAM[fmt]).decode("utf-8"), nl=False)
+        click.echo(export_profile(_kg(), "cpsv-ap", FORMAT_PARAM[fmt]).decode("utf-8"), nl=False)
     except PerhepolkuError as exc:
         _fail(exc)
 
@@ -301,6 +323,8 @@ def serve(host: str, port: int) -> None:
     click.echo(f"perhepolku serving graph {app.extensions['perhepolku'].current.build_id} on http://{host}:{port}")
     devserver.run(app, host, port)
 
+
+from api import cli_catalogues  # noqa: E402,F401  (registers `import` and `export hsds-csv`)
 
 if __name__ == "__main__":
     main()

@@ -2,7 +2,8 @@
 
 Environment: BENCH_RUNS (requests per row, default 100), BENCH_GRAPH_SERVICES (generated graphs,
 default "6400": about 1.4M quads, a build of minutes), BENCH_SIZES (generated search corpora, none
-by default; "1000,10000,100000" for the search engines' figures).
+by default; "1000,10000,100000" for the search engines' figures), BENCH_PTV_SERVICES (generated PTV
+records imported, default 10000; 0 skips the catalogue import).
 """
 
 from __future__ import annotations
@@ -167,6 +168,15 @@ def main() -> None:
         print(f"search corpora {sizes} ...", flush=True)
         report["search"], quality = bench_search(build_dir, KnowledgeGraph.open(build_dir), runs, sizes)
         report["search_quality"] = {"mean_ndcg_at_5": quality["mean_ndcg"], "queries": quality["queries"]}
+    ptv_services = int(os.environ.get("BENCH_PTV_SERVICES", "10000"))
+    if ptv_services:
+        from bench import catalogues
+
+        print(f"catalogue import ({ptv_services} generated PTV services) and requirement rules ...", flush=True)
+        report["catalogues"] = {
+            "import": catalogues.bench_import(ptv_services),
+            "extraction": catalogues.bench_extraction(),
+        }
     report["load_average_end"] = os.getloadavg()
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "report.json").write_text(json.dumps(report, indent=2, ensure_ascii=False), encoding="utf-8")
@@ -184,6 +194,8 @@ def main() -> None:
                 ["corpus", "documents", "build_s", "p50_ms", "p95_ms", "raw_engine_p50_ms", "raw_engine_p95_ms"],
             )
         )
+    if "catalogues" in report:
+        parts.append(catalogues.text(report["catalogues"]))
     text = "\n\n".join(parts)
     (RESULTS / "report.md").write_text(text + "\n", encoding="utf-8")
     print(text)

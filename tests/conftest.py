@@ -218,3 +218,27 @@ def page(browser, live_server):
     tab = context.new_page()
     yield tab
     context.close()
+
+
+HSDS_FIXTURES = Path(__file__).resolve().parent / "fixtures" / "hsds"
+
+
+@pytest.fixture(scope="session")
+def hsds_schema():
+    """Validators of the vendored HSDS 3.0 schemas, compiled with additionalProperties false everywhere
+    (the way the specification repository checks its own examples); formats are checked."""
+    from compiletojsonschema.compiletojsonschema import CompileToJsonSchema
+    from jsonschema import Draft202012Validator, FormatChecker
+    from jsonschema.validators import validator_for
+
+    cache: dict[str, object] = {}
+
+    def validator(name: str):
+        if name not in cache:
+            path = HSDS_FIXTURES / "schema" / f"{name}.json"
+            schema = CompileToJsonSchema(str(path), set_additional_properties_false_everywhere=True).get()
+            cls = validator_for(schema, default=Draft202012Validator)
+            cache[name] = cls(schema, format_checker=FormatChecker())
+        return cache[name]
+
+    return validator

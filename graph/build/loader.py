@@ -9,7 +9,7 @@ from rdflib import Dataset, Graph, URIRef
 
 from graph import vocab
 from graph.errors import BuildError
-from graph.paths import CURATED_DIR, MUNICIPALITIES_FILE, ONTOLOGY_DIR
+from graph.paths import MUNICIPALITIES_FILE, ONTOLOGY_DIR, DataDirs, data_dirs
 
 SHAPES_FILE = ONTOLOGY_DIR / "shapes.ttl"
 
@@ -23,21 +23,22 @@ def _graph_for(path: Path, *, ontology: bool) -> str:
     return vocab.GRAPH_ONTOLOGY if ontology else vocab.GRAPH_CURATED
 
 
-def input_files(data_dir: Path | None = None) -> list[tuple[Path, str]]:
-    """Every Turtle file a build reads, with the named graph it goes into."""
+def input_files(data_dir: DataDirs = None) -> list[tuple[Path, str]]:
+    """Every Turtle file a build reads (of every data folder), with the named graph it goes into."""
     files = [
         (p, _graph_for(p, ontology=True))
         for p in sorted(ONTOLOGY_DIR.glob("*.ttl"))
         if p not in (SHAPES_FILE, MUNICIPALITIES_FILE)
     ]
-    data = data_dir or CURATED_DIR
-    files += [(p, _graph_for(p, ontology=False)) for p in sorted(data.glob("*.ttl"))]
-    if not any(g == vocab.GRAPH_CURATED for _, g in files):
-        raise BuildError(f"no curated Turtle files in {data}")
+    for data in data_dirs(data_dir):
+        found = [(p, _graph_for(p, ontology=False)) for p in sorted(data.glob("*.ttl"))]
+        if not any(g == vocab.GRAPH_CURATED for _, g in found):
+            raise BuildError(f"no curated Turtle files in {data}")
+        files += found
     return files
 
 
-def load_store(data_dir: Path | None = None, extra: list[Path] | None = None) -> ox.Store:
+def load_store(data_dir: DataDirs = None, extra: list[Path] | None = None) -> ox.Store:
     """Parse every input file into its named graph of an in-memory Oxigraph store (the build's path)."""
     store = ox.Store()
     files = input_files(data_dir) + [(path, vocab.GRAPH_CURATED) for path in extra or []]

@@ -19,7 +19,7 @@ from graph.build.loader import SHAPES_FILE, input_files, load_store
 from graph.build.profiles import PROFILES_DIR, run_all
 from graph.build.validate import check_store
 from graph.errors import BuildError
-from graph.paths import DEFAULT_INSTANCE, QUERIES_DIR, sources_dir
+from graph.paths import DEFAULT_INSTANCE, QUERIES_DIR, DataDirs, data_dirs, sources_dirs
 from graph.store.graphstore import (
     DISK_STORE_DIR,
     DISK_STORE_MIN_QUADS,
@@ -34,12 +34,13 @@ BuildStep = Callable[[Path, GraphStore, Progress], dict[str, Any]]
 KEEP_BUILDS = 3
 
 
-def _inputs_digest(data_dir: Path | None) -> str:
+def _inputs_digest(data_dir: DataDirs) -> str:
     digest = hashlib.sha256()
     # every file a build reads: ontology and shapes, data, sources and every query (rules, SHACL
     # components and the precomputed named queries), so a build's version changes when any of them does
     paths = [p for p, _ in input_files(data_dir)] + [SHAPES_FILE] + sorted(PROFILES_DIR.glob("*.t*"))
-    paths += sorted(sources_dir(data_dir).iterdir()) + sorted(QUERIES_DIR.rglob("*.rq"))
+    paths += [p for folder in sources_dirs(data_dir) for p in sorted(folder.rglob("*")) if p.is_file()]
+    paths += sorted(QUERIES_DIR.rglob("*.rq"))
     for path in paths:
         digest.update(str(path.relative_to(path.parents[1])).encode())
         digest.update(path.read_bytes())
@@ -65,7 +66,7 @@ def _apply_rules(store: ox.Store, progress: Progress) -> int:
 
 
 def build_graph(
-    data_dir: Path | None = None, progress: Progress = lambda _: None, reasoner: str = "auto", shacl: str = "sparql"
+    data_dir: DataDirs = None, progress: Progress = lambda _: None, reasoner: str = "auto", shacl: str = "sparql"
 ) -> GraphStore:
     """Load, check quotes, validate with SHACL, reason with HermiT and materialise; raise BuildError on any failure."""
     started = time.perf_counter()
@@ -73,7 +74,7 @@ def build_graph(
     store = load_store(data_dir)
     timings = {"load": round(time.perf_counter() - started, 2)}
     progress(f"  {len(store)} quads; checking quotes, SHACL shapes and OWL consistency")
-    report, inferred_types = check_store(store, sources=sources_dir(data_dir), reasoner=reasoner, shacl=shacl)
+    report, inferred_types = check_store(store, sources=sources_dirs(data_dir), reasoner=reasoner, shacl=shacl)
     if not report.conforms:
         raise BuildError("the graph does not conform:\n" + report.text())
     inferred = ox.NamedNode(vocab.GRAPH_INFERRED)
@@ -94,7 +95,7 @@ def build_graph(
     manifest = {
         "version": _inputs_digest(data_dir),
         "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
-        "data": str(data_dir) if data_dir else "curated",
+        "data": " ".join(map(str, data_dirs(data_dir))) if data_dir else "curated",
         "quads": len(store),
         "reasoner": report.reasoner,
         "shacl": report.shacl_engine,
@@ -106,7 +107,7 @@ def build_graph(
 
 
 def build(
-    data_dir: Path | None = None,
+    data_dir: DataDirs = None,
     *,
     instance: Path | None = None,
     progress: Progress = lambda _: None,
@@ -129,7 +130,8 @@ def build(
         timings = gs.manifest.setdefault("timings", {})
         begun = time.perf_counter()
         gs.store.dump(str(tmp / GRAPH_FILE), format=ox.RdfFormat.N_QUADS)
-        shutil.copytree(sources_dir(data_dir), tmp / SOURCES_COPY)  # served by /api/v1/sources/{id}
+        for folder in sources_dirs(data_dir):  # served by /api/v1/sources/{id}
+            shutil.copytree(folder, tmp / SOURCES_COPY, dirs_exist_ok=True)
         if len(gs.store) >= disk_store_min:
             gs.write_disk_store(tmp / GRAPH_FILE, tmp / DISK_STORE_DIR)
             gs.manifest["store"] = "disk"

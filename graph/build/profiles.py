@@ -22,7 +22,7 @@ import pyoxigraph as ox
 from graph import vocab
 from graph.build.shacl import ShaclEngine, Violation
 from graph.errors import BuildError
-from graph.paths import ONTOLOGY_DIR
+from graph.paths import ONTOLOGY_DIR, DataDirs
 
 PROFILES_DIR = ONTOLOGY_DIR / "profiles"
 
@@ -185,7 +185,7 @@ def markdown(report: ProfileReport) -> str:
     return "\n".join(lines) + "\n"
 
 
-def validate_profile(data_dir: Path | None, name: str, reasoner: str = "auto") -> ProfileReport:
+def validate_profile(data_dir: DataDirs, name: str, reasoner: str = "auto") -> ProfileReport:
     """Build the graph in memory (checks, reasoning, rules) and check it against the profile:
     the domain function behind `perhepolku validate --profile`. Explanations apply to the curated data."""
     from graph.build.pipeline import build_graph  # the pipeline itself runs every profile on each build

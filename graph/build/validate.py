@@ -17,7 +17,7 @@ from graph.build.oxview import StoreView
 from graph.build.provenance import check_quotes
 from graph.build.rules import infer_types as rules_infer_types
 from graph.build.shacl import ShaclEngine
-from graph.paths import sources_dir
+from graph.paths import DataDirs, sources_dir, sources_dirs
 
 
 @dataclass
@@ -95,7 +95,12 @@ def choose_reasoner(graph: Graph, reasoner: str = "auto") -> str:
 
 
 def check_store(
-    store: ox.Store, *, reason: bool = True, sources: Path | None = None, reasoner: str = "auto", shacl: str = "sparql"
+    store: ox.Store,
+    *,
+    reason: bool = True,
+    sources: Path | list[Path] | None = None,
+    reasoner: str = "auto",
+    shacl: str = "sparql",
 ) -> tuple[ValidationReport, set[tuple[URIRef, URIRef, URIRef]]]:
     """Run all checks on a loaded store; also return the reasoner's type triples (empty if not run).
 
@@ -132,7 +137,7 @@ def check_store(
 
 
 def validate(
-    data_dir: Path | None = None,
+    data_dir: DataDirs = None,
     extra: list[Path] | None = None,
     *,
     reason: bool = True,
@@ -141,5 +146,5 @@ def validate(
 ) -> ValidationReport:
     """Load the sources (plus `extra` Turtle files) and check them; the domain function behind `perhepolku validate`."""
     store = load_store(data_dir, extra)
-    report, _ = check_store(store, reason=reason, sources=sources_dir(data_dir), reasoner=reasoner, shacl=shacl)
+    report, _ = check_store(store, reason=reason, sources=sources_dirs(data_dir), reasoner=reasoner, shacl=shacl)
     return report

@@ -142,6 +142,7 @@ def test_openapi_documents_every_route(app, client):
                 re.sub(r"<(?:\w+:)?(\w+)>", r"{\1}", rule.rule)
                 .replace("{service_id}", "{id}")
                 .replace("{source_id}", "{id}")
+                .replace("{hsds_id}", "{id}")
             )
             if path == "/api/v1/queries/{name}":  # documented as one operation per named query
                 names = {q["name"] for q in client.get("/api/v1/queries").get_json()["items"]}

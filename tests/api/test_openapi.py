@@ -39,6 +39,10 @@ MUNICIPALITIES = st.sampled_from(["Helsinki", "091", "Helsingfors", "Espoo", "In
 schemathesis.openapi.format("sparql-query", QUERIES)
 schemathesis.openapi.format("iri", IRIS)
 schemathesis.openapi.format("municipality", MUNICIPALITIES)
+schemathesis.openapi.format(
+    "hsds-datetime",
+    st.datetimes().map(lambda d: d.isoformat(timespec="seconds")) | st.dates().map(lambda d: d.isoformat()),
+)
 CHECKS_ALL = CHECKS.get_all()
 OPERATIONS = [
     "GET /health",
@@ -62,6 +66,17 @@ OPERATIONS = [
     "GET /dumps/perhepolku.nq.gz",
     "GET /api/v1/sources",
     "GET /api/v1/sources/{id}",
+    "GET /hsds/",
+    "GET /hsds/services",
+    "GET /hsds/services/{id}",
+    "GET /hsds/organizations",
+    "GET /hsds/organizations/{id}",
+    "GET /hsds/service_at_locations",
+    "GET /hsds/service_at_locations/{id}",
+    "GET /hsds/taxonomies",
+    "GET /hsds/taxonomies/{id}",
+    "GET /hsds/taxonomy_terms",
+    "GET /hsds/taxonomy_terms/{id}",
 ]
 
 
