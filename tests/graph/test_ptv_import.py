@@ -86,7 +86,13 @@ def test_seed_services_as_ptv_records_get_the_curated_answers(combined_kg, raw):
     from graph.navigation import parse_profile, screen
 
     answer = screen(combined_kg, parse_profile(combined_kg, raw), limit=1000)
-    assert _verdict(answer, TVPT) == _verdict(answer, "terapeuttinen-vauvaperhetyo")
+    # the curated graph also holds the conditions of use the second reading added (a concern that
+    # reflects on parenthood, basic support not enough: unknown until asked); the PTV fixture's
+    # requirement text carries only the stage and residence sentences, so those verdicts are compared
+    carried = {"stage", "area", "language"}
+    imported, curated = _verdict(answer, TVPT)[1], _verdict(answer, "terapeuttinen-vauvaperhetyo")[1]
+    assert [r for r in imported if r[0] in carried] == [r for r in curated if r[0] in carried]
+    assert {r[0] for r in imported} & carried, imported
     assert _verdict(answer, NEUVONTA)[0] == _verdict(answer, "lapsiperheiden-sosiaalineuvonta")[0]
 
 
@@ -96,7 +102,16 @@ def test_requirement_bounds_are_read_by_named_rules(combined_kg):
         SELECT ?p ?o ?rule WHERE { ?r a pp:Reading ; rdf:predicate ?p ; rdf:object ?o ; pp:readingBasis ?rule ;
         pp:readingStatus pp:Interpreted }"""
     )
-    got = {(r["p"].rsplit("#", 1)[-1], r["o"], r["rule"]) for r in rows}
+    # the curated graph's own readings (inferred types, interpreted quotes) are not the importer's
+    named_rules = {
+        "pregnancy-week-from",
+        "child-age-under",
+        "residence-demonym",
+        "referral-needed",
+        "referral-not-needed",
+    }
+    got = {(r["p"].rsplit("#", 1)[-1], r["o"], r["rule"]) for r in rows if r["rule"] in named_rules}
+    assert {r["rule"] for r in rows} - named_rules, "the curated readings are in the combined graph too"
     assert got == {
         ("minPregnancyWeek", 20, "pregnancy-week-from"),
         ("childAgeUnderMonths", 12, "child-age-under"),

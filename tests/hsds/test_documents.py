@@ -62,7 +62,7 @@ def test_profile_fields_carry_the_graph_facts(kg):
     assert sorted(lang["code"] for lang in doc["languages"]) == ["en", "fi", "sv"]
     assert doc["cost_options"][0]["amount"] == 0
     excluded = {a["taxonomy_term"]["code"] for a in doc["attributes"] if a["value"] == "excluded"}
-    assert excluded == {"substance-use-acute", "psychosis", "family-violence-acute"}
+    assert excluded == {"substance-use-acute", "psychosis-acute", "family-violence-acute"}
     phone = next(iter(hsds.service(kg, index.by_slug["lapsiperheiden-sosiaalineuvonta"])["schedules"]))
     assert (phone["freq"], phone["byday"], phone["opens_at"], phone["closes_at"]) == (
         "WEEKLY",
