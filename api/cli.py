@@ -250,6 +250,19 @@ def gaps(municipality: str | None, language: str | None, fmt: str) -> None:
 
 
 @main.command()
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write to this file (docs/claims.md).")
+def claims(out: Path | None) -> None:
+    """Every statement with its quote and its reading (stated or interpreted), as Markdown."""
+    from graph.navigation import claims_markdown
+
+    text = claims_markdown(_kg())
+    if out:
+        out.write_text(text, encoding="utf-8")
+    else:
+        click.echo(text, nl=False)
+
+
+@main.command()
 @click.argument("words", nargs=-1, required=True)
 @click.option("--lang", type=click.Choice(list(LANGS)), default="fi", show_default=True)
 @click.option("--limit", default=10, show_default=True, type=click.IntRange(1, 100))

@@ -71,12 +71,18 @@ LABELS = {
 }
 SOURCE = {
     "type": "object",
-    "description": "A citation: the source document (its id, title and file) and the verbatim quote",
+    "description": "A citation: the source document (its id, title, file, kind, status and date) and the verbatim quote",
     "properties": {
         "source": {"type": ["string", "null"], "description": "source id, see /api/v1/sources/{id}"},
         "title": {"type": ["string", "null"], "description": "the source document's title"},
         "document": {"type": "string", "description": "the source's file name"},
         "quote": {"type": "string", "description": "a passage that appears verbatim in the document"},
+        "kind": {"type": ["string", "null"], "description": "web-page, brochure, letter, design-card"},
+        "status": {
+            "type": ["string", "null"],
+            "description": "undated, historical (describes services as they were: source 004, 2008), design-assumption",
+        },
+        "date": {"type": ["string", "null"], "description": "the source's date where it has one (2008)"},
     },
     "required": ["source", "title", "document", "quote"],
 }

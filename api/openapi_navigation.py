@@ -42,6 +42,12 @@ _REASON = {
             "properties": {lang: {"type": "string"} for lang in LANGS},
         },
         "sources": {"type": "array", "items": ref("Source")},
+        "claim": {
+            "type": ["string", "null"],
+            "enum": ["stated", "interpreted", None],
+            "description": "the second reading: the quote says it (stated) or supports it only with a reading",
+        },
+        "readings": {"type": "array", "items": {"type": "string"}, "description": "the readings written down"},
     },
 }
 

@@ -16,6 +16,7 @@ GRAPH_ONTOLOGY = GRAPH + "ontology"
 GRAPH_CURATED = GRAPH + "curated"
 GRAPH_TRANSLATIONS = GRAPH + "translations"
 GRAPH_INFERRED = GRAPH + "inferred"
+GRAPH_READINGS = GRAPH + "readings"  # the second reading of every statement (stated / interpreted)
 
 PREFIXES = {
     "pp": PP,

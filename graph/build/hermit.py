@@ -10,9 +10,11 @@ from typing import Any
 from rdflib import BNode, Graph, URIRef
 from rdflib.namespace import OWL, RDF
 
+from graph import vocab
 from graph.errors import BuildError
 
 log = logging.getLogger(__name__)
+READING = URIRef(vocab.PP + "Reading")
 
 
 class InconsistentOntology(BuildError):
@@ -28,8 +30,11 @@ def _reasoner_input(graph: Graph) -> Graph:
     (derivations, opening hours) say nothing the reasoner classifies on and slow it down.
     """
     axioms_subjects = set(graph.subjects(RDF.type, OWL.Restriction)) | set(graph.subjects(OWL.intersectionOf, None))
+    readings = set(graph.subjects(RDF.type, READING))  # statements about statements: nothing to classify
     out = Graph()
     for s, p, o in graph:
+        if s in readings:
+            continue
         if isinstance(s, BNode) or isinstance(o, BNode):
             if not _is_axiom_node(graph, s, axioms_subjects) and not _is_axiom_node(graph, o, axioms_subjects):
                 continue

@@ -15,9 +15,11 @@ SHAPES_FILE = ONTOLOGY_DIR / "shapes.ttl"
 
 
 def _graph_for(path: Path, *, ontology: bool) -> str:
-    """Translation files go to the translations graph, the rest by where they live."""
+    """Translation and reading files go to graphs of their own, the rest by where they live."""
     if "translations" in path.stem:
         return vocab.GRAPH_TRANSLATIONS
+    if path.stem == "readings":
+        return vocab.GRAPH_READINGS
     return vocab.GRAPH_ONTOLOGY if ontology else vocab.GRAPH_CURATED
 
 

@@ -28,6 +28,7 @@ PRECOMPUTED = (
     "situation-coverage",
     "gap-dead-ends",
     "gap-missing-data",
+    "readings",
 )
 
 

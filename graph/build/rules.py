@@ -16,7 +16,7 @@ from rdflib import BNode, Graph, URIRef
 from rdflib.namespace import OWL, RDF, RDFS
 from rdflib.term import Node
 
-from graph.build.hermit import InconsistentOntology
+from graph.build.hermit import READING, InconsistentOntology
 
 
 @dataclass
@@ -68,8 +68,9 @@ def infer_types(graph: Graph) -> set[tuple[URIRef, URIRef, URIRef]]:
     classes = {c for c in graph.subjects(RDF.type, OWL.Class) if isinstance(c, URIRef)}
     classes |= {c for c in graph.objects(None, RDF.type) if isinstance(c, URIRef) and not str(c).startswith(meta)}
     types: dict[URIRef, set[URIRef]] = defaultdict(set)
+    readings = set(graph.subjects(RDF.type, READING))  # statements about statements, as HermiT skips them
     for ind, cls in graph.subject_objects(RDF.type):
-        if isinstance(ind, URIRef) and isinstance(cls, URIRef) and cls in classes:
+        if isinstance(ind, URIRef) and isinstance(cls, URIRef) and cls in classes and ind not in readings:
             types[ind].add(cls)
     for prop, cls in graph.subject_objects(RDFS.domain):
         for ind, _ in graph.subject_objects(prop):
@@ -92,7 +93,9 @@ def infer_types(graph: Graph) -> set[tuple[URIRef, URIRef, URIRef]]:
             if closed != types[ind]:
                 types[ind], changed = closed, True
     _check_disjoint(graph, types)
-    return {(ind, RDF.type, cls) for ind, found in types.items() for cls in found if cls != OWL.Thing}
+    return {
+        (ind, RDF.type, cls) for ind, found in types.items() if ind not in readings for cls in found if cls != OWL.Thing
+    }
 
 
 def _closure(start: set[URIRef], supers: dict[URIRef, set[URIRef]]) -> set[URIRef]:

@@ -10,7 +10,7 @@ import pyoxigraph as ox
 from rdflib import Graph, URIRef
 from rdflib.namespace import OWL, RDF
 
-from graph.build.hermit import InconsistentOntology, infer_types
+from graph.build.hermit import READING, InconsistentOntology, infer_types
 from graph.build.loader import SHAPES_FILE, load_shapes, load_store
 from graph.build.oxview import StoreView
 from graph.build.provenance import check_quotes
@@ -85,7 +85,9 @@ def choose_reasoner(graph: Graph, reasoner: str = "auto") -> str:
     if reasoner != "auto":
         return reasoner
     individuals = {
-        s for s, o in graph.subject_objects(RDF.type) if isinstance(s, URIRef) and not str(o).startswith(str(OWL))
+        s
+        for s, o in graph.subject_objects(RDF.type)
+        if isinstance(s, URIRef) and not str(o).startswith(str(OWL)) and o != READING
     }
     return "hermit" if len(individuals) <= HERMIT_LIMIT else "rules"
 

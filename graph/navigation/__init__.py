@@ -1,5 +1,6 @@
-"""The navigation domain over an opened build: services, concepts, family profiles, eligibility, pathways, gaps."""
+"""The navigation domain over an opened build: services, concepts, profiles, eligibility, claims, pathways, gaps."""
 
+from graph.navigation.claims import claims, claims_markdown
 from graph.navigation.concepts import list_concepts
 from graph.navigation.coverage import STAGES, coverage_matrix
 from graph.navigation.eligibility import DEFAULT_LIMIT, screen
@@ -15,6 +16,8 @@ __all__ = [
     "FIELDS",
     "STAGES",
     "Profile",
+    "claims",
+    "claims_markdown",
     "coverage_matrix",
     "dot",
     "gap_report",

@@ -6,6 +6,7 @@ from collections import OrderedDict
 from typing import Any
 
 from graph import vocab
+from graph.navigation.claims import claims
 from graph.navigation.sources import citations
 from graph.store.knowledge import KnowledgeGraph, labels
 
@@ -75,7 +76,9 @@ def _texts(kg: KnowledgeGraph, service_id: str) -> dict[str, Any]:
     return out
 
 
-def _parts(kg: KnowledgeGraph, service_id: str) -> dict[str, Any]:
+def _parts(kg: KnowledgeGraph, service_id: str, iri: str) -> dict[str, Any]:
+    """Each part of a service with its items, its cited sources and whether the reading found it stated."""
+    cited = claims(kg)
     rows = kg.select("service-facts", {"service": service_id})
     parts: dict[str, Any] = {name: {"known": False, "items": [], "sources": []} for name in PARTS.values()}
     for prop, name in PARTS.items():
@@ -91,7 +94,12 @@ def _parts(kg: KnowledgeGraph, service_id: str) -> dict[str, Any]:
             )
             if r.get("kind") in KINDS:
                 item["kind"] = KINDS[r["kind"]]
-        parts[name] = {"known": bool(items), "items": list(items.values()), "sources": citations(kg, prop_rows)}
+        parts[name] = {
+            "known": bool(items),
+            "items": list(items.values()),
+            "sources": cited.cite(citations(kg, prop_rows)),
+            **cited.claim_of(iri, {prop}),
+        }
     return parts
 
 
@@ -152,6 +160,7 @@ def group_requirements(kg: KnowledgeGraph, rows: list[dict[str, Any]]) -> list[d
             key,
             {
                 "id": r["id"],
+                "iri": r.get("requirement"),
                 "type": r["kind"].rsplit("#", 1)[-1],
                 "holder": r["holder"],
                 "labels": labels(r),
@@ -183,9 +192,10 @@ def links(kg: KnowledgeGraph, service_id: str) -> dict[str, list[dict[str, Any]]
         out[r["direction"]].setdefault(
             r["link"], {"id": r["other"], "labels": labels(r), "kind": r["kind"], "sources": []}
         )
+    cited = claims(kg)
     for items in out.values():
         for link_iri, item in items.items():
-            item["sources"] = citations(kg, (r for r in rows if r["link"] == link_iri))
+            item["sources"] = cited.cite(citations(kg, (r for r in rows if r["link"] == link_iri)))
     return {d: list(items.values()) for d, items in out.items()}
 
 
@@ -201,7 +211,15 @@ def get_service(kg: KnowledgeGraph, service_id: str) -> dict[str, Any]:
         return stored
     row = next(r for r in kg.services if r["id"] == service_id)
     reqs = requirements(kg, service_id)
-    service = {"id": service_id, "iri": row["service"], **_texts(kg, service_id), **_parts(kg, service_id)}
+    cited = claims(kg)
+    for req in reqs:
+        req.update(cited.claim_of(req.get("iri") or ""), sources=cited.cite(req["sources"]))
+    service = {
+        "id": service_id,
+        "iri": row["service"],
+        **_texts(kg, service_id),
+        **_parts(kg, service_id, row["service"]),
+    }
     service["channels"] = channels(kg, service_id)
     service["eligibility"] = [r for r in reqs if r["type"] != "Exclusion"]
     service["exclusions"] = [r for r in reqs if r["type"] == "Exclusion"]

@@ -40,6 +40,14 @@ def test_gaps_in_each_format(runner: CliRunner) -> None:
     assert runner.invoke(main, ["gaps", "--format", "markdown"]).output.startswith("|")
 
 
+def test_claims_writes_the_readings_as_markdown(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(main, ["claims"])
+    assert result.exit_code == 0 and result.output.startswith("# Claims") and "| interpreted |" in result.output
+    out = tmp_path / "claims.md"
+    assert runner.invoke(main, ["claims", "--out", str(out)]).exit_code == 0
+    assert out.read_text(encoding="utf-8") == result.output
+
+
 def test_stats_counts_classes_and_quads(runner: CliRunner) -> None:
     result = runner.invoke(main, ["stats"])
     assert result.exit_code == 0 and "ontology#Service" in result.output and "quads" in result.output

@@ -108,7 +108,7 @@ def test_void_and_dcat_description(client, kg, build_dir):
         d for d in graph.objects(dataset, DCAT.distribution) if graph.value(d, DCAT.downloadURL) == dump
     )
     assert int(graph.value(distribution, DCAT.byteSize)) == (build_dir / "graph.nq.gz").stat().st_size
-    assert len(list(graph.objects(dataset, VOID.subset))) == 4
+    assert len(list(graph.objects(dataset, VOID.subset))) == 5  # ontology, curated, translations, readings, inferred
     same = parsed(client.get("/api/v1/dataset", headers={"Accept": "application/ld+json"}), "json-ld")
     assert isomorphic(graph, same)
     assert (dataset, DCT.title, Literal("perhepolku: Finnish family services", lang="en")) in graph

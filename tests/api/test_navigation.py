@@ -58,7 +58,7 @@ def test_eligibility_post_needs_a_json_object(client):
 
 def test_pathway_endpoint(client):
     body = client.get("/api/v1/services/perhetyo/pathway").get_json()
-    assert [d["id"] for d in body["downstream"]] == ["terapeuttinen-vauvaperhetyo", "jalkituki", "kotikunnan-palvelut"]
+    assert [d["id"] for d in body["downstream"]] == ["terapeuttinen-vauvaperhetyo"]
     assert body["upstream"] == [
         {"id": "neuvola", "labels": body["upstream"][0]["labels"], "depth": 1, "via": body["upstream"][0]["via"]}
     ]

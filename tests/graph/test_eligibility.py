@@ -52,7 +52,7 @@ def test_child_of_one_year_or_older_not_eligible(kg, months):
     assert bucket == "ineligible" and "not under 12 months" in details(entry)
 
 
-@pytest.mark.parametrize("situation", ["substance-use-acute", "psychosis", "family-violence-acute"])
+@pytest.mark.parametrize("situation", ["substance-use-acute", "psychosis-acute", "family-violence-acute"])
 def test_exclusions_bar_therapeutic_work(kg, situation):
     bucket, entry = run(kg, child_age_months=4, municipality="Helsinki", situation=[situation])[TVPT]
     assert bucket == "ineligible"
@@ -150,10 +150,17 @@ def test_aftercare_for_expecting_only_family_is_unknown(kg):
     assert bucket == "unknown" and "expecting families" in details(entry)
 
 
-def test_family_coaching_outside_helsinki(kg):
+def test_family_coaching_area_is_not_in_its_source(kg):
+    """ "Pikkulapsiperheiden palveluita Helsingissä on kehitetty…" says where the model was developed,
+    not who may join: a Vantaa family is unknown on area, never ineligible."""
     bucket, entry = run(kg, pregnancy_week=12, municipality="Vantaa")["perhevalmennus"]
-    assert bucket == "ineligible" and "provided in Helsinki (091), not Vantaa" in details(entry)
-    assert run(kg, pregnancy_week=12, municipality="Helsinki")["perhevalmennus"][0] == "eligible"
+    assert bucket == "unknown" and "the sources do not give the service's area" in details(entry)
+    assert run(kg, pregnancy_week=12, municipality="Helsinki")["perhevalmennus"][0] == "unknown"
+
+
+def test_outside_helsinki_the_therapeutic_work_is_ineligible(kg):
+    bucket, entry = run(kg, pregnancy_week=22, municipality="Vantaa")[TVPT]
+    assert bucket == "ineligible" and "for residents of Helsinki (091), not Vantaa" in details(entry)
 
 
 def test_services_without_criteria_are_unknown(kg):

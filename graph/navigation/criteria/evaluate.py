@@ -5,14 +5,25 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 
+from graph import vocab
+from graph.navigation.claims import claims
 from graph.navigation.criteria.access import access
 from graph.navigation.criteria.area import area
-from graph.navigation.criteria.model import Criterion, Verdict
+from graph.navigation.criteria.model import Claim, Criterion, Verdict
 from graph.navigation.criteria.situation import exclusion, situation
 from graph.navigation.criteria.stage import stage
 from graph.navigation.criteria.status import assessed, client_status
 from graph.navigation.criteria.tables import ScreeningTables
 from graph.navigation.profile import Profile
+
+DCT, PP = vocab.PREFIXES["dct"], vocab.PP
+# the service facts a verdict without a criterion rests on, for its claim (stated or interpreted)
+FACTS = {
+    "area": {DCT + "spatial"},
+    "language": {DCT + "language"},
+    "anonymity": {PP + "anonymityAllowed"},
+    "self_referral": {PP + "accessRoute"},
+}
 
 Kind = Callable[[ScreeningTables, Profile, Criterion], Verdict | None]
 
@@ -42,4 +53,8 @@ def verdicts(tables: ScreeningTables, profile: Profile, scope: Iterable[str] | N
             kind = KINDS.get(crit.kind)
             if kind and crit.kind != "FamilyStageCriterion" and (verdict := kind(tables, profile, crit)):
                 found.append(verdict)
+        iri = tables.by_id[service_id]["service"]
+        for verdict in found:
+            if verdict.criterion is None and verdict.kind in FACTS:
+                verdict.claim = Claim.of(claims(tables.kg).claim_of(iri, FACTS[verdict.kind]))
     return out

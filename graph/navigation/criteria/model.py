@@ -17,15 +17,38 @@ def text(fi: str, sv: str, en: str) -> Text:
 
 @dataclass(frozen=True)
 class Source:
-    """One quote of a source document that backs a criterion."""
+    """One quote of a source document that backs a criterion, with the document's kind, status and date."""
 
     document: str
     quote: str
     source: str | None = None  # the source's id (graph.navigation.sources)
     title: str | None = None
+    kind: str | None = None
+    status: str | None = None  # undated, historical (source 004, 2008), design-assumption
+    date: str | None = None
 
     def dump(self) -> dict[str, str | None]:
-        return {"source": self.source, "title": self.title, "document": self.document, "quote": self.quote}
+        return {
+            "source": self.source,
+            "title": self.title,
+            "document": self.document,
+            "quote": self.quote,
+            "kind": self.kind,
+            "status": self.status,
+            "date": self.date,
+        }
+
+
+@dataclass(frozen=True)
+class Claim:
+    """Whether the second reading found a statement stated or interpreted, and the readings written down."""
+
+    status: str | None = None  # stated, interpreted, or None where no reading covers it
+    readings: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, found: dict[str, Any]) -> Claim:
+        return cls(found["claim"], tuple(found["readings"]))
 
 
 @dataclass
@@ -34,6 +57,7 @@ class Criterion:
 
     id: str
     kind: str  # the class's local name: FamilyStageCriterion, Exclusion, ...
+    iri: str
     service: str  # the service screened
     holder: str  # the service that holds it (a service it is part of, for assessed criteria)
     descriptions: dict[str, str | None]
@@ -45,18 +69,32 @@ class Criterion:
     child_under_months: int | None = None
     municipality: str | None = None
     clientship_required: bool | None = None
+    claim: Claim = field(default_factory=Claim)
 
     @classmethod
-    def from_requirement(cls, req: dict[str, Any]) -> Criterion:
+    def from_requirement(cls, req: dict[str, Any], claim: Claim | None = None) -> Criterion:
         """From one grouped row of requirements.rq (graph.navigation.services.group_requirements)."""
         return cls(
             id=req["id"],
             kind=req["type"],
+            iri=req["iri"],
+            claim=claim or Claim(),
             service=req["service"],
             holder=req["holder"],
             descriptions=req["labels"],
             situations=list(req["situations"]),
-            sources=[Source(s["document"], s["quote"], s.get("source"), s.get("title")) for s in req["sources"]],
+            sources=[
+                Source(
+                    s["document"],
+                    s["quote"],
+                    s.get("source"),
+                    s.get("title"),
+                    s.get("kind"),
+                    s.get("status"),
+                    s.get("date"),
+                )
+                for s in req["sources"]
+            ],
             accepts_expecting=req.get("acceptsExpecting"),
             min_pregnancy_week=req.get("minPregnancyWeek"),
             accepts_child=req.get("acceptsFamiliesWithChild"),
@@ -100,9 +138,11 @@ class Verdict:
     text: Text
     criterion: Criterion | None = None
     type: str | None = None  # the criterion's class, or AreaServed for an area the service is provided in
+    claim: Claim | None = None  # of the service facts a verdict without a criterion rests on
 
     def dump(self) -> dict[str, Any]:
         crit = self.criterion
+        claim = crit.claim if crit else (self.claim or Claim())
         return {
             "criterion": crit.id if crit else ("area" if self.type == "AreaServed" else None),
             "type": crit.kind if crit else self.type,
@@ -112,4 +152,6 @@ class Verdict:
             "text": self.text,
             "labels": crit.descriptions if crit else None,
             "sources": [s.dump() for s in crit.sources] if crit else [],
+            "claim": claim.status,
+            "readings": list(claim.readings),
         }

@@ -14,7 +14,8 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from graph.navigation.criteria.model import Criterion, Facts, Place
+from graph.navigation.claims import claims
+from graph.navigation.criteria.model import Claim, Criterion, Facts, Place
 from graph.navigation.services import group_requirements
 from graph.store.knowledge import KnowledgeGraph
 
@@ -28,8 +29,12 @@ class ScreeningTables:
         self.facts: dict[str, Facts] = defaultdict(Facts)
         for row in kg.select_once("screening-facts"):
             self._add_fact(self.facts[row["serviceId"]], row)
+        cited = claims(kg)
         self.criteria: list[Criterion] = [
-            Criterion.from_requirement(req) for req in group_requirements(kg, kg.select_once("requirements"))
+            Criterion.from_requirement(
+                {**req, "sources": cited.cite(req["sources"])}, Claim.of(cited.claim_of(req["iri"]))
+            )
+            for req in group_requirements(kg, kg.select_once("requirements"))
         ]
         self.by_service: dict[str, list[Criterion]] = defaultdict(list)  # every criterion a service is screened on
         for crit in self.criteria:
