@@ -6,6 +6,52 @@ from api.openapi import JSON, json_ok, path_param, problems, query_param, ref
 from graph.vocab import LANGS
 
 _SITUATION = {"type": "array", "items": {"type": "string", "maxLength": 80}, "maxItems": 20}
+_SERVICES = {"type": "array", "items": {"type": "string", "maxLength": 80}, "maxItems": 20}
+_TEXT = {"type": "object", "required": list(LANGS), "properties": {lang: {"type": "string"} for lang in LANGS}}
+_QUESTION = {
+    "type": "object",
+    "required": ["field", "question", "eligible_if", "ineligible_if"],
+    "properties": {
+        "criterion": {"type": "string"},
+        "field": {"type": "string", "description": "the profile field the answer goes in"},
+        "question": _TEXT,
+        "eligible_if": {"type": "array", "items": {"type": "string"}, "description": "answers that meet it"},
+        "ineligible_if": {"type": "array", "items": {"type": "string"}, "description": "answers that fail it"},
+    },
+}
+_NEXT = {
+    "type": "object",
+    "required": ["field", "question", "services", "decides"],
+    "properties": {
+        "field": {"type": "string"},
+        "question": _TEXT,
+        "eligible_if": {"type": "array", "items": {"type": "string"}},
+        "services": {"type": "array", "items": {"type": "string"}},
+        "decides": {"type": "integer", "minimum": 1, "description": "listed unknown services the answer decides"},
+    },
+}
+_ALTERNATIVE = {
+    "type": "object",
+    "required": ["id", "labels", "why"],
+    "properties": {
+        "id": {"type": "string"},
+        "labels": {"type": "object"},
+        "why": {
+            "type": "object",
+            "required": ["kind"],
+            "properties": {
+                "kind": {
+                    "type": "string",
+                    "enum": ["addresses-excluded-situation", "linked", "addresses-family-situation"],
+                },
+                "situation": {"type": "string"},
+                "from": {"type": "string"},
+                "link": {"type": "string"},
+                "sources": {"type": "array", "items": {"type": "object"}},
+            },
+        },
+    },
+}
 _PROFILE_PARAMS = [
     query_param("municipality", {"type": "string", "maxLength": 64}, "municipality name or three-digit code"),
     query_param("pregnancy_week", {"type": "integer", "minimum": 1, "maximum": 42}, "current pregnancy week"),
@@ -13,6 +59,9 @@ _PROFILE_PARAMS = [
         "child_age_months", {"type": "integer", "minimum": 0, "maximum": 240}, "age of the youngest child in months"
     ),
     query_param("situation", _SITUATION, "situation concept ids (see /api/v1/concepts?scheme=situation)", explode=True),
+    query_param("not_acute", _SITUATION, "situations the family says are not in their acute phase", explode=True),
+    query_param("previous_service", _SERVICES, "services the family has used (a prerequisite)", explode=True),
+    query_param("current_service", _SERVICES, "services the family takes part in now", explode=True),
     query_param("language", {"type": "string", "enum": list(LANGS)}, "the family's language"),
     query_param("anonymous", {"type": "boolean"}, "the family wants to stay anonymous"),
     query_param("self_referral", {"type": "boolean"}, "the family wants to contact the service itself"),
@@ -48,6 +97,7 @@ _REASON = {
             "description": "the second reading: the quote says it (stated) or supports it only with a reading",
         },
         "readings": {"type": "array", "items": {"type": "string"}, "description": "the readings written down"},
+        "question": _QUESTION,
     },
 }
 
@@ -141,6 +191,9 @@ SCHEMAS = {
             "pregnancy_week": {"type": "integer", "minimum": 1, "maximum": 42},
             "child_age_months": {"type": "integer", "minimum": 0, "maximum": 240},
             "situation": _SITUATION,
+            "not_acute": _SITUATION,
+            "previous_service": _SERVICES,
+            "current_service": _SERVICES,
             "language": {"type": "string", "enum": list(LANGS)},
             "anonymous": {"type": "boolean"},
             "self_referral": {"type": "boolean"},
@@ -154,7 +207,7 @@ SCHEMAS = {
     },
     "Eligibility": {
         "type": "object",
-        "required": ["eligible", "ineligible", "unknown", "totals", "limit"],
+        "required": ["eligible", "ineligible", "unknown", "likely", "next_questions", "totals", "limit"],
         "properties": {
             "profile": {"type": "object"},
             "limit": {"type": "integer"},
@@ -170,17 +223,55 @@ SCHEMAS = {
                         _ENTRY,
                         {
                             "type": "object",
-                            "required": ["reasons", "access"],
-                            "properties": {"reasons": {"type": "array", "items": _REASON}},
+                            "required": ["reasons", "access", "subject_to_assessment"],
+                            "properties": {
+                                "reasons": {"type": "array", "items": _REASON},
+                                "subject_to_assessment": {"type": "boolean"},
+                            },
                         },
                     ]
                 },
             },
             "ineligible": {
                 "type": "array",
-                "items": {"allOf": [_ENTRY, {"type": "object", "required": ["reasons", "alternatives"]}]},
+                "items": {
+                    "allOf": [
+                        _ENTRY,
+                        {
+                            "type": "object",
+                            "required": ["reasons", "alternatives"],
+                            "properties": {
+                                "reasons": {"type": "array", "items": _REASON},
+                                "alternatives": {"type": "array", "items": _ALTERNATIVE},
+                            },
+                        },
+                    ]
+                },
             },
-            "unknown": {"type": "array", "items": {"allOf": [_ENTRY, {"type": "object", "required": ["missing"]}]}},
+            "unknown": {
+                "type": "array",
+                "items": {
+                    "allOf": [
+                        _ENTRY,
+                        {
+                            "type": "object",
+                            "required": ["missing", "ask", "likely"],
+                            "properties": {
+                                "missing": {"type": "array", "items": {"type": "string"}},
+                                "reasons": {"type": "array", "items": _REASON},
+                                "ask": {"type": "array", "items": _QUESTION},
+                                "likely": {"type": "boolean"},
+                            },
+                        },
+                    ]
+                },
+            },
+            "likely": {
+                "type": "array",
+                "items": {"type": "string"},
+                "description": "unknown services only the sources' silence keeps open",
+            },
+            "next_questions": {"type": "array", "items": _NEXT},
         },
     },
     "Pathway": {

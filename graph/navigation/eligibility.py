@@ -14,6 +14,7 @@ from typing import Any
 
 from graph.navigation.criteria import Verdict, tables, verdicts
 from graph.navigation.profile import Profile
+from graph.navigation.questions import ask, closeness, likely, next_questions
 from graph.navigation.services import channels
 from graph.store.knowledge import KnowledgeGraph, labels
 
@@ -22,21 +23,36 @@ DEFAULT_LIMIT = 50  # services listed per list; `totals` counts them all
 
 
 def _alternatives(
-    kg: KnowledgeGraph, service_id: str, failed: list[Verdict], helpful: list[dict[str, Any]]
+    kg: KnowledgeGraph,
+    profile: Profile,
+    service_id: str,
+    failed: list[Verdict],
+    helpful: list[dict[str, Any]],
+    barred: set[str],
 ) -> list[dict[str, Any]]:
-    """Services that cover an excluded situation; for other failures, the eligible services that
-    address the family's situations."""
+    """What the graph supports instead, each with why: services that address an excluded situation without
+    excluding it, services the family's own services link to (the day group "soveltuu myös psykiatrisen
+    hoidon rinnalle"), and the eligible services that address the family's situations."""
+    table = tables(kg)
     out: dict[str, dict[str, Any]] = {}
-    excluded = [v.criterion for v in failed if v.criterion and v.criterion.kind == "Exclusion"]
-    if excluded:
-        table = tables(kg)
-        by_id = table.by_id
-        for crit in excluded:
-            for situation in crit.situations:
-                for alt in sorted(table.alternatives(service_id, situation)):
-                    out.setdefault(alt, {"id": alt, "labels": labels(by_id[alt])})
-        return list(out.values())
-    return [alt for alt in helpful if alt["id"] != service_id]
+
+    def add(alt: str, why: dict[str, Any]) -> None:
+        if alt != service_id and alt not in barred and alt in table.by_id:
+            out.setdefault(alt, {"id": alt, "labels": labels(table.by_id[alt]), "why": why})
+
+    for v in failed:
+        if v.criterion and v.criterion.kind == "Exclusion":
+            for situation in v.criterion.situations:
+                for other in sorted(table.alternatives(service_id, situation)):
+                    add(other, {"kind": "addresses-excluded-situation", "situation": situation})
+    used = set(profile.current) | set(profile.previous)
+    for edge in kg.select_once("pathway-edges"):
+        if edge["from"] in used:
+            cited = [{"document": edge["document"], "quote": edge["quote"]}] if edge.get("quote") else []
+            add(edge["to"], {"kind": "linked", "from": edge["from"], "link": edge["kind"], "sources": cited})
+    for service in helpful:
+        add(service["id"], {"kind": "addresses-family-situation"})
+    return list(out.values())
 
 
 def _access(kg: KnowledgeGraph, service_id: str) -> dict[str, Any]:
@@ -57,14 +73,27 @@ def _entry(
     if bucket == "ineligible":
         return {**entry, "reasons": [v.dump() for v in decisive if v.status == "failed"]}
     if bucket == "unknown" and not any(_stated(v) for v in found):
-        return {**entry, "missing": [NO_CRITERIA] + [v.text["en"] for v in open_], "reasons": []}
+        return {
+            **entry,
+            "missing": [NO_CRITERIA] + [v.text["en"] for v in open_],
+            "reasons": [],
+            "ask": ask(found),
+            "likely": False,
+        }
     if bucket == "unknown":
         return {
             **entry,
             "missing": [v.text["en"] for v in open_],
             "reasons": [v.dump() for v in decisive if v.status in ("met", "assessed")],
+            "ask": ask(found),
+            "likely": likely(found),
         }
-    return {**entry, "reasons": [v.dump() for v in decisive], "access": _access(kg, service["id"])}
+    return {
+        **entry,
+        "reasons": [v.dump() for v in decisive],
+        "subject_to_assessment": any(v.status == "assessed" for v in found),
+        "access": _access(kg, service["id"]),
+    }
 
 
 def _stated(verdict: Verdict) -> bool:
@@ -101,14 +130,30 @@ def screen(kg: KnowledgeGraph, profile: Profile, limit: int = DEFAULT_LIMIT) -> 
         buckets["ineligible" if out_of_area else _bucket(found.get(service["id"], []))].append(service)
     listed = {s["id"] for s in buckets["ineligible"][:limit]} & elsewhere
     found.update(verdicts(tables(kg), profile, listed) if listed else {})
-    for name in ("eligible", "unknown"):
-        buckets[name].sort(key=lambda s: -len(addresses.get(s["id"], [])))
+    buckets["eligible"].sort(key=lambda s: -len(addresses.get(s["id"], [])))
+    # unknown: the likely first (only what the sources do not say is open), then by questions left to ask
+    buckets["unknown"].sort(
+        key=lambda s: (
+            not likely(found.get(s["id"], [])),
+            closeness(found.get(s["id"], [])),
+            -len(addresses.get(s["id"], [])),
+        )
+    )
     out = {
         name: [_entry(kg, s, name, found.get(s["id"], []), addresses.get(s["id"], [])) for s in services[:limit]]
         for name, services in buckets.items()
     }
     helpful = [{"id": s["id"], "labels": labels(s)} for s in buckets["eligible"] if addresses.get(s["id"])]
+    barred = {s["id"] for s in buckets["ineligible"]}
     for entry in out["ineligible"]:
         failed = [v for v in found.get(entry["id"], []) if v.status == "failed"]
-        entry["alternatives"] = _alternatives(kg, entry["id"], failed, helpful)
-    return {"profile": profile.dump(), **out, "totals": {name: len(s) for name, s in buckets.items()}, "limit": limit}
+        entry["alternatives"] = _alternatives(kg, profile, entry["id"], failed, helpful, barred)
+    listed_unknown = [(e["id"], found.get(e["id"], [])) for e in out["unknown"]]
+    return {
+        "profile": profile.dump(),
+        **out,
+        "likely": [e["id"] for e in out["unknown"] if e["likely"]],
+        "next_questions": next_questions(listed_unknown),
+        "totals": {name: len(s) for name, s in buckets.items()},
+        "limit": limit,
+    }

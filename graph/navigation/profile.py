@@ -10,7 +10,24 @@ from graph.errors import InvalidParameter
 from graph.parsing import parse_bool, parse_lang, parse_months, parse_week
 from graph.store.knowledge import KnowledgeGraph
 
-FIELDS = ("municipality", "pregnancy_week", "child_age_months", "situation", "language", "anonymous", "self_referral")
+FIELDS = (
+    "municipality",
+    "pregnancy_week",
+    "child_age_months",
+    "situation",
+    "not_acute",
+    "previous_service",
+    "current_service",
+    "language",
+    "anonymous",
+    "self_referral",
+)
+LISTS = {
+    "situation": "situations",
+    "not_acute": "not_acute",
+    "previous_service": "previous",
+    "current_service": "current",
+}
 
 
 @dataclass
@@ -22,6 +39,9 @@ class Profile:
     pregnancy_week: int | None = None
     child_age_months: int | None = None
     situations: list[str] = field(default_factory=list)
+    not_acute: list[str] = field(default_factory=list)  # situations the family says are not in their acute phase
+    previous: list[str] = field(default_factory=list)  # services the family has used (previous_service)
+    current: list[str] = field(default_factory=list)  # services it takes part in now (current_service)
     language: str | None = None
     anonymous: bool | None = None
     self_referral: bool | None = None
@@ -30,7 +50,8 @@ class Profile:
         """The profile under the same keys the request uses (`situation`, not the attribute's plural)."""
         out = asdict(self)
         out.pop("municipality_iri")
-        out["situation"] = out.pop("situations")
+        for key, attribute in LISTS.items():
+            out[key] = out.pop(attribute)
         return {key: out[key] for key in FIELDS}
 
 
@@ -53,6 +74,19 @@ def _one(raw: Mapping[str, Any], name: str) -> str | None:
     return str(value)
 
 
+def _ids(raw: Mapping[str, Any], name: str) -> list[str]:
+    """A list field: repeated values or comma-separated ids, at most 20."""
+    values = raw.get(name) or []
+    if isinstance(values, str):
+        values = [values]
+    if not isinstance(values, list) or not all(isinstance(item, str) for item in values):
+        raise InvalidParameter(f"{name} must be a list of ids", field=name)
+    ids = [part.strip() for item in values for part in item.split(",") if part.strip()]
+    if len(ids) > 20:
+        raise InvalidParameter(f"{name} takes at most 20 ids", field=name)
+    return ids
+
+
 def parse_profile(kg: KnowledgeGraph, raw: Mapping[str, Any]) -> Profile:
     """Build a Profile from query-string or JSON values; InvalidParameter names the offending field."""
     unknown = sorted(set(raw) - set(FIELDS))
@@ -70,16 +104,15 @@ def parse_profile(kg: KnowledgeGraph, raw: Mapping[str, Any]) -> Profile:
     for name in ("anonymous", "self_referral"):
         if (value := _one(raw, name)) is not None:
             setattr(profile, name, parse_bool(name, value))
-    situations = raw.get("situation") or []
-    if isinstance(situations, str):
-        situations = [situations]
-    if not isinstance(situations, list) or not all(isinstance(item, str) for item in situations):
-        raise InvalidParameter("situation must be a list of concept ids", field="situation")
-    ids = [part.strip() for item in situations for part in item.split(",") if part.strip()]
-    if len(ids) > 20:
-        raise InvalidParameter("situation takes at most 20 concept ids", field="situation")
-    for concept_id in ids:
-        if concept_id not in profile.situations:
-            kg.concept(concept_id, field="situation", scheme="situation")
-            profile.situations.append(concept_id)
+    for name, attribute in LISTS.items():
+        for value in _ids(raw, name):
+            if name == "previous_service" or name == "current_service":
+                if value not in kg.service_ids:
+                    raise InvalidParameter(
+                        f"{name}: unknown service id {value[:60]!r}; GET /api/v1/services lists them", field=name
+                    )
+            else:
+                kg.concept(value, field=name, scheme="situation")
+            if value not in getattr(profile, attribute):
+                getattr(profile, attribute).append(value)
     return profile

@@ -165,14 +165,17 @@ def group_requirements(kg: KnowledgeGraph, rows: list[dict[str, Any]]) -> list[d
                 "holder": r["holder"],
                 "labels": labels(r),
                 "situations": [],
+                "previous": [],
+                "current": [],
                 "sources": [],
             },
         )
         for name in keys:
             if name in r:
                 req[name] = r[name]
-        if r.get("situation") and r["situation"] not in req["situations"]:
-            req["situations"].append(r["situation"])
+        for column, listed in (("situation", "situations"), ("previous", "previous"), ("current", "current")):
+            if r.get(column) and r[column] not in req[listed]:
+                req[listed].append(r[column])
     for (service_id, req_id), req in out.items():
         req["sources"] = citations(kg, rows_of[(service_id, req_id)])
         if service_id:

@@ -34,7 +34,7 @@ def test_every_verdict_has_a_text_in_each_language(kg):
 
 def test_situation_texts_name_concepts_by_label_in_each_language(kg):
     profile = parse_profile(kg, {"child_age_months": 3, "situation": ["substance-use"]})
-    (excl,) = [v for v in verdicts(tables(kg), profile)[TVPT] if v.kind == "exclusion" and v.status == "unknown"]
+    (excl,) = [v for v in verdicts(tables(kg), profile)[TVPT] if v.kind == "acuteness" and v.status == "unknown"]
     assert "Missbruksproblem" in excl.text["sv"] and "Substance use problem" in excl.text["en"]
     assert "päihdeongelma" in excl.text["fi"].lower()
     assert not any("substance-use" in t for t in excl.text.values())

@@ -76,8 +76,9 @@ def test_violence_and_psychosis_have_no_alternative(kg):
 def test_helsinki_residents_only(kg):
     bucket, entry = run(kg, child_age_months=4, municipality="Espoo")[TVPT]
     assert bucket == "ineligible" and entry["reasons"][0]["criterion"] == "tvpt-residence"
-    assert run(kg, child_age_months=4, municipality="Helsingfors")[TVPT][0] == "eligible"
-    assert run(kg, child_age_months=4, municipality="091")[TVPT][0] == "eligible"
+    # with a concern the service assesses (tvpt-concern); without one it is unknown, see test_behaviours
+    assert run(kg, child_age_months=4, municipality="Helsingfors", situation=["crying-baby"])[TVPT][0] == "eligible"
+    assert run(kg, child_age_months=4, municipality="091", situation=["crying-baby"])[TVPT][0] == "eligible"
 
 
 def test_baby_blues_anonymous_free_no_child_protection_status(kg):
@@ -120,11 +121,13 @@ def test_substance_use_without_acute_phase_is_unknown_for_therapeutic_work(kg):
 
 
 def test_week_20_exactly_is_eligible(kg):
-    assert run(kg, pregnancy_week=20, municipality="Helsinki")[TVPT][0] == "eligible"
+    assert run(kg, pregnancy_week=20, municipality="Helsinki", situation=["anxiety"])[TVPT][0] == "eligible"
 
 
 def test_expecting_with_older_child_eligible_by_pregnancy(kg):
-    assert run(kg, pregnancy_week=30, child_age_months=24, municipality="Helsinki")[TVPT][0] == "eligible"
+    assert run(kg, pregnancy_week=30, child_age_months=24, municipality="Helsinki", situation=["anxiety"])[TVPT][0] == (
+        "eligible"
+    )
 
 
 def test_wants_swedish_services_unknown_where_languages_not_given(kg):

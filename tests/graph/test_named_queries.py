@@ -226,7 +226,9 @@ def test_injection_attempt_is_a_value_not_query_text(kg):
         (
             "service-requirements",
             {"service": "hoidollinen-paivaryhma"},
-            lambda rows: {r["id"] for r in rows} == {"paivaryhma-family-stage", "avopalvelut-resources"},
+            lambda rows: (
+                {r["id"] for r in rows} == {"paivaryhma-family-stage", "avopalvelut-resources", "paivaryhma-need"}
+            ),
         ),
         (
             "service-links",
@@ -240,7 +242,8 @@ def test_injection_attempt_is_a_value_not_query_text(kg):
                 }
             ),
         ),
-        ("requirements", {}, lambda rows: len({(r["serviceId"], r["id"]) for r in rows}) == 19),
+        # 19, and the five the second reading added (two prerequisites, two assessed conditions, basic support)
+        ("requirements", {}, lambda rows: len({(r["serviceId"], r["id"]) for r in rows}) == 24),
         (
             "eligibility-stage",
             {"child_age_months": "30"},

@@ -29,9 +29,8 @@ def _statuses(kg, raw, kinds):
     for service_id, found in verdicts(tables(kg), parse_profile(kg, raw)).items():
         for v in found:
             if v.kind in kinds:
-                out[(service_id, v.criterion.id if v.kind in ("stage", "exclusion", "situation") else v.kind)].add(
-                    v.status
-                )
+                key = v.criterion.id if v.kind in ("stage", "exclusion", "acuteness", "situation") else v.kind
+                out[(service_id, key)].add(v.status)
     return dict(out)
 
 
@@ -86,7 +85,7 @@ def test_situation_verdicts_equal_the_named_queries_for_every_situation_concept(
             else:
                 status = "met" if "required-met" in found else "failed"
             expected[(service_id, req_id)] = {status}
-        assert _statuses(kg, {"situation": [situation]}, {"exclusion", "situation"}) == expected, situation
+        assert _statuses(kg, {"situation": [situation]}, {"exclusion", "acuteness", "situation"}) == expected, situation
         assert tables(kg).addressing(situation) == {
             r["id"] for r in kg.select("services-by-situation", {"situation": situation})
         }

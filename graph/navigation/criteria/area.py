@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from graph.navigation.criteria.model import Criterion, Place, Verdict, text
+from graph.navigation.criteria.model import Criterion, Place, Question, Verdict, text
 from graph.navigation.criteria.tables import ScreeningTables
 from graph.navigation.profile import Profile
 from graph.store.municipalities import official
@@ -47,13 +47,23 @@ def area(tables: ScreeningTables, profile: Profile, service_id: str) -> Verdict 
     )
     codes = ", ".join(p.code or "?" for p in places)
     if not home:
-        status = "missing"
+        question = Question(
+            "municipality",
+            text(
+                "Missä kunnassa perhe asuu?",
+                "I vilken kommun bor familjen?",
+                "Which municipality does the family live in?",
+            ),
+            meets=tuple(p.code or p.municipality for p in places),
+            fails=("any other municipality",),
+        )
         out = text(
             f"municipality: palvelu on {what['fi']}",
             f"municipality: tjänsten är {what['sv']}",
             f"municipality: the service is {what['en']} ({codes})",
         )
-    elif any(p.municipality == home for p in places):
+        return Verdict("area", "missing", out, crit, type=None if crit else "AreaServed", question=question)
+    if any(p.municipality == home for p in places):
         status = "met"
         code = home.rsplit("/", 1)[-1]
         out = text(

@@ -10,9 +10,10 @@ from graph.navigation.claims import claims
 from graph.navigation.criteria.access import access
 from graph.navigation.criteria.area import area
 from graph.navigation.criteria.model import Claim, Criterion, Verdict
+from graph.navigation.criteria.prerequisite import prerequisite
 from graph.navigation.criteria.situation import exclusion, situation
 from graph.navigation.criteria.stage import stage
-from graph.navigation.criteria.status import assessed, client_status
+from graph.navigation.criteria.status import assessed, assessed_condition, client_status
 from graph.navigation.criteria.tables import ScreeningTables
 from graph.navigation.profile import Profile
 
@@ -34,6 +35,8 @@ KINDS: dict[str, Kind] = {
     "Exclusion": exclusion,
     "ClientStatusCriterion": lambda tables, profile, crit: client_status(crit),
     "AssessedCriterion": lambda tables, profile, crit: assessed(crit),
+    "AssessedCondition": assessed_condition,
+    "PrerequisiteCriterion": prerequisite,
 }
 
 

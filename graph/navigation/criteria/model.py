@@ -69,6 +69,8 @@ class Criterion:
     child_under_months: int | None = None
     municipality: str | None = None
     clientship_required: bool | None = None
+    previous_services: list[str] = field(default_factory=list)  # a prerequisite: any one used before
+    current_services: list[str] = field(default_factory=list)  # or any one taken part in at the same time
     claim: Claim = field(default_factory=Claim)
 
     @classmethod
@@ -101,6 +103,8 @@ class Criterion:
             child_under_months=req.get("childAgeUnderMonths"),
             municipality=req.get("municipality"),
             clientship_required=req.get("clientshipRequired"),
+            previous_services=list(req.get("previous", [])),
+            current_services=list(req.get("current", [])),
         )
 
 
@@ -126,6 +130,25 @@ class Facts:
     situations: list[str] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class Question:
+    """What to ask the family to decide an open verdict: the profile field, the question, and which answers
+    would meet the criterion (eligible, or assessed) and which would fail it (ineligible)."""
+
+    field: str
+    text: Text
+    meets: tuple[str, ...] = ()
+    fails: tuple[str, ...] = ()
+
+    def dump(self) -> dict[str, Any]:
+        return {
+            "field": self.field,
+            "question": self.text,
+            "eligible_if": list(self.meets),
+            "ineligible_if": list(self.fails),
+        }
+
+
 @dataclass
 class Verdict:
     """The finished verdict on one criterion: status, text in fi/sv/en and the criterion's sources.
@@ -133,12 +156,14 @@ class Verdict:
     status is met, failed, unknown, missing (the profile lacks it) or assessed (the service judges it).
     """
 
-    kind: str  # stage, area, language, anonymity, self_referral, situation, exclusion, client_status, assessed
+    kind: str  # stage, area, language, anonymity, self_referral, situation, exclusion, acuteness, client_status,
+    # assessed, assessed_condition, prerequisite
     status: str
     text: Text
     criterion: Criterion | None = None
     type: str | None = None  # the criterion's class, or AreaServed for an area the service is provided in
     claim: Claim | None = None  # of the service facts a verdict without a criterion rests on
+    question: Question | None = None  # for an open verdict the family's answer would decide
 
     def dump(self) -> dict[str, Any]:
         crit = self.criterion
@@ -154,4 +179,5 @@ class Verdict:
             "sources": [s.dump() for s in crit.sources] if crit else [],
             "claim": claim.status,
             "readings": list(claim.readings),
+            **({"question": self.question.dump()} if self.question else {}),
         }

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from graph.navigation.criteria.model import Criterion, Text, Verdict
+from graph.navigation.criteria.model import Criterion, Question, Text, Verdict
 from graph.navigation.criteria.tables import ScreeningTables
 from graph.navigation.profile import Profile
 from graph.store.knowledge import KnowledgeGraph
@@ -42,7 +42,40 @@ def situation(tables: ScreeningTables, profile: Profile, crit: Criterion) -> Ver
         "sv": f"situation: om familjen har {t['sv']}",
         "en": f"situation: whether the family has {t['en']}",
     }
-    return Verdict("situation", "missing", out, crit)
+    question = Question(
+        "situation",
+        {
+            "fi": f"Onko perheellä {t['fi']}?",
+            "sv": f"Har familjen {t['sv']}?",
+            "en": f"Does the family have {t['en']}?",
+        },
+        meets=tuple(crit.situations),
+        fails=("none of these",),
+    )
+    return Verdict("situation", "missing", out, crit, question=question)
+
+
+def _acuteness(tables: ScreeningTables, given: str, crit: Criterion) -> Verdict:
+    """The family gave a situation broader than the excluded one (psychosis, not saying whether acute): open,
+    never ineligible, with the question whose answer decides it."""
+    kg = tables.kg
+    g, t = labels_text(kg, [given]), labels_text(kg, crit.situations)
+    out = {
+        "fi": f"onko perheen {g['fi']} poissulkeva {t['fi']}",
+        "sv": f"om familjens {g['sv']} är det uteslutande {t['sv']}",
+        "en": f"whether the family's {g['en']} is the excluded {t['en']}",
+    }
+    question = Question(
+        "not_acute",
+        {
+            "fi": f"Onko perheen tilanne {g['fi']} nyt {t['fi']}?",
+            "sv": f"Är familjens situation {g['sv']} nu {t['sv']}?",
+            "en": f"Is the family's {g['en']} now {t['en']}?",
+        },
+        meets=(f"not_acute={given}",),
+        fails=tuple(f"situation={target}" for target in crit.situations),
+    )
+    return Verdict("acuteness", "unknown", out, crit, question=question)
 
 
 def exclusion(tables: ScreeningTables, profile: Profile, crit: Criterion) -> Verdict | None:
@@ -60,14 +93,8 @@ def exclusion(tables: ScreeningTables, profile: Profile, crit: Criterion) -> Ver
             }
             return Verdict("exclusion", "failed", out, crit)
     for given in profile.situations:
-        if any(given in kg.broader_closure(target)[1:] for target in crit.situations):
-            g = labels_text(kg, [given])
-            out = {
-                "fi": f"onko perheen {g['fi']} poissulkeva {t['fi']}",
-                "sv": f"om familjens {g['sv']} är det uteslutande {t['sv']}",
-                "en": f"whether the family's {g['en']} is the excluded {t['en']}",
-            }
-            return Verdict("exclusion", "unknown", out, crit)
+        if given not in profile.not_acute and any(given in kg.broader_closure(x)[1:] for x in crit.situations):
+            return _acuteness(tables, given, crit)
     if not profile.situations:
         return None
     out = {

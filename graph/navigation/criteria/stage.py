@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from graph.navigation.criteria.model import Criterion, Text, Verdict, text
+from graph.navigation.criteria.model import Criterion, Question, Text, Verdict, text
 from graph.navigation.profile import Profile
 
 BABY_MONTHS = 12  # a source that names families with a baby (vauva) but no age limit: a child under 12 months
@@ -126,12 +126,37 @@ def _child_text(outcome: StageOutcome, age: int | None, under: int | None) -> Te
     return None
 
 
+def _stage_question(crit: Criterion) -> Question:
+    meets, fails = [], []
+    if crit.accepts_expecting:
+        low = crit.min_pregnancy_week
+        meets.append(f"pregnancy_week >= {low}" if low else "pregnancy_week (any)")
+        if low:
+            fails.append(f"pregnancy_week < {low}")
+    if crit.accepts_child:
+        under = crit.child_under_months or BABY_MONTHS
+        meets.append(f"child_age_months < {under}")
+        if crit.child_under_months:
+            fails.append(f"child_age_months >= {under}")
+    field = "pregnancy_week" if crit.accepts_expecting else "child_age_months"
+    return Question(
+        field,
+        text(
+            "Odottaako perhe lasta (millä raskausviikolla) tai kuinka vanha lapsi on?",
+            "Väntar familjen barn (vilken graviditetsvecka) eller hur gammalt är barnet?",
+            "Is the family expecting (in which week), or how old is the child?",
+        ),
+        meets=tuple(meets),
+        fails=tuple(fails),
+    )
+
+
 def stage(profile: Profile, crit: Criterion) -> Verdict:
     """The verdict on a pp:FamilyStageCriterion."""
     week, age = profile.pregnancy_week, profile.child_age_months
     outcome = stage_status(StageBounds.of(crit), week, age)
     if outcome.status == "missing":
-        return Verdict(
+        return Verdict(  # the family stage decides it: ask for the week or the age
             "stage",
             "missing",
             text(
@@ -140,6 +165,7 @@ def stage(profile: Profile, crit: Criterion) -> Verdict:
                 "pregnancy_week or child_age_months: the family stage is not given",
             ),
             crit,
+            question=_stage_question(crit),
         )
     parts = [
         p

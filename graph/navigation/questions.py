@@ -1,0 +1,84 @@
+"""What to ask next: the questions that would decide each unknown service, and how close it is to eligible.
+
+A verdict the family's answer would decide carries a `Question` (the profile field, the question in
+fi/sv/en, which answers meet or fail the criterion). An unknown service's `ask` lists them;
+`next_questions` counts, over the listed unknown services, how many each question would decide, so a
+counsellor asks the most telling one first. A service is *likely* when every criterion the sources state
+is met and only facts the sources do not give keep it unknown (its area, its languages): no question
+the family could answer is left.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from graph.navigation.criteria import Verdict
+from graph.navigation.criteria.model import text
+
+OPEN = ("unknown", "missing")
+# one question per profile field over many services (a service's own question names its own terms)
+FIELD_QUESTIONS = {
+    "situation": text(
+        "Mikä perheen tilanne tai huoli on?",
+        "Vilken är familjens situation eller oro?",
+        "What is the family's situation or concern?",
+    ),
+    "previous_service": text(
+        "Mitä palveluja perhe on jo käyttänyt?",
+        "Vilka tjänster har familjen redan använt?",
+        "Which services has the family used before?",
+    ),
+    "current_service": text(
+        "Mihin palveluihin perhe osallistuu nyt?",
+        "Vilka tjänster deltar familjen i nu?",
+        "Which services does the family take part in now?",
+    ),
+    "municipality": text(
+        "Missä kunnassa perhe asuu?", "I vilken kommun bor familjen?", "Which municipality does the family live in?"
+    ),
+}
+
+
+def open_verdicts(found: list[Verdict]) -> list[Verdict]:
+    return [v for v in found if v.status in OPEN]
+
+
+def ask(found: list[Verdict]) -> list[dict[str, Any]]:
+    """The questions that would decide a service, one per criterion, in the order of its verdicts."""
+    out = []
+    for v in open_verdicts(found):
+        if v.question:
+            out.append({"criterion": v.criterion.id if v.criterion else v.kind, **v.question.dump()})
+    return out
+
+
+def likely(found: list[Verdict]) -> bool:
+    """Every stated criterion met; only what the sources do not say is open."""
+    open_ = open_verdicts(found)
+    return bool(open_) and not any(v.question for v in open_) and any(v.criterion and v.status == "met" for v in found)
+
+
+def closeness(found: list[Verdict]) -> tuple[int, int]:
+    """Sort key: questions left to ask, then open verdicts (fewer first)."""
+    open_ = open_verdicts(found)
+    return (sum(1 for v in open_ if v.question), len(open_))
+
+
+def next_questions(unknown: list[tuple[str, list[Verdict]]]) -> list[dict[str, Any]]:
+    """Questions over the listed unknown services, the one that decides the most services first."""
+    grouped: dict[tuple[str, str], dict[str, Any]] = {}
+    for service_id, found in unknown:
+        for v in open_verdicts(found):
+            if not v.question:
+                continue
+            field = v.question.field
+            general = FIELD_QUESTIONS.get(field)
+            item = grouped.setdefault(
+                (field, "" if general else v.question.text["en"]),
+                {"field": field, "question": general or v.question.text, "eligible_if": [], "services": []},
+            )
+            item["eligible_if"] += [m for m in v.question.meets if m not in item["eligible_if"]]
+            if service_id not in item["services"]:
+                item["services"].append(service_id)
+    items = sorted(grouped.values(), key=lambda q: (-len(q["services"]), q["field"], q["question"]["en"]))
+    return [{**q, "decides": len(q["services"])} for q in items]
