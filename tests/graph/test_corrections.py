@@ -71,3 +71,19 @@ def test_design_card_is_a_design_assumption(kg):
     link = next(d for d in get_service(kg, "perhetyo")["links"]["downstream"] if d["id"] == TVPT)
     assert "design-card" in {s["document"] for s in link["sources"]}
     assert {s["status"] for s in link["sources"] if s["document"] == "design-card"} == {"design-assumption"}
+
+
+def test_the_gap_report_reflects_the_corrected_facts(kg):
+    from graph.navigation import gap_report
+
+    items = gap_report(kg)["items"]
+    excluded = {tuple(g["situations"]) for g in items if g["kind"] == "excluded_no_alternative"}
+    assert ("psychosis-acute",) in excluded and ("psychosis",) not in excluded
+    missing = {g["services"][0]: g["detail"] for g in items if g["kind"] == "missing_data"}
+    assert "area" in missing["perhevalmennus"]  # no longer "provided in Helsinki"
+
+
+def test_aftercare_works_with_the_home_municipality(kg):
+    # "Tukityötä toteutetaan … yhteistyössä perheen ja perheen kotikunnan työntekijän kanssa."
+    work_forms = {i["id"] for i in get_service(kg, "jalkituki")["work_forms"]["items"]}
+    assert {"key-worker", "network-meeting"} <= work_forms
