@@ -24,7 +24,7 @@ ASK = f"PREFIX pp: <{PP}> ASK {{ ?s a pp:AnonymousService }}"
 CONSTRUCT = f"PREFIX pp: <{PP}> CONSTRUCT {{ ?a pp:leadsTo ?b }} WHERE {{ ?a pp:leadsTo ?b }}"
 DESCRIBE = f"DESCRIBE <{SERVICE}baby-blues>"
 SERVICES = 21
-LEADS_TO = 12
+LEADS_TO = 11  # the pp:leadsTo shortcuts: no therapeutic work -> Jälkituki (second reading)
 
 
 def wrapper(live_server: str, query: str, fmt: str, method: str = GET) -> SPARQLWrapper:
