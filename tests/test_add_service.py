@@ -75,6 +75,9 @@ def test_the_guide_adds_a_service_that_the_server_finds(data, tmp_path):
             "title": "Esimerkkikunnan perhekahvila (an example for the add-a-service guide)",
             "document": "900_esimerkki.txt",
             "quote": "Perhekahvila on maksuton",
+            "kind": None,  # the guide's source declares no kind, status or date
+            "status": None,
+            "date": None,
         }
     ]
     hits = client.get("/api/v1/search?q=perhekahvila").get_json()

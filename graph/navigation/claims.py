@@ -80,8 +80,8 @@ class Claims:
 
     def cite(self, sources: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """Source quotes with their document's kind, status and date (a 2008 bulletin is historical)."""
-        empty = {"kind": None, "status": None, "date": None, "note": None}
-        return [{**s, **self.sources.get(s["document"], empty)} for s in sources]
+        empty: dict[str, Any] = {"kind": None, "status": None, "date": None}
+        return [{**s, **{key: self.sources.get(s["document"], empty)[key] for key in empty}} for s in sources]
 
 
 def claims(kg: KnowledgeGraph) -> Claims:
