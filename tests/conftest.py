@@ -71,6 +71,18 @@ def build_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build(instance=tmp_path_factory.mktemp("instance"), steps=steps())
 
 
+@pytest.fixture(scope="session")
+def generated_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A small generated graph (24 services) built with the precomputed answers and the stored documents."""
+    from graph.build import generate, precompute
+    from graph.build.pipeline import build
+    from graph.navigation.documents import store_documents
+
+    root = tmp_path_factory.mktemp("generated")
+    generate(24, 7, root / "data")
+    return build(root / "data", instance=root / "instance", steps=[precompute, store_documents], reasoner="rules")
+
+
 @pytest.fixture()
 def instance(tmp_path: Path, build_dir: Path) -> Path:
     """A private instance folder holding a copy of the session's build as `current`."""

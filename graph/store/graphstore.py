@@ -108,8 +108,21 @@ class GraphStore:
     def select(self, query: str | NamedQuery, substitutions: Mapping[str, Term] | None = None) -> list[dict[str, Any]]:
         """Rows of a SELECT query (text or named) as dicts of plain Python values (unbound variables left out)."""
         solutions = self.run(query, substitutions) if isinstance(query, str) else self.run_named(query, substitutions)
-        names = [v.value for v in solutions.variables]
-        return [{n: to_python(row[n]) for n in names if row[n] is not None} for row in solutions]
+        return rows_of(solutions)
+
+
+def stored_rows(answer: bytes) -> list[dict[str, Any]]:
+    """The rows of a SELECT answer stored as SPARQL JSON, as `select` gives them."""
+    parsed = ox.parse_query_results(answer, format=ox.QueryResultsFormat.JSON)
+    if not isinstance(parsed, ox.QuerySolutions):
+        raise ArtefactError("a stored answer is not a SELECT result; rebuild")
+    return rows_of(parsed)
+
+
+def rows_of(solutions: ox.QuerySolutions) -> list[dict[str, Any]]:
+    """SELECT solutions as dicts of plain Python values (unbound variables left out)."""
+    names = [v.value for v in solutions.variables]
+    return [{n: to_python(row[n]) for n in names if row[n] is not None} for row in solutions]
 
 
 def iri(value: str) -> ox.NamedNode:

@@ -12,7 +12,7 @@ from graph.errors import InvalidParameter, NotFound
 from graph.parsing import municipality_key
 from graph.store.binding import converters
 from graph.store.catalog import Catalog, NamedQuery, bind_params
-from graph.store.graphstore import GraphStore
+from graph.store.graphstore import GraphStore, stored_rows
 from graph.store.municipalities import official
 from graph.store.precomputed import PrecomputedRows, ServiceDocuments
 
@@ -99,8 +99,13 @@ class KnowledgeGraph:
         return bind_params(self.named(name), dict(raw), self._converters)
 
     def select(self, name: str, raw: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
-        """Run a named SELECT query with raw parameters (checked and bound, never pasted)."""
-        return self.store.select(self.named(name), self.bind(name, raw or {}))
+        """Run a named SELECT query with raw parameters (checked and bound, never pasted); the build's stored
+        answer of the same call, where it has one."""
+        bound = self.bind(name, raw or {})
+        stored = self.stored_answer(name, bound)
+        if stored is not None:
+            return stored_rows(stored)
+        return self.store.select(self.named(name), bound)
 
     def select_once(self, name: str) -> list[dict[str, Any]]:
         """A parameterless SELECT, run once per loaded build (the build never changes) and kept.
@@ -111,6 +116,10 @@ class KnowledgeGraph:
             stored = self._precomputed.get(name) if self._precomputed else None
             self._once[name] = stored if stored is not None else self.select(name)
         return self._once[name]
+
+    def stored_answer(self, name: str, bound: Mapping[str, Any]) -> bytes | None:
+        """The build's SPARQL JSON answer of a named query for bound parameters (graph.build.precompute)."""
+        return self._precomputed.answer(name, bound) if self._precomputed else None
 
     def document(self, service_id: str) -> dict[str, Any] | None:
         """The service's document as the build stored it (graph.navigation.documents), or None without one."""

@@ -1,24 +1,83 @@
-"""A build's precomputed answers: rows of the slow parameterless queries and the stored service documents."""
+"""A build's precomputed answers: rows of the parameterless queries a server needs, the named queries'
+stored answers (graph.build.precompute) and the stored service documents (graph.navigation.documents)."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import mmap
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from graph.errors import ArtefactError
 
 PRECOMPUTED_DIR = "precomputed"
-DOCUMENTS_FILE = "documents.jsonl"  # one service document (JSON) a line, in the order of the offsets
-DOCUMENTS_INDEX = "documents.json"  # {service id: [offset, length]} into DOCUMENTS_FILE
+ANSWERS_DIR = "answers"  # {query name}.jsonl: SPARQL JSON answers, one a line, by answer_key
+DOCUMENTS = "documents"  # documents.jsonl: one service document a line, by service id
+
+
+def answer_key(bound: Mapping[str, Any]) -> str:
+    """The key of a named query's answer for bound parameter terms ("" for a call without parameters)."""
+    if not bound:
+        return ""
+    text = "\n".join(f"{name}={bound[name]}" for name in sorted(bound))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:24]
+
+
+class Packed:
+    """Records of one file ({stem}.jsonl, one a line) found by key through {stem}.index.json; the file is
+    mapped into memory when first read, so processes share it through the page cache."""
+
+    def __init__(self, folder: Path, stem: str) -> None:
+        self.data, self.index = folder / f"{stem}.jsonl", folder / f"{stem}.index.json"
+        self._offsets: dict[str, list[int]] | None = None
+        self._map: mmap.mmap | None = None
+        self._present: bool | None = None
+
+    def available(self) -> bool:
+        if self._present is None:
+            self._present = self.index.is_file()
+        return self._present
+
+    def get(self, key: str) -> bytes | None:
+        if not self.available():
+            return None
+        if self._offsets is None:
+            try:
+                offsets = json.loads(self.index.read_text(encoding="utf-8"))
+                with open(self.data, "rb") as handle:
+                    size = handle.seek(0, 2)
+                    self._map = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) if size else None
+            except (OSError, ValueError) as exc:
+                raise ArtefactError(f"{self.data} is unreadable ({exc}); rebuild") from exc
+            self._offsets = offsets
+        where = self._offsets.get(key)
+        if where is None or self._map is None:
+            return None
+        return self._map[where[0] : where[0] + where[1]]
+
+
+def write_packed(folder: Path, stem: str, records: Mapping[str, bytes]) -> int:
+    """Write `records` (key -> one line of bytes) as Packed; returns the bytes written."""
+    folder.mkdir(parents=True, exist_ok=True)
+    offsets: dict[str, list[int]] = {}
+    position = 0
+    with open(folder / f"{stem}.jsonl", "wb") as out:
+        for key, record in records.items():
+            offsets[key] = [position, len(record)]
+            out.write(record + b"\n")
+            position += len(record) + 1
+    (folder / f"{stem}.index.json").write_text(json.dumps(offsets), encoding="utf-8")
+    return position
 
 
 class PrecomputedRows:
-    """A build's precomputed rows, each query's file read on first use (a start reads only what it needs)."""
+    """A build's precomputed rows and stored answers, each query's file read on first use."""
 
     def __init__(self, build_dir: Path) -> None:
         self.folder = build_dir / PRECOMPUTED_DIR
+        self._answers: dict[str, Packed] = {}
 
     def get(self, name: str) -> list[dict[str, Any]] | None:
         """The stored rows of `name`, or None if the build has none for it."""
@@ -31,60 +90,37 @@ class PrecomputedRows:
         except (OSError, ValueError) as exc:
             raise ArtefactError(f"{path} is unreadable ({exc}); rebuild") from exc
 
+    def answer(self, name: str, bound: Mapping[str, Any]) -> bytes | None:
+        """The stored SPARQL JSON answer of `name` for the bound parameters, or None if the build has none."""
+        if name not in self._answers:
+            self._answers[name] = Packed(self.folder / ANSWERS_DIR, name)
+        return self._answers[name].get(answer_key(bound))
+
 
 class ServiceDocuments:
-    """A build's stored service documents, the file mapped into memory when first asked (shared by processes
-    through the page cache); each answer is parsed afresh, so a caller may change it."""
+    """A build's stored service documents; each answer is parsed afresh, so a caller may change it."""
 
     def __init__(self, build_dir: Path) -> None:
-        self.folder = build_dir / PRECOMPUTED_DIR
-        self._offsets: dict[str, list[int]] | None = None
-        self._map: mmap.mmap | None = None
-        self._present: bool | None = None
-
-    def available(self) -> bool:
-        if self._present is None:
-            self._present = (self.folder / DOCUMENTS_INDEX).is_file()
-        return self._present
-
-    def _open(self) -> tuple[dict[str, list[int]], mmap.mmap | None]:
-        if self._offsets is None:
-            try:
-                offsets = json.loads((self.folder / DOCUMENTS_INDEX).read_text(encoding="utf-8"))
-                with open(self.folder / DOCUMENTS_FILE, "rb") as handle:
-                    size = handle.seek(0, 2)
-                    self._map = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) if size else None
-            except (OSError, ValueError) as exc:
-                raise ArtefactError(
-                    f"stored service documents in {self.folder} are unreadable ({exc}); rebuild"
-                ) from exc
-            self._offsets = offsets
-        return self._offsets, self._map
+        self.packed = Packed(build_dir / PRECOMPUTED_DIR, DOCUMENTS)
 
     def get(self, service_id: str) -> dict[str, Any] | None:
         """The stored document of `service_id`, or None if the build stored none for it."""
-        if not self.available():
+        record = self.packed.get(service_id)
+        if record is None:
             return None
-        offsets, mapped = self._open()
-        where = offsets.get(service_id)
-        if where is None or mapped is None:
-            return None
-        start, length = where
-        document: dict[str, Any] = json.loads(mapped[start : start + length])
+        document: dict[str, Any] = json.loads(record)
         return document
 
 
-def write_documents(build_dir: Path, documents: dict[str, dict[str, Any]]) -> int:
-    """Write `documents` (service id -> document) as DOCUMENTS_FILE and its index; returns the bytes written."""
-    folder = build_dir / PRECOMPUTED_DIR
-    folder.mkdir(exist_ok=True)
-    offsets: dict[str, list[int]] = {}
-    position = 0
-    with open(folder / DOCUMENTS_FILE, "wb") as out:
-        for service_id, document in documents.items():
-            line = json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-            offsets[service_id] = [position, len(line)]
-            out.write(line + b"\n")
-            position += len(line) + 1
-    (folder / DOCUMENTS_INDEX).write_text(json.dumps(offsets), encoding="utf-8")
-    return position
+def write_rows(build_dir: Path, name: str, rows: list[dict[str, Any]]) -> None:
+    (build_dir / PRECOMPUTED_DIR / f"{name}.json").write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
+
+
+def write_answers(build_dir: Path, name: str, answers: Mapping[str, bytes]) -> int:
+    return write_packed(build_dir / PRECOMPUTED_DIR / ANSWERS_DIR, name, answers)
+
+
+def write_documents(build_dir: Path, documents: Mapping[str, dict[str, Any]]) -> int:
+    """Write `documents` (service id -> document); returns the bytes written."""
+    lines = {key: json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode() for key, doc in documents.items()}
+    return write_packed(build_dir / PRECOMPUTED_DIR, DOCUMENTS, lines)
