@@ -71,6 +71,7 @@ def build_graph(
     started = time.perf_counter()
     progress("loading ontology and curated data")
     store = load_store(data_dir)
+    timings = {"load": round(time.perf_counter() - started, 2)}
     progress(f"  {len(store)} quads; checking quotes, SHACL shapes and OWL consistency")
     report, inferred_types = check_store(store, sources=sources_dir(data_dir), reasoner=reasoner, shacl=shacl)
     if not report.conforms:
@@ -83,8 +84,13 @@ def build_graph(
     ]
     store.extend(new_types)
     progress(f"  reasoner ({report.reasoner}): +{len(new_types)} inferred types")
+    timings.update(report.seconds)
+    begun = time.perf_counter()
     _apply_rules(store, progress)
+    timings["rules"] = round(time.perf_counter() - begun, 2)
+    begun = time.perf_counter()
     profiles = run_all(store, progress)
+    timings["application_profiles"] = round(time.perf_counter() - begun, 2)
     manifest = {
         "version": _inputs_digest(data_dir),
         "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -94,6 +100,7 @@ def build_graph(
         "shacl": report.shacl_engine,
         "profiles": profiles,
         "graph_seconds": round(time.perf_counter() - started, 2),
+        "timings": timings,  # seconds of each step, the graph's here and the build steps' added as they run
     }
     return GraphStore(store, manifest)
 
@@ -119,14 +126,19 @@ def build(
     final = builds / build_id
     try:
         tmp.mkdir()
+        timings = gs.manifest.setdefault("timings", {})
+        begun = time.perf_counter()
         gs.store.dump(str(tmp / GRAPH_FILE), format=ox.RdfFormat.N_QUADS)
         shutil.copytree(sources_dir(data_dir), tmp / SOURCES_COPY)  # served by /api/v1/sources/{id}
         if len(gs.store) >= disk_store_min:
             gs.write_disk_store(tmp / GRAPH_FILE, tmp / DISK_STORE_DIR)
             gs.manifest["store"] = "disk"
             progress("  wrote the on-disk store")
+        timings["write_graph"] = round(time.perf_counter() - begun, 2)
         for step in steps or []:
+            begun = time.perf_counter()
             gs.manifest.update(step(tmp, gs, progress))
+            timings[_step_name(step)] = round(time.perf_counter() - begun, 2)
         gs.manifest["build_id"] = build_id
         (tmp / MANIFEST_FILE).write_text(json.dumps(gs.manifest, indent=2), encoding="utf-8")
         os.rename(tmp, final)
@@ -141,6 +153,11 @@ def build(
     _prune(builds, keep=final)
     progress(f"built {final} ({gs.manifest['quads']} quads)")
     return final
+
+
+def _step_name(step: BuildStep) -> str:
+    func = getattr(step, "func", step)  # a functools.partial names its function
+    return str(getattr(func, "__name__", "step"))
 
 
 def _prune(builds: Path, keep: Path) -> None:
