@@ -1,7 +1,8 @@
 """Run every benchmark and write bench/results/report.md (+ .json): `make bench`.
 
-Environment: BENCH_RUNS (repetitions per measurement, default 200), BENCH_SIZES (search corpus
-sizes, default "1000,10000"; add 100000 for the national-scale figure, which takes minutes).
+Environment: BENCH_RUNS (requests per row, default 100), BENCH_GRAPH_SERVICES (generated graphs,
+default "6400": about 1.4M quads, a build of minutes), BENCH_SIZES (generated search corpora, none
+by default; "1000,10000,100000" for the search engines' figures).
 """
 
 from __future__ import annotations
@@ -35,56 +36,6 @@ def machine() -> dict[str, str]:
         "python": platform.python_version(),
         "system": platform.platform(),
     }
-
-
-def bench_named_queries(kg, runs: int) -> list[dict]:
-    """Each named query with its example parameters, beside the raw Oxigraph query with the same bindings."""
-    rows = []
-    for query in kg.catalog:
-        params = {p.name: p.example for p in query.params if p.example}
-        bound = kg.bind(query.name, params)
-        api = measure(
-            lambda: kg.select(query.name, params) if query.form == "SELECT" else list(kg.run(query.name, params)), runs
-        )
-        floor = measure(
-            lambda: list(
-                kg.store.store.query(
-                    query.text,
-                    substitutions={__import__("pyoxigraph").Variable(k): v for k, v in bound.items()} or None,
-                    use_default_graph_as_union=True,
-                )
-            ),
-            runs,
-        )
-        rows.append(
-            {
-                "query": query.name,
-                "median_ms": api["median_ms"],
-                "p95_ms": api["p95_ms"],
-                "raw_median_ms": floor["median_ms"],
-                "ratio": round(api["median_ms"] / max(floor["median_ms"], 1e-6), 2),
-            }
-        )
-    return rows
-
-
-def bench_navigation(kg, runs: int) -> list[dict]:
-    from graph.navigation.eligibility import screen
-    from graph.navigation.gaps import gap_report
-    from graph.navigation.pathways import pathway
-    from graph.navigation.profile import parse_profile
-    from graph.navigation.services import get_service
-
-    profile = parse_profile(
-        kg, {"pregnancy_week": 24, "situation": ["anxiety"], "municipality": "Helsinki", "language": "sv"}
-    )
-    cases = {
-        "eligibility (nurse example)": lambda: screen(kg, profile),
-        "pathway (perhetyo)": lambda: pathway(kg, "perhetyo"),
-        "gap report": lambda: gap_report(kg),
-        "service detail (terapeuttinen-vauvaperhetyo)": lambda: get_service(kg, "terapeuttinen-vauvaperhetyo"),
-    }
-    return [{"operation": name, **measure(fn, runs)} for name, fn in cases.items()]
 
 
 def bench_search(build_dir: Path, kg, runs: int, sizes: list[int]) -> tuple[list[dict], dict]:
@@ -145,22 +96,41 @@ def _search_row(name: str, docs: int, build_seconds, index, queries: list[str], 
     }
 
 
+STEPS = [
+    "load",
+    "quotes",
+    "shacl",
+    "reasoner",
+    "rules",
+    "application_profiles",
+    "write_graph",
+    "precompute",
+    "store_documents",
+    "write_dump",
+    "build_index",
+]
+
+
+def build_text(results: list[dict]) -> str:
+    """The builds measured, with each step's seconds from the manifest."""
+    rows = [{**r, **{s: r.get("steps", {}).get(s, "") for s in STEPS}} for r in results]
+    return table(rows, ["services", "quads", "store", "engine", "build_s", "open_in_process_s", "documents_mb", *STEPS])
+
+
 def scale_text(results: list[dict]) -> str:
-    """The national-scale tables: builds, in-process beside floors, HTTP, per generated size."""
-    builds = table(
-        results,
-        ["services", "quads", "store", "engine", "build_s", "graph_s", "precompute_s", "index_s", "open_in_process_s"],
-    )
-    parts = ["### National scale: builds\n" + builds]
+    """Per build: over HTTP beside the floor, then each named query raw."""
+    parts = ["### Builds (seconds per step from the manifest)\n" + build_text(results)]
     for r in results:
+        server = r["server"]
         parts.append(
-            f"#### {r['services']} services, {r['quads']} quads: in-process\n"
-            + table(r["in_process"], ["operation", "median_ms", "p95_ms", "floor", "floor_median_ms", "ratio"])
+            f"#### {r['services']} services, {r['quads']} quads: over HTTP (cold start {server['cold_start_s']} s, "
+            f"server RSS {server['rss_mb']} MB, peak {server['peak_rss_mb']} MB, SPARQL workers "
+            f"{server['workers_rss_mb']} MB)\n"
+            + table(r["http"], ["endpoint", "median_ms", "p95_ms", "runs", "floor_p95_ms", "ratio"])
         )
         parts.append(
-            f"#### {r['services']} services: over HTTP (cold start {r['server']['cold_start_s']} s, "
-            f"peak RSS {r['server']['peak_rss_mb']} MB)\n"
-            + table(r["http"], ["endpoint", "median_ms", "p95_ms", "runs"])
+            f"#### {r['services']} services: named queries raw in Oxigraph (example parameters)\n"
+            + table(r["named_raw"], ["query", "median_ms", "p95_ms", "runs", "answered"])
         )
         if r.get("pages"):
             parts.append(
@@ -173,74 +143,42 @@ def scale_text(results: list[dict]) -> str:
 
 
 def main() -> None:
+    from bench.scale import bench_scale, measure_build
     from graph.paths import current_build
-    from graph.store.knowledge import KnowledgeGraph
 
-    runs = int(os.environ.get("BENCH_RUNS", "200"))
-    sizes = [int(s) for s in os.environ.get("BENCH_SIZES", "1000,10000").split(",") if s]
+    runs = int(os.environ.get("BENCH_RUNS", "100"))
+    sizes = [int(s) for s in os.environ.get("BENCH_SIZES", "").split(",") if s]
+    graph_sizes = [int(s) for s in os.environ.get("BENCH_GRAPH_SERVICES", "6400").split(",") if s]
     build_dir = current_build()
-    kg = KnowledgeGraph.open(build_dir)
-    report = {
-        "machine": machine(),
-        "graph": {"quads": len(kg.store), "services": len(kg.services), "build": kg.manifest},
-    }
-    print("named queries ...", flush=True)
-    report["named_queries"] = bench_named_queries(kg, runs)
-    print("navigation ...", flush=True)
-    report["navigation"] = bench_navigation(kg, runs)
-    print("http ...", flush=True)
-    from bench.http import bench_http
+    report: dict = {"machine": machine(), "load_average_start": os.getloadavg()}
+    print("seed build ...", flush=True)
+    report["seed"] = measure_build(build_dir, runs)
+    print(f"generated graphs of {graph_sizes} services ...", flush=True)
+    report["scale"] = bench_scale(graph_sizes, runs)
+    if sizes:
+        from graph.store.knowledge import KnowledgeGraph
 
-    report["http"], report["server"] = bench_http(runs)
-    print("pages ...", flush=True)
-    from api import create_app
-    from bench.pages import bench_pages
-
-    report["pages"] = bench_pages(create_app({"BUILD_DIR": str(build_dir), "LOG_REQUESTS": False}), runs)
-    print(f"search (sizes {sizes}) ...", flush=True)
-    report["search"], quality = bench_search(build_dir, kg, runs, sizes)
-    report["search_quality"] = {"mean_ndcg_at_5": quality["mean_ndcg"], "queries": quality["queries"]}
-    graph_sizes = [int(s) for s in os.environ.get("BENCH_GRAPH_SERVICES", "60,640,6400").split(",") if s]
-    print(f"national scale (generated graphs of {graph_sizes} services) ...", flush=True)
-    from bench.scale import bench_scale
-
-    report["scale"] = bench_scale(graph_sizes, max(20, runs // 4))
+        print(f"search corpora {sizes} ...", flush=True)
+        report["search"], quality = bench_search(build_dir, KnowledgeGraph.open(build_dir), runs, sizes)
+        report["search_quality"] = {"mean_ndcg_at_5": quality["mean_ndcg"], "queries": quality["queries"]}
+    report["load_average_end"] = os.getloadavg()
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "report.json").write_text(json.dumps(report, indent=2, ensure_ascii=False), encoding="utf-8")
-    text = "\n\n".join(
-        [
-            f"Machine: {report['machine']}  \nGraph: {report['graph']['quads']} quads, {report['graph']['services']} services; "
-            f"build {kg.manifest.get('graph_seconds')} s graph + {kg.manifest.get('index', {}).get('index_seconds')} s index",
-            "### Named queries (in-process, bound parameters) vs raw Oxigraph\n"
-            + table(report["named_queries"], ["query", "median_ms", "p95_ms", "raw_median_ms", "ratio"]),
-            "### Navigation (in-process)\n" + table(report["navigation"], ["operation", "median_ms", "p95_ms", "runs"]),
-            "### Over HTTP (one keep-alive client, development server)\n"
-            + table(report["http"], ["endpoint", "median_ms", "p95_ms", "runs"])
-            + f"\n\nCold start to the first answer: {report['server']['cold_start_s']} s; "
-            f"server peak RSS: {report['server']['peak_rss_mb']} MB (plus {2} SPARQL worker processes)",
-            "### Pages beside the JSON endpoint each shows (in-process, Flask test client)\n"
-            + table(
-                report["pages"],
-                [
-                    "page",
-                    "url",
-                    "json_median_ms",
-                    "page_median_ms",
-                    "ratio",
-                    "first_render_ms",
-                    "first_ratio",
-                    "page_bytes",
-                ],
-            ),
-            "### Search\n"
+    load = ", ".join(f"{a:.1f}" for a in report["load_average_start"])
+    parts = [
+        f"Machine: {report['machine']}  \nLoad average (1, 5, 15 min) at the start: {load}; at the end: "
+        + ", ".join(f"{a:.1f}" for a in report["load_average_end"]),
+        scale_text([report["seed"], *report["scale"]]),
+    ]
+    if sizes:
+        parts.append(
+            "### Search corpora\n"
             + table(
                 report["search"],
                 ["corpus", "documents", "build_s", "p50_ms", "p95_ms", "raw_engine_p50_ms", "raw_engine_p95_ms"],
-            ),
-            f"Mean nDCG@5 over {quality['queries']} judged queries: **{quality['mean_ndcg']}**",
-            scale_text(report["scale"]),
-        ]
-    )
+            )
+        )
+    text = "\n\n".join(parts)
     (RESULTS / "report.md").write_text(text + "\n", encoding="utf-8")
     print(text)
 

@@ -6,22 +6,23 @@ import pytest
 
 from bench.__main__ import scale_text
 from bench.scale import bench_scale
+from graph.store.catalog import Catalog
 
 
 @pytest.mark.slow
 def test_scale_benchmark_builds_serves_and_measures_a_generated_graph():
     [result] = bench_scale([12], runs=3)
     assert result["services"] == 12 and result["quads"] > 1000 and result["build_s"] > 0
-    operations = {row["operation"]: row for row in result["in_process"]}
-    assert set(operations) == {
-        "search (fi, sv, en; 1-3 words)",
-        "eligibility",
-        "pathway",
-        "named query pathway-downstream",
-        "gap report",
-    }
-    assert all(row["floor_median_ms"] > 0 and row["p95_ms"] >= row["median_ms"] for row in operations.values())
-    assert {row["endpoint"] for row in result["http"]} >= {"eligibility", "pathway", "gap report"}
+    assert {"shacl", "precompute", "store_documents", "build_index"} <= set(result["steps"])
+    assert {row["query"] for row in result["named_raw"]} == {q.name for q in Catalog()}
+    assert all(row["answered"] in ("live", "precomputed") for row in result["named_raw"])
+    rows = {row["endpoint"]: row for row in result["http"]}
+    assert next(iter(rows)) == "floor (/health)"
+    assert {"service detail", "eligibility", "pathway", "gap report", "suggest", "concepts", "services list"} <= set(
+        rows
+    )
+    assert {f"query {q.name}" for q in Catalog()} <= set(rows)
+    assert all(row["runs"] == 3 and row["p95_ms"] >= row["median_ms"] and row["ratio"] > 0 for row in rows.values())
     assert result["server"]["cold_start_s"] > 0 and result["server"]["peak_rss_mb"] > 0
     assert "12 services" in scale_text([result])
     pages = {row["page"]: row for row in result["pages"]}
