@@ -126,7 +126,7 @@ def scale_text(results: list[dict]) -> str:
             f"#### {r['services']} services, {r['quads']} quads: over HTTP (cold start {server['cold_start_s']} s, "
             f"server RSS {server['rss_mb']} MB, peak {server['peak_rss_mb']} MB, SPARQL workers "
             f"{server['workers_rss_mb']} MB)\n"
-            + table(r["http"], ["endpoint", "median_ms", "p95_ms", "runs", "floor_p95_ms", "ratio"])
+            + table(r["http"], ["endpoint", "status", "median_ms", "p95_ms", "runs", "floor_p95_ms", "ratio"])
         )
         parts.append(
             f"#### {r['services']} services: named queries raw in Oxigraph (example parameters)\n"
@@ -153,8 +153,14 @@ def main() -> None:
     report: dict = {"machine": machine(), "load_average_start": os.getloadavg()}
     print("seed build ...", flush=True)
     report["seed"] = measure_build(build_dir, runs)
+    RESULTS.mkdir(exist_ok=True)
+
+    def keep(partial: dict) -> None:  # a run of many minutes keeps what it has measured
+        (RESULTS / "partial.json").write_text(json.dumps(partial, indent=2, ensure_ascii=False), encoding="utf-8")
+
+    keep(report)
     print(f"generated graphs of {graph_sizes} services ...", flush=True)
-    report["scale"] = bench_scale(graph_sizes, runs)
+    report["scale"] = bench_scale(graph_sizes, runs, lambda done: keep({**report, "scale": done}))
     if sizes:
         from graph.store.knowledge import KnowledgeGraph
 

@@ -22,7 +22,10 @@ def test_scale_benchmark_builds_serves_and_measures_a_generated_graph():
         rows
     )
     assert {f"query {q.name}" for q in Catalog()} <= set(rows)
-    assert all(row["runs"] == 3 and row["p95_ms"] >= row["median_ms"] and row["ratio"] > 0 for row in rows.values())
+    assert all(
+        row["status"] == 200 and row["runs"] == 3 and row["p95_ms"] >= row["median_ms"] and row["ratio"] > 0
+        for row in rows.values()
+    )
     assert result["server"]["cold_start_s"] > 0 and result["server"]["peak_rss_mb"] > 0
     assert "12 services" in scale_text([result])
     pages = {row["page"]: row for row in result["pages"]}
