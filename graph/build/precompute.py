@@ -40,7 +40,6 @@ PRECOMPUTED = (
     "situation-coverage",
     "gap-dead-ends",
     "gap-missing-data",
-    "readings",
 )
 JSON = ox.QueryResultsFormat.JSON
 GROUPED_TYPES = ("service", "concept", "language", "municipality")  # parameter types with the build's domain
@@ -48,6 +47,9 @@ GROUPED_TYPES = ("service", "concept", "language", "municipality")  # parameter 
 # every alternative (it had not finished after 15 minutes at 6,400 services; bound, 2.5 s), and the
 # pathway queries join every pair of the closure (bound, they answer in milliseconds since the rewrite)
 NOT_GROUPED = ("exclusion-alternatives", "pathway-downstream", "pathway-upstream")
+# optional parameters whose unbound form is every value's answer together ("without it: the channels of
+# every service"), so the unbound run is split exactly like a required parameter's
+SPLIT_OPTIONAL = ("service-channels",)
 SMALL_TYPES = ("language", "scheme")  # an optional parameter of these is run for each of its few values
 
 
@@ -57,13 +59,14 @@ def stored_queries(catalog: Catalog) -> list[NamedQuery]:
 
 
 def grouped_queries(catalog: Catalog) -> list[NamedQuery]:
-    """SELECT queries with exactly one parameter, required, of a type whose every value the build knows."""
+    """SELECT queries with exactly one parameter, required (or in SPLIT_OPTIONAL), of a type whose every
+    value the build knows."""
     return [
         q
         for q in catalog
         if q.form == "SELECT"
         and len(q.params) == 1
-        and q.params[0].required
+        and (q.params[0].required or q.name in SPLIT_OPTIONAL)
         and q.params[0].type in GROUPED_TYPES
         and q.name not in NOT_GROUPED
     ]
@@ -121,9 +124,10 @@ def _grouped(kg: KnowledgeGraph, store: GraphStore, query: NamedQuery) -> dict[s
     if name not in variables:
         return {}
     by_value: dict[str, list[ox.QuerySolution]] = {}
-    for solution in result:
+    every = list(result)
+    for solution in every:
         by_value.setdefault(str(solution[name]), []).append(solution)
-    answers = {}
+    answers = {} if query.params[0].required else {answer_key({}): sparql_json(variables, every)}
     for value in domain(kg, query):
         bound = kg.bind(query.name, {name: value})
         answers[answer_key(bound)] = sparql_json(variables, by_value.get(str(bound[name]), []))
@@ -143,7 +147,7 @@ def precompute(build_dir: Path, store: GraphStore, progress: Callable[[str], Non
     kg = KnowledgeGraph(store, catalog)
     seconds: dict[str, float] = {}
     for query in stored_queries(catalog):
-        if query in per_value_queries(catalog):
+        if query in per_value_queries(catalog) or query in grouped_queries(catalog):
             continue  # below, with its values
         begun = time.perf_counter()
         answer = _answer(store, query)
@@ -153,7 +157,10 @@ def precompute(build_dir: Path, store: GraphStore, progress: Callable[[str], Non
         seconds[query.name] = round(time.perf_counter() - begun, 2)
     for query in grouped_queries(catalog):
         begun = time.perf_counter()
-        write_answers(build_dir, query.name, _grouped(kg, store, query))
+        answers = _grouped(kg, store, query)
+        write_answers(build_dir, query.name, answers)
+        if query.name in PRECOMPUTED:
+            write_rows(build_dir, query.name, stored_rows(answers[answer_key({})]))
         seconds[query.name] = round(time.perf_counter() - begun, 2)
     for query in per_value_queries(catalog):
         begun = time.perf_counter()
