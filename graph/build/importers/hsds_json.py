@@ -16,7 +16,7 @@ from graph.build.importers.criteria import add_requirements
 from graph.build.importers.model import Catalogue, Cite, Record, Resource
 from graph.build.importers.output import REMOVED_STATUSES, ImportReport, remove_service, save_record, write_report
 from graph.build.importers.ptv_v11 import municipality
-from graph.build.importers.sources import _files
+from graph.build.importers.sources import json_documents
 from graph.errors import InvalidParameter
 
 PP, DCT, CV, SCHEMA = vocab.PP, vocab.PREFIXES["dct"], vocab.PREFIXES["cv"], vocab.PREFIXES["schema"]
@@ -168,11 +168,7 @@ def import_hsds(sources: list[Path], out: Path, lang: str = "en") -> dict[str, A
         raise InvalidParameter("lang must be fi, sv or en", field="lang")
     report = ImportReport()
     out.mkdir(parents=True, exist_ok=True)
-    for path in _files(sources):
-        try:
-            document = json.loads(path.read_text(encoding="utf-8"))
-        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-            raise InvalidParameter(f"{path}: not JSON: {exc}", field="source") from exc
+    for document in json_documents(sources):
         for doc in _services(document):
             sid = str(doc.get("id"))
             if doc.get("status") in REMOVED_STATUSES:

@@ -32,6 +32,15 @@ def _files(sources: list[Path]) -> Iterator[Path]:
             raise InvalidParameter(f"{source}: no such file or folder", field="source")
 
 
+def json_documents(sources: list[Path]) -> Iterator[Any]:
+    """Each JSON file of the files and folders given, parsed; a file that is not JSON is refused."""
+    for path in _files(sources):
+        try:
+            yield json.loads(path.read_text(encoding="utf-8"))
+        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+            raise InvalidParameter(f"{path}: not JSON: {exc}", field="source") from exc
+
+
 def _items(document: Any) -> Iterator[Any]:
     if isinstance(document, list):
         for item in document:
@@ -46,11 +55,7 @@ def read_records(sources: list[Path]) -> Records:
     """Every PTV record in the files and folders given (a GUID page's entries that hold only an id and a
     name are listed in `listed_only`: fetching them needs the network, which the import does not use)."""
     out = Records()
-    for path in _files(sources):
-        try:
-            document = json.loads(path.read_text(encoding="utf-8"))
-        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-            raise InvalidParameter(f"{path}: not JSON: {exc}", field="source") from exc
+    for document in json_documents(sources):
         for item in _items(document):
             rid = str(item.get("id") or "")
             if "serviceNames" in item:
