@@ -107,8 +107,6 @@ class _Stores:
         maps = [memo]
         if "web-parts" in memo:
             maps.append(memo["web-parts"]._items)
-        if "web-fixed-parts" in memo:
-            maps.append(memo["web-fixed-parts"])
         return maps
 
     def snapshot(self) -> list[set[Any]]:

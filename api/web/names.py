@@ -1,7 +1,8 @@
-"""Interface texts: the page language's catalogue, read once a request, and translated names of fixed values.
+"""Interface texts: each language's catalogue, read once a process, and translated names of fixed values.
 
-Flask-Babel looks its catalogue up again on every call; a page makes dozens, so the pages use
-`gettext`/`ngettext` here, which keep the catalogue of the request's language on `g`. The names of
+Flask-Babel looks its catalogue up again on every call; a page makes hundreds, so the pages use
+`gettext`/`ngettext` here, which read the compiled catalogue of a language once (the files ship with
+the code and never change while it runs) and only look the request's language up. The names of
 the API's fixed values (facets, flags, weekdays, link kinds, verdicts, gap kinds) are msgids marked
 with `_l` for extraction and translated when a page reads them.
 """
@@ -9,17 +10,26 @@ with `_l` for extraction and translated when a page reads them.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
-import flask_babel
+from babel.support import Translations
 from flask import g
 
+TRANSLATIONS = Path(__file__).parent / "translations"
+_CATALOGUES: dict[str, Translations] = {}
 
-def _catalogue() -> Any:
-    lang = g.get("web_lang", "fi")
-    if g.get("web_catalogue_lang") != lang:
-        g.web_catalogue, g.web_catalogue_lang = flask_babel.get_translations(), lang
-    return g.web_catalogue
+
+def catalogue(lang: str) -> Translations:
+    """The compiled catalogue of `lang` (fi, sv, en), read on first use."""
+    found = _CATALOGUES.get(lang)
+    if found is None:
+        found = _CATALOGUES[lang] = Translations.load(str(TRANSLATIONS), [lang])
+    return found
+
+
+def _catalogue() -> Translations:
+    return catalogue(g.get("web_lang", "fi"))
 
 
 def gettext(message: str, **variables: Any) -> str:

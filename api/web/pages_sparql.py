@@ -10,12 +10,13 @@ from __future__ import annotations
 import json
 import time
 from typing import Any
+from urllib.parse import urlencode
 
 from flask import current_app, render_template, request
 from flask.typing import ResponseReturnValue
 
 from api.resources import resources
-from api.web.fragments import cached_page
+from api.web.fragments import URL_SAFE, cached_page
 from api.web.i18n import page_lang
 from graph.errors import PerhepolkuError
 from graph.store import KnowledgeGraph, inspect
@@ -33,7 +34,10 @@ SELECT ?service ?title WHERE {
 
 
 def catalogue(kg: KnowledgeGraph) -> list[dict[str, Any]]:
-    """The named queries as editor examples, each with its example parameters bound (once per build)."""
+    """The named queries as editor examples, each with its example parameters bound and its link's query string.
+
+    Made once per build: encoding the texts of the queries for their links is most of the editor's work.
+    """
 
     def make() -> list[dict[str, Any]]:
         out = []
@@ -43,7 +47,9 @@ def catalogue(kg: KnowledgeGraph) -> list[dict[str, Any]]:
                 text = query.bound_text(kg.bind(query.name, params)) if params else query.text
             except PerhepolkuError:  # an example naming a service this build lacks (a generated graph)
                 text = query.text
+            encoded = urlencode({"query": text, "format": "html"}, safe=URL_SAFE)  # once a build, not per link
             out.append({"name": query.name, "title": query.title, "description": query.description, "text": text})
+            out[-1]["query_string"] = encoded
         return out
 
     examples: list[dict[str, Any]] = kg.memo("web-sparql-catalogue", make)
