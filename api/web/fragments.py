@@ -23,8 +23,9 @@ from flask.typing import ResponseReturnValue
 from markupsafe import Markup, escape
 
 from api.resources import resources
-from api.web.i18n import label, page_lang
+from api.web.i18n import label, page_lang, pick
 from api.web.names import gettext, ngettext
+from graph.vocab import LANGS
 
 MAX_PARTS = 2048  # rendered parts and pages kept per build for URL-dependent keys (filters, offsets)
 MAX_BYTES = 32 * 1024 * 1024  # and at most this much text, whatever their number
@@ -148,6 +149,38 @@ def service_href(service_id: str) -> str:
     return f"{request.script_root}/services/{quote(service_id, safe='')}?lang={page_lang()}"
 
 
+def _anchors() -> dict[str, tuple[dict[str, Any], Markup, Markup]]:
+    """Every service's labels and its links in the page's language (full label, plain name), made once a build."""
+    kg, lang, root = resources().kg, page_lang(), request.script_root
+
+    def make() -> dict[str, tuple[dict[str, Any], Markup, Markup]]:
+        out = {}
+        for row in kg.services:
+            labels = {code: row.get(code) for code in LANGS}
+            href = escape(f"{root}/services/{quote(row['id'], safe='')}?lang={lang}")
+            full = Markup(f'<a href="{href}">{label(labels, row["id"])}</a>')
+            out[row["id"]] = (labels, full, Markup(f'<a href="{href}">{escape(pick(labels, lang)[0])}</a>'))
+        return out
+
+    anchors: dict[str, tuple[dict[str, Any], Markup, Markup]] = kg.memo(f"web-anchors:{root}:{lang}", make)
+    return anchors
+
+
 def service_link(service_id: str, labels: Mapping[str, Any] | None) -> Markup:
     """A link to a service page named in the page's language (the fallback marked)."""
+    found = _anchors().get(service_id)
+    if found is not None and found[0] == labels:
+        return found[1]
     return Markup(f'<a href="{escape(service_href(service_id))}">{label(labels, service_id)}</a>')
+
+
+def service_name_link(service_id: str) -> Markup:
+    """A link to a service page named by the service's label in the page's language (a plain name, for tables)."""
+    found = _anchors().get(service_id)
+    return found[2] if found is not None else escape(service_id)
+
+
+def unknown_html() -> Markup:
+    """What a page shows for a fact the sources leave unknown."""
+    text = escape(gettext("Unknown: the sources do not say"))
+    return Markup(f'<span class="unknown">{text}</span>')

@@ -47,7 +47,8 @@ def label(labels: Mapping[str, Any] | None, fallback: str = "") -> Markup:
     lang = page_lang()
     text, used = pick(labels, lang)
     if not text:
-        return Markup(f'<span class="unknown">{escape(fallback or gettext("unknown"))}</span>')
+        unknown = escape(fallback or gettext("unknown"))
+        return Markup(f'<span class="unknown">{unknown}</span>')
     if used == lang:
         return escape(text)
     mark = escape(gettext("in %(language)s", language=NATIVE[used]))

@@ -19,6 +19,7 @@ from graph.errors import InvalidParameter
 from graph.navigation import coverage_matrix, gap_report
 from graph.parsing import parse_lang
 from graph.store import KnowledgeGraph
+from graph.vocab import LANGS
 
 PAGE_SIZE = 50
 CSV_COLUMNS = ("kind", "title", "detail", "services", "situations", "sources")
@@ -34,6 +35,10 @@ def _report(kg: KnowledgeGraph, municipality: str | None, language: str | None) 
         f"web-gaps:{municipality}:{language}", lambda: gap_report(kg, municipality, language)
     )
     return report
+
+
+def _labels(row: dict[str, Any]) -> dict[str, Any]:
+    return {code: row.get(code) for code in LANGS}
 
 
 def _csv(items: list[dict[str, Any]]) -> str:
@@ -78,14 +83,14 @@ def gaps() -> ResponseReturnValue:
         "total": len(shown),
         "offset": offset,
         "page_size": PAGE_SIZE,
-        "matrix": coverage_matrix(kg, municipality),
-        "service_names": kg.memo("web-service-names", lambda: {row["id"]: row for row in kg.services}),
+        "service_names": kg.memo("web-service-names", lambda: {row["id"]: _labels(row) for row in kg.services}),
     }
     return render_template(
         "gaps.html",
         report=report,
         kinds=kinds,
         body=body,
+        matrix=coverage_matrix(kg, municipality),  # a part of its own: it changes with the municipality alone
         municipality=municipality or "",
         language=language or "",
     )
