@@ -33,6 +33,7 @@ BROWSER = {"Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;
 JUDGED = Path(__file__).resolve().parent.parent / "tests" / "search_index" / "judgments.json"
 WARM = 2  # URLs per page requested before measuring (not measured)
 PER_PAGE = 24  # distinct URLs per page at most
+CLOCK = time.perf_counter  # wall-clock; BENCH_CLOCK=thread counts the serving thread's CPU time (a loaded machine)
 # a page, and for each of its URLs the JSON request(s) whose answers it shows
 Case = tuple[str, list[tuple[str, list[str]]]]
 
@@ -130,9 +131,9 @@ def _get(client: Any, url: str, headers: dict[str, str] | None = None) -> bytes:
 
 
 def _timed(client: Any, urls: list[str], headers: dict[str, str] | None = None) -> tuple[float, int]:
-    started = time.perf_counter()
+    started = CLOCK()
     size = sum(len(_get(client, url, headers)) for url in urls)
-    return (time.perf_counter() - started) * 1000, size
+    return (CLOCK() - started) * 1000, size
 
 
 def bench_page(app: Any, name: str, urls: list[tuple[str, list[str]]], runs: int) -> dict[str, Any]:
@@ -195,13 +196,16 @@ COLUMNS = [
 
 
 def main() -> None:
-    """`python -m bench.pages [PAGE ...]`: the rows on the current build (BENCH_RUNS, default 40)."""
+    """`python -m bench.pages [PAGE ...]`: the rows on the current build (BENCH_RUNS, default 40; BENCH_CLOCK)."""
     import os
     import sys
 
     from api import create_app
     from bench.timing import table
 
+    global CLOCK
+    if os.environ.get("BENCH_CLOCK") == "thread":
+        CLOCK = time.thread_time
     app = create_app({"LOG_REQUESTS": False, "RELOAD_INTERVAL": 0})
     rows = bench_pages(app, int(os.environ.get("BENCH_RUNS", "40")), sys.argv[1:] or None)
     print(table(rows, COLUMNS))
