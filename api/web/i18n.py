@@ -12,7 +12,7 @@ from flask import Flask, g, request
 from flask_babel import Babel
 from markupsafe import Markup, escape
 
-from api.web.names import NAMES, TRANSLATIONS, gettext, ngettext
+from api.web.names import NAMES, TRANSLATIONS, gettext, ngettext, template_gettext, template_ngettext
 from graph.errors import InvalidParameter
 from graph.vocab import LANGS
 
@@ -72,6 +72,8 @@ def init_app(app: Flask) -> None:
     app.config.setdefault("BABEL_DEFAULT_LOCALE", "fi")
     Babel(app, locale_selector=lambda: g.get("web_lang", "fi"))
     app.jinja_env.install_gettext_callables(gettext, ngettext, newstyle=True)  # type: ignore[attr-defined]
+    # the same callables without the two context calls of Jinja's wrappers (a page makes hundreds)
+    app.jinja_env.globals.update(gettext=template_gettext, ngettext=template_ngettext)
     app.jinja_env.globals.update(
         label=label,
         url_with=url_with,

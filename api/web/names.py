@@ -15,9 +15,12 @@ from typing import Any
 
 from babel.support import Translations
 from flask import g
+from markupsafe import Markup
 
 TRANSLATIONS = Path(__file__).parent / "translations"
 _CATALOGUES: dict[str, Translations] = {}
+_MARKUP: dict[tuple[str, str], Markup] = {}
+_MSGIDS: dict[str, set[Any]] = {}
 
 
 def catalogue(lang: str) -> Translations:
@@ -35,6 +38,25 @@ def _catalogue() -> Translations:
 def gettext(message: str, **variables: Any) -> str:
     text: str = _catalogue().gettext(message)
     return text % variables if variables else text
+
+
+def template_gettext(message: str, **variables: Any) -> Markup:
+    """`_()`/`gettext()` in a template: what Jinja's newstyle gettext gives (the translation as markup, the
+    variables escaped into it), with a text without variables kept per language, as it never changes."""
+    lang = g.get("web_lang", "fi")
+    if variables:
+        return Markup(catalogue(lang).gettext(message)) % variables
+    found = _MARKUP.get((lang, message))
+    if found is None:
+        found = Markup(catalogue(lang).gettext(message)) % {}
+        if message in _MSGIDS.setdefault(lang, set(catalogue(lang)._catalog)):  # only the catalogue's own texts
+            _MARKUP[(lang, message)] = found
+    return found
+
+
+def template_ngettext(singular: str, plural: str, num: int, **variables: Any) -> Markup:
+    """`ngettext()` in a template, as Jinja's newstyle one (`num` among the variables)."""
+    return Markup(_catalogue().ngettext(singular, plural, num)) % {"num": num, **variables}
 
 
 def ngettext(singular: str, plural: str, num: int, **variables: Any) -> str:
