@@ -13,6 +13,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from flask import current_app, render_template, request
+from markupsafe import escape
 from flask.typing import ResponseReturnValue
 
 from api.resources import resources
@@ -49,7 +50,7 @@ def catalogue(kg: KnowledgeGraph) -> list[dict[str, Any]]:
                 text = query.text
             encoded = urlencode({"query": text, "format": "html"}, safe=URL_SAFE)  # once a build, not per link
             out.append({"name": query.name, "title": query.title, "description": query.description, "text": text})
-            out[-1]["query_string"] = encoded
+            out[-1]["query_string"] = escape(encoded)  # escaped once: the texts are most of the page
         return out
 
     examples: list[dict[str, Any]] = kg.memo("web-sparql-catalogue", make)
