@@ -49,7 +49,8 @@ def cases(kg: Any) -> list[Case]:
     quotes: dict[tuple[str, str], None] = {}
     for sid in services:
         for cite in (kg.document(sid) or {}).get("label_sources", []):
-            quotes.setdefault((cite["source"], cite["quote"]), None)
+            if "/" not in cite["source"]:  # a generated graph's catalogue records (generated/…) have no source route
+                quotes.setdefault((cite["source"], cite["quote"]), None)
     situations = [c for c, v in sorted(kg.concepts.items()) if v["scheme"] == "situation"]
     homes = [row["code"] for row in kg.select_once("municipalities")]
     profiles = [
@@ -66,7 +67,7 @@ def cases(kg: Any) -> list[Case]:
     )
     kinds = ["", "excluded_no_alternative", "uncovered_window", "no_service_in_language", "dead_end", "missing_data"]
     filters = [(m, lang, k) for m in ("", homes[0]) for lang in ("", "sv", "en") for k in kinds][:PER_PAGE]
-    examples = [q for q in kg.catalog if not q.params][: PER_PAGE // 2]
+    examples = [q for q in kg.catalog if not q.params and q.form == "SELECT"][: PER_PAGE // 2]  # a table to show
     return [
         ("search", [(f"/?{_q(q=q, lang=lang)}", [f"/api/v1/search?{_q(q=q, lang=lang)}"]) for q, lang in queries]),
         ("service", [(f"/services/{s}", [f"/api/v1/services/{s}"]) for s in services]),

@@ -27,13 +27,12 @@ CSV_COLUMNS = ("kind", "title", "detail", "services", "situations", "sources")
 
 def _report(kg: KnowledgeGraph, municipality: str | None, language: str | None) -> dict[str, Any]:
     """The gap report for one filter, made once per build (it does not change until the next build)."""
-    if municipality is not None:
-        municipality = kg.municipality_code(municipality)  # validates, and one cache entry per municipality
+    # validates, and one entry per municipality however it is named; the domain function gets the value
+    # as given, as from the JSON API (a generated graph's municipalities are not three-digit codes)
+    where = kg.municipality_iri(municipality) if municipality is not None else None
     if language is not None and parse_lang("language", language) == "fi":
         raise InvalidParameter("language gaps are reported for sv and en", field="language")
-    report: dict[str, Any] = kg.memo(
-        f"web-gaps:{municipality}:{language}", lambda: gap_report(kg, municipality, language)
-    )
+    report: dict[str, Any] = kg.memo(f"web-gaps:{where}:{language}", lambda: gap_report(kg, municipality, language))
     return report
 
 

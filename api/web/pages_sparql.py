@@ -13,8 +13,8 @@ from typing import Any
 from urllib.parse import urlencode
 
 from flask import current_app, render_template, request
-from markupsafe import escape
 from flask.typing import ResponseReturnValue
+from markupsafe import escape
 
 from api.resources import resources
 from api.web.fragments import URL_SAFE, cached_page
