@@ -14,7 +14,7 @@ from urllib.parse import urlencode
 
 from flask import current_app, render_template, request
 from flask.typing import ResponseReturnValue
-from markupsafe import escape
+from markupsafe import Markup, escape
 
 from api.resources import resources
 from api.web.fragments import URL_SAFE, cached_page
@@ -74,8 +74,26 @@ def _run(query: str) -> dict[str, Any]:
     data = json.loads(body)
     if "boolean" in data:
         return {"kind": "boolean", "value": data["boolean"]}
-    rows = data["results"]["bindings"]
-    return {"kind": "table", "head": data["head"]["vars"], "rows": rows[:MAX_ROWS], "total": len(rows)}
+    rows, head = data["results"]["bindings"], data["head"]["vars"]
+    return {"kind": "table", "head": head, "body": table_body(head, rows[:MAX_ROWS]), "total": len(rows)}
+
+
+def table_body(head: list[str], rows: list[dict[str, dict[str, str]]]) -> Markup:
+    """The rows of a SELECT answer as table rows, every value escaped (built in Python: up to MAX_ROWS rows
+    of cells, which a template loop would make the slowest part of the page)."""
+    out = []
+    for row in rows:
+        cells = []
+        for name in head:
+            cell = row.get(name)
+            if not cell:
+                cells.append("<td></td>")
+                continue
+            lang, value = cell.get("xml:lang"), escape(cell["value"])
+            text = f'<a href="{value}">{value}</a>' if cell.get("type") == "uri" else value
+            cells.append(f'<td lang="{escape(lang)}">{text}</td>' if lang else f"<td>{text}</td>")
+        out.append(f"    <tr>{''.join(cells)}</tr>\n")
+    return Markup("".join(out))
 
 
 def editor(query: str | None) -> ResponseReturnValue:

@@ -41,3 +41,19 @@ def test_every_example_of_the_editor_opens_as_url_for_says(app, client):
             url_for("sparql.sparql", query=q["text"], format="html", lang="en") for q in catalogue(resources().kg)
         ]
     assert found == wanted
+
+
+def test_the_editor_table_escapes_every_value_and_keeps_languages_and_links():
+    from api.web.pages_sparql import table_body
+
+    rows = [
+        {
+            "s": {"type": "uri", "value": "https://example.org/a?b=1&c=<2>"},
+            "t": {"type": "literal", "value": "<b>", "xml:lang": "fi"},
+        },
+        {"t": {"type": "literal", "value": "x & y"}},
+    ]
+    body = str(table_body(["s", "t"], rows))
+    assert '<a href="https://example.org/a?b=1&amp;c=&lt;2&gt;">https://example.org/a?b=1&amp;c=&lt;2&gt;</a>' in body
+    assert '<td lang="fi">&lt;b&gt;</td>' in body
+    assert "<tr><td></td><td>x &amp; y</td></tr>" in body
