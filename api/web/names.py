@@ -13,17 +13,17 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from babel.support import Translations
+from babel.support import NullTranslations, Translations
 from flask import g
 from markupsafe import Markup
 
 TRANSLATIONS = Path(__file__).parent / "translations"
-_CATALOGUES: dict[str, Translations] = {}
+_CATALOGUES: dict[str, NullTranslations] = {}
 _MARKUP: dict[tuple[str, str], Markup] = {}
 _MSGIDS: dict[str, set[Any]] = {}
 
 
-def catalogue(lang: str) -> Translations:
+def catalogue(lang: str) -> NullTranslations:
     """The compiled catalogue of `lang` (fi, sv, en), read on first use."""
     found = _CATALOGUES.get(lang)
     if found is None:
@@ -31,7 +31,7 @@ def catalogue(lang: str) -> Translations:
     return found
 
 
-def _catalogue() -> Translations:
+def _catalogue() -> NullTranslations:
     return catalogue(g.get("web_lang", "fi"))
 
 
@@ -49,7 +49,7 @@ def template_gettext(message: str, **variables: Any) -> Markup:
     found = _MARKUP.get((lang, message))
     if found is None:
         found = Markup(catalogue(lang).gettext(message)) % {}
-        if message in _MSGIDS.setdefault(lang, set(catalogue(lang)._catalog)):  # only the catalogue's own texts
+        if message in _MSGIDS.setdefault(lang, set(getattr(catalogue(lang), "_catalog", ()))):  # the catalogue's own
             _MARKUP[(lang, message)] = found
     return found
 
