@@ -11,12 +11,13 @@ new URL would pay for at each occurrence.
 
 from __future__ import annotations
 
+import re
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterable, Mapping
 from functools import wraps
 from threading import Lock
 from typing import Any
-from urllib.parse import quote, quote_plus
+from urllib.parse import quote
 
 from flask import render_template, request
 from flask.typing import ResponseReturnValue
@@ -109,6 +110,22 @@ def part(template: str, key: Hashable, **context: Any) -> Markup:
 
 
 URL_SAFE = "!$'()*,/:;?@"  # what url_for leaves unquoted in a query string
+_UNSAFE = re.compile(r"[^A-Za-z0-9_.~!$'()*,/:;?@ -]")  # what quote_plus(text, safe=URL_SAFE) encodes, but " "
+_ENCODED: dict[str, str] = {}
+
+
+def _encode(match: re.Match[str]) -> str:
+    char = match.group()
+    found = _ENCODED.get(char)
+    if found is None:
+        found = _ENCODED[char] = "".join(f"%{b:02X}" for b in char.encode())
+    return found
+
+
+def query_quote(text: str) -> str:
+    """`quote_plus(text, safe=URL_SAFE)`, touching only the characters it encodes (a quote is mostly letters;
+    quote_plus looks at every byte in Python, a tenth of a service page's rendering)."""
+    return _UNSAFE.sub(_encode, text).replace(" ", "+")  # a "+" of the text is encoded already
 
 
 def sources_html(citations: Iterable[Mapping[str, Any]] | None) -> Markup:
@@ -126,7 +143,7 @@ def sources_html(citations: Iterable[Mapping[str, Any]] | None) -> Markup:
     for s in items:
         link = ""
         if s.get("source"):
-            query = f"quote={quote_plus(s['quote'], safe=URL_SAFE)}&lang={lang}"
+            query = f"quote={query_quote(s['quote'])}&lang={lang}"
             href = escape(f"{root}/sources/{quote(s['source'], safe='')}?{query}#quote")
             link = f'<a href="{href}">{opens}</a>'
         doc = str(escape(s.get("title") or s.get("document") or ""))

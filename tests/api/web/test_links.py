@@ -6,6 +6,8 @@ import html
 import re
 
 from flask import url_for
+from hypothesis import given
+from hypothesis import strategies as st
 
 BROWSER = {"Accept": "text/html"}
 
@@ -57,3 +59,12 @@ def test_the_editor_table_escapes_every_value_and_keeps_languages_and_links():
     assert '<a href="https://example.org/a?b=1&amp;c=&lt;2&gt;">https://example.org/a?b=1&amp;c=&lt;2&gt;</a>' in body
     assert '<td lang="fi">&lt;b&gt;</td>' in body
     assert "<tr><td></td><td>x &amp; y</td></tr>" in body
+
+
+@given(st.text())
+def test_a_quote_in_a_link_is_encoded_as_quote_plus_encodes_it(text):
+    from urllib.parse import quote_plus
+
+    from api.web.fragments import URL_SAFE, query_quote
+
+    assert query_quote(text) == quote_plus(text, safe=URL_SAFE)
