@@ -4,7 +4,8 @@ The issue's target is a page within 2x its JSON twin at seed scale. A page is a 
 build and its URL and is kept per build (api/web/fragments.py), so a repeat visit is cheap; the
 honest figure is the first visit of a URL the server has not seen (a nurse's new profile always is).
 For each page, `cases` gives distinct URLs (queries, services, quotes, profiles, highlighted services,
-gap filters, languages and queries of the editor), each with the JSON request(s) whose answers it shows.
+gap filters, the editor in each language, the editor's own query in each language and length), each
+with the JSON request(s) whose answers it shows.
 
 How it is timed, in one process with Flask's test client through the whole WSGI stack:
 1. Warm-up: the first WARM URLs of each page and their JSON are requested and not measured, so what
@@ -28,6 +29,9 @@ from itertools import cycle, islice
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
+
+from api.web.pages_sparql import DEFAULT_QUERY
+from graph.vocab import LANGS
 
 BROWSER = {"Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"}
 JUDGED = Path(__file__).resolve().parent.parent / "tests" / "search_index" / "judgments.json"
@@ -67,7 +71,12 @@ def cases(kg: Any) -> list[Case]:
     )
     kinds = ["", "excluded_no_alternative", "uncovered_window", "no_service_in_language", "dead_end", "missing_data"]
     filters = [(m, lang, k) for m in ("", homes[0]) for lang in ("", "sv", "en") for k in kinds][:PER_PAGE]
-    examples = [q for q in kg.catalog if not q.params and q.form == "SELECT"][: PER_PAGE // 2]  # a table to show
+    # the editor's own query in each language and length: a table at any scale, within the query budget
+    editor = [
+        DEFAULT_QUERY.replace('"fi"', f'"{lang}"').replace("LIMIT 25", f"LIMIT {n}")
+        for lang in LANGS
+        for n in (10, 25, 100)
+    ]
     return [
         ("search", [(f"/?{_q(q=q, lang=lang)}", [f"/api/v1/search?{_q(q=q, lang=lang)}"]) for q, lang in queries]),
         ("service", [(f"/services/{s}", [f"/api/v1/services/{s}"]) for s in services]),
@@ -93,7 +102,7 @@ def cases(kg: Any) -> list[Case]:
         ("sparql editor", [(f"/sparql?lang={lang}", ["/api/v1/queries"]) for lang in ("fi", "sv", "en")]),
         (
             "sparql answer",
-            [(f"/sparql?{_q(query=q.text, format='html')}", [f"/sparql?{_q(query=q.text)}"]) for q in examples],
+            [(f"/sparql?{_q(query=q, format='html')}", [f"/sparql?{_q(query=q)}"]) for q in editor],
         ),
     ]
 
