@@ -17,6 +17,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench.pages import COLUMNS as PAGE_COLUMNS
 from bench.timing import measure, table
 
 RESULTS = Path(__file__).parent / "results"
@@ -136,9 +137,7 @@ def scale_text(results: list[dict]) -> str:
         if r.get("pages"):
             parts.append(
                 f"#### {r['services']} services: pages beside their JSON endpoints (in-process)\n"
-                + table(
-                    r["pages"], ["page", "json_median_ms", "page_median_ms", "ratio", "first_render_ms", "page_bytes"]
-                )
+                + table(r["pages"], PAGE_COLUMNS)
             )
     return "\n\n".join(parts)
 

@@ -18,7 +18,6 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlencode
 
 from bench.endpoints import case, endpoints, example_params, optional_endpoints
 from bench.http import bench_http
@@ -87,27 +86,12 @@ def measure_build(folder: Path, runs: int, services: int | None = None, build_s:
     )
     print("  pages in-process ...", flush=True)
     from api import create_app
-    from bench.pages import PAIRS, bench_pages
+    from bench.pages import bench_pages
 
     app = create_app({"BUILD_DIR": str(folder), "LOG_REQUESTS": False, "RELOAD_INTERVAL": 0})
-    seed = "terapeuttinen-vauvaperhetyo" in kg.service_ids
-    entry["pages"] = bench_pages(app, max(3, runs // 4), PAIRS if seed else page_pairs(kg))
+    entry["pages"] = bench_pages(app, max(3, runs // 4))
     app.extensions["perhepolku"].current.close()
     return entry
-
-
-def page_pairs(kg: Any) -> list[tuple[str, str, str]]:
-    """The web pages of a generated graph beside their JSON endpoints (bench/pages.py's pairs at scale)."""
-    where = case(kg)
-    profile = urlencode(where["family"])
-    return [
-        ("search", "/?q=vauva", "/api/v1/search?q=vauva"),
-        ("service", f"/services/{where['start']}", f"/api/v1/services/{where['start']}"),
-        ("screening", f"/screening?{profile}", f"/api/v1/eligibility?{profile}&limit=20"),
-        ("pathways", f"/pathways?service={where['start']}", "/api/v1/pathways?format=svg"),
-        ("gaps", "/gaps", "/api/v1/gaps"),
-        ("sparql editor", "/sparql", "/api/v1/queries"),
-    ]
 
 
 def bench_scale(sizes: list[int], runs: int, progress: Callable[[list[dict]], None] | None = None) -> list[dict]:

@@ -61,6 +61,8 @@ def init_app(app: Flask) -> None:
         part=fragments.part,
         sources_html=fragments.sources_html,
         service_link=fragments.service_link,
+        service_name_link=fragments.service_name_link,
+        unknown_html=fragments.unknown_html,
         service_href=fragments.service_href,
     )
     app.register_blueprint(bp)

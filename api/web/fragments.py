@@ -1,15 +1,17 @@
 """Parts of pages that do not change within a build, rendered once per build and language and kept with it.
 
-A gap list for a filter, the pathway tables, the example catalogue of the SPARQL editor, a list of
-quotes, a link to a service: each is a function of the build, the page language and a few URL
-values, so it is rendered on first use and kept in the build's resources (`kg.memo`), where the next
-build starts empty. Keys for URL-dependent parts are bounded by an LRU, so no request grows it past
-MAX_PARTS
-parts or MAX_BYTES of text. A whole page is kept the same way under its full URL.
+A gap list for a filter, the pathway tables, the example catalogue of the SPARQL editor: each is a
+function of the build, the page language and a few URL values, so it is rendered on first use and
+kept in the build's resources (`kg.memo`), where the next build starts empty. Keys for URL-dependent
+parts are bounded by an LRU, so no request grows it past MAX_PARTS parts or MAX_BYTES of text. A
+whole page is kept the same way under its full URL. What every page repeats many times (a fact's
+quotes, a link to a service) is built in Python rather than by a template, which a first visit of a
+new URL would pay for at each occurrence.
 """
 
 from __future__ import annotations
 
+import re
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterable, Mapping
 from functools import wraps
@@ -19,10 +21,12 @@ from urllib.parse import quote
 
 from flask import render_template, request
 from flask.typing import ResponseReturnValue
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from api.resources import resources
-from api.web.i18n import label, page_lang
+from api.web.i18n import label, page_lang, pick
+from api.web.names import gettext, ngettext
+from graph.vocab import LANGS
 
 MAX_PARTS = 2048  # rendered parts and pages kept per build for URL-dependent keys (filters, offsets)
 MAX_BYTES = 32 * 1024 * 1024  # and at most this much text, whatever their number
@@ -68,16 +72,9 @@ def _parts() -> Parts:
     return parts
 
 
-def _fixed() -> dict[Hashable, Markup]:
-    """Parts whose keys are finite in a build (a service, a quote list): kept without bound."""
-    fixed: dict[Hashable, Markup] = resources().kg.memo("web-fixed-parts", dict)
-    return fixed
-
-
 def clear() -> None:
     """Forget every rendered part of the current build (the benchmark's first-render figures use it)."""
     _parts().clear()
-    _fixed().clear()
 
 
 def cached_page(view: Callable[..., ResponseReturnValue]) -> Callable[..., ResponseReturnValue]:
@@ -112,21 +109,56 @@ def part(template: str, key: Hashable, **context: Any) -> Markup:
     )
 
 
+URL_SAFE = "!$'()*,/:;?@"  # what url_for leaves unquoted in a query string
+_UNSAFE = re.compile(r"[^A-Za-z0-9_.~!$'()*,/:;?@ -]")  # what quote_plus(text, safe=URL_SAFE) encodes, but " "
+_ENCODED: dict[str, str] = {}
+
+
+def _encode(match: re.Match[str]) -> str:
+    char = match.group()
+    found = _ENCODED.get(char)
+    if found is None:
+        found = _ENCODED[char] = "".join(f"%{b:02X}" for b in char.encode())
+    return found
+
+
+def query_quote(text: str) -> str:
+    """`quote_plus(text, safe=URL_SAFE)`, touching only the characters it encodes (a quote is mostly letters;
+    quote_plus looks at every byte in Python, a tenth of a service page's rendering)."""
+    return _UNSAFE.sub(_encode, text).replace(" ", "+")  # a "+" of the text is encoded already
+
+
 def sources_html(citations: Iterable[Mapping[str, Any]] | None) -> Markup:
-    """The disclosure of a fact's quotes, each linking to its source document at the quote."""
+    """The disclosure of a fact's quotes, each linking to its source document at the quote.
+
+    Built with plain string formatting (every value escaped): a page shows dozens of these, and a
+    template or Markup.format for each would cost a first visit more than the rest of the page.
+    """
     items = list(citations or [])
     if not items:
         return Markup("")
-    key = (
-        "sources",
-        request.script_root,
-        page_lang(),
-        tuple(tuple(sorted((k, str(v)) for k, v in c.items())) for c in items),
+    lang, root = page_lang(), request.script_root
+    opens = escape(gettext("Open the source document at this quote"))
+    rows = []
+    for s in items:
+        link = ""
+        if s.get("source"):
+            query = f"quote={query_quote(s['quote'])}&lang={lang}"
+            href = escape(f"{root}/sources/{quote(s['source'], safe='')}?{query}#quote")
+            link = f'<a href="{href}">{opens}</a>'
+        doc = str(escape(s.get("title") or s.get("document") or ""))
+        if s.get("date"):
+            doc += f", {escape(s['date'])}"
+        if s.get("status") and s["status"] != "current":
+            doc += f', <span lang="en">{escape(s["status"])}</span>'
+        rows.append(
+            f'    <li>\n      <blockquote lang="fi">{escape(s.get("quote") or "")}</blockquote>\n      {link}\n'
+            f'      <span class="doc">({doc})</span>\n    </li>\n'
+        )
+    summary = escape(ngettext("%(num)d source", "%(num)d sources", len(items)))
+    return Markup(
+        f'<details class="sources">\n  <summary>{summary}</summary>\n  <ul>\n{"".join(rows)}  </ul>\n</details>'
     )
-    fixed = _fixed()
-    if key not in fixed:
-        fixed[key] = Markup(render_template("parts/sources.html", items=items))
-    return fixed[key]
 
 
 def service_href(service_id: str) -> str:
@@ -134,10 +166,38 @@ def service_href(service_id: str) -> str:
     return f"{request.script_root}/services/{quote(service_id, safe='')}?lang={page_lang()}"
 
 
+def _anchors() -> dict[str, tuple[dict[str, Any], Markup, Markup]]:
+    """Every service's labels and its links in the page's language (full label, plain name), made once a build."""
+    kg, lang, root = resources().kg, page_lang(), request.script_root
+
+    def make() -> dict[str, tuple[dict[str, Any], Markup, Markup]]:
+        out = {}
+        for row in kg.services:
+            labels = {code: row.get(code) for code in LANGS}
+            href = escape(f"{root}/services/{quote(row['id'], safe='')}?lang={lang}")
+            full = Markup(f'<a href="{href}">{label(labels, row["id"])}</a>')
+            out[row["id"]] = (labels, full, Markup(f'<a href="{href}">{escape(pick(labels, lang)[0])}</a>'))
+        return out
+
+    anchors: dict[str, tuple[dict[str, Any], Markup, Markup]] = kg.memo(f"web-anchors:{root}:{lang}", make)
+    return anchors
+
+
 def service_link(service_id: str, labels: Mapping[str, Any] | None) -> Markup:
     """A link to a service page named in the page's language (the fallback marked)."""
-    key = ("service-link", request.script_root, page_lang(), service_id)
-    fixed = _fixed()
-    if key not in fixed:
-        fixed[key] = Markup('<a href="{}">{}</a>').format(service_href(service_id), label(labels, service_id))
-    return fixed[key]
+    found = _anchors().get(service_id)
+    if found is not None and found[0] == labels:
+        return found[1]
+    return Markup(f'<a href="{escape(service_href(service_id))}">{label(labels, service_id)}</a>')
+
+
+def service_name_link(service_id: str) -> Markup:
+    """A link to a service page named by the service's label in the page's language (a plain name, for tables)."""
+    found = _anchors().get(service_id)
+    return found[2] if found is not None else escape(service_id)
+
+
+def unknown_html() -> Markup:
+    """What a page shows for a fact the sources leave unknown."""
+    text = escape(gettext("Unknown: the sources do not say"))
+    return Markup(f'<span class="unknown">{text}</span>')

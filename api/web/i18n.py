@@ -5,19 +5,17 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Mapping
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
-from flask import Flask, current_app, g, request, url_for
+from flask import Flask, g, request
 from flask_babel import Babel
 from markupsafe import Markup, escape
 
-from api.web.names import NAMES, gettext, ngettext
+from api.web.names import NAMES, TRANSLATIONS, gettext, ngettext, template_gettext, template_ngettext
 from graph.errors import InvalidParameter
 from graph.vocab import LANGS
 
-TRANSLATIONS = Path(__file__).parent / "translations"
 # each language named in itself, as a language switch shows it
 NATIVE = {"fi": "Suomi", "sv": "Svenska", "en": "English"}
 MAX_OPTIONS = 250  # a list of services longer than this is a text field, not a <select> (pages stay small)
@@ -25,12 +23,13 @@ MAX_OPTIONS = 250  # a list of services longer than this is a text field, not a 
 
 def page_lang() -> str:
     """The page's language from `?lang=` (default fi); an unknown code is a 400 naming the field."""
-    if "web_lang" not in g:
+    lang: str | None = g.get("web_lang")
+    if lang is None:
         value = request.args.get("lang", "fi")
         g.web_lang = value if value in LANGS else "fi"  # the error page itself is shown in Finnish
         if value not in LANGS:
             raise InvalidParameter(f"lang must be one of {', '.join(LANGS)}", field="lang")
-    lang: str = g.web_lang
+        lang = value
     return lang
 
 
@@ -48,18 +47,12 @@ def label(labels: Mapping[str, Any] | None, fallback: str = "") -> Markup:
     lang = page_lang()
     text, used = pick(labels, lang)
     if not text:
-        return Markup('<span class="unknown">{}</span>').format(fallback or gettext("unknown"))
+        unknown = escape(fallback or gettext("unknown"))
+        return Markup(f'<span class="unknown">{unknown}</span>')
     if used == lang:
         return escape(text)
-    mark = gettext("in %(language)s", language=NATIVE[used])
-    return Markup('<span lang="{}">{}</span> <span class="fallback">({})</span>').format(used, text, mark)
-
-
-def source_url(citation: Mapping[str, Any]) -> str | None:
-    """The source page opened at a citation's quote (None while the app has no source pages)."""
-    if "web.source" not in current_app.view_functions or not citation.get("source"):
-        return None
-    return url_for("web.source", source_id=citation["source"], quote=citation["quote"], lang=page_lang()) + "#quote"
+    mark = escape(gettext("in %(language)s", language=NATIVE[used]))
+    return Markup(f'<span lang="{used}">{escape(text)}</span> <span class="fallback">({mark})</span>')
 
 
 def url_with(**changes: Any) -> str:
@@ -79,12 +72,13 @@ def init_app(app: Flask) -> None:
     app.config.setdefault("BABEL_DEFAULT_LOCALE", "fi")
     Babel(app, locale_selector=lambda: g.get("web_lang", "fi"))
     app.jinja_env.install_gettext_callables(gettext, ngettext, newstyle=True)  # type: ignore[attr-defined]
+    # the same callables without the two context calls of Jinja's wrappers (a page makes hundreds)
+    app.jinja_env.globals.update(gettext=template_gettext, ngettext=template_ngettext)
     app.jinja_env.globals.update(
         label=label,
         url_with=url_with,
         languages=NATIVE,
         pick=pick,
-        source_url=source_url,
         max_options=MAX_OPTIONS,
         **NAMES,
     )

@@ -1,7 +1,8 @@
-"""Interface texts: the page language's catalogue, read once a request, and translated names of fixed values.
+"""Interface texts: each language's catalogue, read once a process, and translated names of fixed values.
 
-Flask-Babel looks its catalogue up again on every call; a page makes dozens, so the pages use
-`gettext`/`ngettext` here, which keep the catalogue of the request's language on `g`. The names of
+Flask-Babel looks its catalogue up again on every call; a page makes hundreds, so the pages use
+`gettext`/`ngettext` here, which read the compiled catalogue of a language once (the files ship with
+the code and never change while it runs) and only look the request's language up. The names of
 the API's fixed values (facets, flags, weekdays, link kinds, verdicts, gap kinds) are msgids marked
 with `_l` for extraction and translated when a page reads them.
 """
@@ -9,22 +10,53 @@ with `_l` for extraction and translated when a page reads them.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
-import flask_babel
+from babel.support import NullTranslations, Translations
 from flask import g
+from markupsafe import Markup
+
+TRANSLATIONS = Path(__file__).parent / "translations"
+_CATALOGUES: dict[str, NullTranslations] = {}
+_MARKUP: dict[tuple[str, str], Markup] = {}
+_MSGIDS: dict[str, set[Any]] = {}
 
 
-def _catalogue() -> Any:
-    lang = g.get("web_lang", "fi")
-    if g.get("web_catalogue_lang") != lang:
-        g.web_catalogue, g.web_catalogue_lang = flask_babel.get_translations(), lang
-    return g.web_catalogue
+def catalogue(lang: str) -> NullTranslations:
+    """The compiled catalogue of `lang` (fi, sv, en), read on first use."""
+    found = _CATALOGUES.get(lang)
+    if found is None:
+        found = _CATALOGUES[lang] = Translations.load(str(TRANSLATIONS), [lang])
+    return found
+
+
+def _catalogue() -> NullTranslations:
+    return catalogue(g.get("web_lang", "fi"))
 
 
 def gettext(message: str, **variables: Any) -> str:
     text: str = _catalogue().gettext(message)
     return text % variables if variables else text
+
+
+def template_gettext(message: str, **variables: Any) -> Markup:
+    """`_()`/`gettext()` in a template: what Jinja's newstyle gettext gives (the translation as markup, the
+    variables escaped into it), with a text without variables kept per language, as it never changes."""
+    lang = g.get("web_lang", "fi")
+    if variables:
+        return Markup(catalogue(lang).gettext(message)) % variables
+    found = _MARKUP.get((lang, message))
+    if found is None:
+        found = Markup(catalogue(lang).gettext(message)) % {}
+        if message in _MSGIDS.setdefault(lang, set(getattr(catalogue(lang), "_catalog", ()))):  # the catalogue's own
+            _MARKUP[(lang, message)] = found
+    return found
+
+
+def template_ngettext(singular: str, plural: str, num: int, **variables: Any) -> Markup:
+    """`ngettext()` in a template, as Jinja's newstyle one (`num` among the variables)."""
+    return Markup(_catalogue().ngettext(singular, plural, num)) % {"num": num, **variables}
 
 
 def ngettext(singular: str, plural: str, num: int, **variables: Any) -> str:

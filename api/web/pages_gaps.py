@@ -19,6 +19,7 @@ from graph.errors import InvalidParameter
 from graph.navigation import coverage_matrix, gap_report
 from graph.parsing import parse_lang
 from graph.store import KnowledgeGraph
+from graph.vocab import LANGS
 
 PAGE_SIZE = 50
 CSV_COLUMNS = ("kind", "title", "detail", "services", "situations", "sources")
@@ -26,14 +27,17 @@ CSV_COLUMNS = ("kind", "title", "detail", "services", "situations", "sources")
 
 def _report(kg: KnowledgeGraph, municipality: str | None, language: str | None) -> dict[str, Any]:
     """The gap report for one filter, made once per build (it does not change until the next build)."""
-    if municipality is not None:
-        municipality = kg.municipality_code(municipality)  # validates, and one cache entry per municipality
+    # validates, and one entry per municipality however it is named; the domain function gets the value
+    # as given, as from the JSON API (a generated graph's municipalities are not three-digit codes)
+    where = kg.municipality_iri(municipality) if municipality is not None else None
     if language is not None and parse_lang("language", language) == "fi":
         raise InvalidParameter("language gaps are reported for sv and en", field="language")
-    report: dict[str, Any] = kg.memo(
-        f"web-gaps:{municipality}:{language}", lambda: gap_report(kg, municipality, language)
-    )
+    report: dict[str, Any] = kg.memo(f"web-gaps:{where}:{language}", lambda: gap_report(kg, municipality, language))
     return report
+
+
+def _labels(row: dict[str, Any]) -> dict[str, Any]:
+    return {code: row.get(code) for code in LANGS}
 
 
 def _csv(items: list[dict[str, Any]]) -> str:
@@ -78,14 +82,14 @@ def gaps() -> ResponseReturnValue:
         "total": len(shown),
         "offset": offset,
         "page_size": PAGE_SIZE,
-        "matrix": coverage_matrix(kg, municipality),
-        "service_names": kg.memo("web-service-names", lambda: {row["id"]: row for row in kg.services}),
+        "service_names": kg.memo("web-service-names", lambda: {row["id"]: _labels(row) for row in kg.services}),
     }
     return render_template(
         "gaps.html",
         report=report,
         kinds=kinds,
         body=body,
+        matrix=coverage_matrix(kg, municipality),  # a part of its own: it changes with the municipality alone
         municipality=municipality or "",
         language=language or "",
     )

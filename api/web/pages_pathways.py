@@ -45,8 +45,9 @@ def pathways() -> ResponseReturnValue:
     focus = pathway(kg, service_id) if service_id else None  # NotFound for an unknown id: a 404 page
     offset = int_arg("offset", 0, 0, 1_000_000)
     municipality = request.args.get("municipality") or None
-    code = kg.municipality_code(municipality) if municipality else None  # InvalidParameter names the field
-    graph = kg.memo(f"web-pathway-graph:{code}", lambda: pathway_graph(kg, code))
+    # InvalidParameter names the field; the domain function gets the value as given, as from the JSON API
+    code = kg.municipality_iri(municipality) if municipality else None
+    graph = kg.memo(f"web-pathway-graph:{code}", lambda: pathway_graph(kg, municipality))
     svg_key = f"web-pathway-svg:{lang}:{service_id}:{code}"
     main = {
         "drawing": Markup(kg.memo(svg_key, lambda: _drawing(kg, graph, lang, focus))),

@@ -11,30 +11,31 @@ from api.args import int_arg
 from api.resources import resources
 from api.web import bp
 from api.web.fragments import cached_page
-from api.web.i18n import page_lang
+from api.web.i18n import label, page_lang, pick
 from graph.navigation import FIELDS, list_concepts, parse_profile, screen
 from graph.store import KnowledgeGraph
+from graph.vocab import LANGS
 
 ORDER = ("eligible", "likely", "unknown", "ineligible")  # the groups a nurse reads first; others follow
 PAGE_SIZE = 20
 
 
-def _options(kg: KnowledgeGraph) -> dict[str, Any]:
-    """The form's choices, made once per build."""
+def _options(kg: KnowledgeGraph, lang: str) -> dict[str, Any]:
+    """The form's choices as the page shows them in `lang` (ids with their names), made once per build."""
 
     def make() -> dict[str, Any]:
-        situations = list_concepts(kg, "situation")["items"]
-        services = [{"id": row["id"], "labels": {k: row.get(k) for k in ("fi", "sv", "en")}} for row in kg.services]
+        situations = [(c["id"], label(c["labels"], c["id"])) for c in list_concepts(kg, "situation")["items"]]
+        services = [(row["id"], pick({code: row.get(code) for code in LANGS}, lang)[0]) for row in kg.services]
         return {"situations": situations, "services": services}
 
-    options: dict[str, Any] = kg.memo("web-screening-options", make)
+    options: dict[str, Any] = kg.memo(f"web-screening-options:{lang}", make)
     return options
 
 
 @bp.get("/screening")
 @cached_page
 def screening() -> ResponseReturnValue:
-    page_lang()
+    lang = page_lang()
     kg = resources().kg
     # an empty form field means "not told": the profile leaves it out rather than refusing it
     raw = {key: [v for v in request.args.getlist(key) if v.strip()] for key in FIELDS if key in request.args}
@@ -49,7 +50,7 @@ def screening() -> ResponseReturnValue:
         groups=groups,
         fields=FIELDS,
         form={key: request.args.getlist(key) for key in FIELDS},
-        options=_options(kg),
+        options=_options(kg, lang),
         limit=limit,
         share_url=request.url,
     )

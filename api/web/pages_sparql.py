@@ -10,12 +10,14 @@ from __future__ import annotations
 import json
 import time
 from typing import Any
+from urllib.parse import urlencode
 
 from flask import current_app, render_template, request
 from flask.typing import ResponseReturnValue
+from markupsafe import Markup, escape
 
 from api.resources import resources
-from api.web.fragments import cached_page
+from api.web.fragments import URL_SAFE, cached_page
 from api.web.i18n import page_lang
 from graph.errors import PerhepolkuError
 from graph.store import KnowledgeGraph, inspect
@@ -33,7 +35,10 @@ SELECT ?service ?title WHERE {
 
 
 def catalogue(kg: KnowledgeGraph) -> list[dict[str, Any]]:
-    """The named queries as editor examples, each with its example parameters bound (once per build)."""
+    """The named queries as editor examples, each with its example parameters bound and its link's query string.
+
+    Made once per build: encoding the texts of the queries for their links is most of the editor's work.
+    """
 
     def make() -> list[dict[str, Any]]:
         out = []
@@ -43,7 +48,9 @@ def catalogue(kg: KnowledgeGraph) -> list[dict[str, Any]]:
                 text = query.bound_text(kg.bind(query.name, params)) if params else query.text
             except PerhepolkuError:  # an example naming a service this build lacks (a generated graph)
                 text = query.text
+            encoded = urlencode({"query": text, "format": "html"}, safe=URL_SAFE)  # once a build, not per link
             out.append({"name": query.name, "title": query.title, "description": query.description, "text": text})
+            out[-1]["query_string"] = escape(encoded)  # escaped once: the texts are most of the page
         return out
 
     examples: list[dict[str, Any]] = kg.memo("web-sparql-catalogue", make)
@@ -67,8 +74,26 @@ def _run(query: str) -> dict[str, Any]:
     data = json.loads(body)
     if "boolean" in data:
         return {"kind": "boolean", "value": data["boolean"]}
-    rows = data["results"]["bindings"]
-    return {"kind": "table", "head": data["head"]["vars"], "rows": rows[:MAX_ROWS], "total": len(rows)}
+    rows, head = data["results"]["bindings"], data["head"]["vars"]
+    return {"kind": "table", "head": head, "body": table_body(head, rows[:MAX_ROWS]), "total": len(rows)}
+
+
+def table_body(head: list[str], rows: list[dict[str, dict[str, str]]]) -> Markup:
+    """The rows of a SELECT answer as table rows, every value escaped (built in Python: up to MAX_ROWS rows
+    of cells, which a template loop would make the slowest part of the page)."""
+    out = []
+    for row in rows:
+        cells = []
+        for name in head:
+            cell = row.get(name)
+            if not cell:
+                cells.append("<td></td>")
+                continue
+            lang, value = cell.get("xml:lang"), escape(cell["value"])
+            text = f'<a href="{value}">{value}</a>' if cell.get("type") == "uri" else value
+            cells.append(f'<td lang="{escape(lang)}">{text}</td>' if lang else f"<td>{text}</td>")
+        out.append(f"    <tr>{''.join(cells)}</tr>\n")
+    return Markup("".join(out))
 
 
 def editor(query: str | None) -> ResponseReturnValue:
