@@ -17,6 +17,7 @@ from typing import Any
 
 from flask import current_app, g
 
+from api import heap
 from graph.paths import current_build
 from graph.store import KnowledgeGraph, SparqlSandbox
 from search_index.indexer import open_index
@@ -39,6 +40,8 @@ class Resources:
     def open(cls, folder: Path, config: Mapping[str, Any]) -> Resources:
         endpoint = config.get("SPARQL_ENDPOINT") or None
         kg = KnowledgeGraph.open(folder, endpoint)
+        if config.get("FREEZE_GC", True):
+            heap.watch(kg)
         index = open_index(folder)
         sandbox = SparqlSandbox(
             folder,
@@ -97,9 +100,14 @@ class ResourceHolder:
         else:
             old, self.current = self.current, fresh
             log.info("now serving build %s (was %s)", fresh.build_id, old.build_id)
-            threading.Timer(RETIRE_AFTER, old.close).start()
+            threading.Timer(RETIRE_AFTER, self._retire, args=(old,)).start()
         finally:
             self._loading = False
+
+    def _retire(self, old: Resources) -> None:
+        old.close()
+        if self.config.get("FREEZE_GC", True):
+            heap.release()  # the old build's objects were frozen: collect them now
 
 
 def resources() -> Resources:
