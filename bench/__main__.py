@@ -107,6 +107,7 @@ STEPS = [
     "write_graph",
     "precompute",
     "store_documents",
+    "store_reports",
     "write_dump",
     "build_index",
 ]
