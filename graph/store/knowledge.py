@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -122,6 +122,10 @@ class KnowledgeGraph:
     def stored_answer(self, name: str, bound: Mapping[str, Any]) -> bytes | None:
         """The build's SPARQL JSON answer of a named query for bound parameters (graph.build.precompute)."""
         return self._precomputed.answer(name, bound) if self._precomputed else None
+
+    def stored_chunks(self, name: str, bound: Mapping[str, Any]) -> tuple[int, Iterator[bytes]] | None:
+        """The build's SPARQL JSON answer for bound parameters as its length and pieces, to send as stored."""
+        return self._precomputed.answer_chunks(name, bound) if self._precomputed else None
 
     def document(self, service_id: str) -> dict[str, Any] | None:
         """The service's document as the build stored it (graph.navigation.documents), or None without one."""
