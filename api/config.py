@@ -22,6 +22,7 @@ DEFAULTS: dict[str, Any] = {
     "SPARQL_WORKERS": 2,  # processes that run client SPARQL (killed on timeout)
     "RELOAD_INTERVAL": 2.0,  # seconds between checks for a new build in instance/current (0: never)
     "LOG_REQUESTS": True,  # one JSON line per request on the perhepolku.access logger
+    "FREEZE_GC": True,  # keep a served build's objects out of the collector's full passes (api/heap.py)
     "PROXY_FIX": 0,  # reverse proxies in front that set X-Forwarded-For/-Proto/-Host/-Port/-Prefix (0: trust none)
 }
 _TYPES = {k: type(v) for k, v in DEFAULTS.items() if v is not None}

@@ -11,35 +11,41 @@ import logging
 import threading
 import time
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from flask import current_app, g
 
+from api import heap
 from graph.paths import current_build
 from graph.store import KnowledgeGraph, SparqlSandbox
-from search_index.indexer import open_index
-from search_index.protocol import SearchIndex
+
+if TYPE_CHECKING:
+    from search_index.protocol import SearchIndex
 
 log = logging.getLogger("perhepolku.api")
 RETIRE_AFTER = 60.0  # seconds an old build's SPARQL workers live on for requests still using them
 
 
-@dataclass
 class Resources:
-    """Everything a request handler reads; never written after it is opened."""
+    """Everything a request handler reads; never written after it is opened.
 
-    kg: KnowledgeGraph
-    build_dir: Path
-    sandbox: SparqlSandbox
-    index: SearchIndex
+    The search index is opened at the first search (its analyser, Voikko, takes about a second to
+    load, holding the interpreter): a server answers everything else at once. A reload opens the new
+    build's index before swapping it in, so a build whose index does not open is never served.
+    """
+
+    def __init__(self, kg: KnowledgeGraph, build_dir: Path, sandbox: SparqlSandbox) -> None:
+        self.kg, self.build_dir, self.sandbox = kg, build_dir, sandbox
+        self._index: SearchIndex | None = None
+        self._index_lock = threading.Lock()
 
     @classmethod
     def open(cls, folder: Path, config: Mapping[str, Any]) -> Resources:
         endpoint = config.get("SPARQL_ENDPOINT") or None
         kg = KnowledgeGraph.open(folder, endpoint)
-        index = open_index(folder)
+        if config.get("FREEZE_GC", True):
+            heap.watch(kg)
         sandbox = SparqlSandbox(
             folder,
             size=config["SPARQL_WORKERS"],
@@ -48,7 +54,18 @@ class Resources:
             max_triples=config["MAX_RESULTS"],
             endpoint=endpoint,
         )
-        return cls(kg=kg, build_dir=folder, sandbox=sandbox, index=index)
+        return cls(kg=kg, build_dir=folder, sandbox=sandbox)
+
+    @property
+    def index(self) -> SearchIndex:
+        """The build's search index, opened on first use."""
+        if self._index is None:
+            with self._index_lock:
+                if self._index is None:
+                    from search_index.indexer import open_index  # whoosh and its analysers: 0.2 s of imports
+
+                    self._index = open_index(self.build_dir)
+        return self._index
 
     @property
     def build_id(self) -> str:
@@ -56,7 +73,8 @@ class Resources:
 
     def close(self) -> None:
         self.sandbox.close()
-        self.index.close()
+        if self._index is not None:
+            self._index.close()
 
 
 class ResourceHolder:
@@ -91,15 +109,21 @@ class ResourceHolder:
     def _load(self, target: Path) -> None:
         try:
             fresh = Resources.open(target, self.config)
+            fresh.index  # noqa: B018  # a build whose index does not open is never swapped in
         except Exception:  # a bad build must never take the serving one down; it is logged and skipped
             log.exception("could not load build %s; still serving %s", target, self.current.build_dir)
             self._checked = time.monotonic() + 60  # do not retry the same broken build at once
         else:
             old, self.current = self.current, fresh
             log.info("now serving build %s (was %s)", fresh.build_id, old.build_id)
-            threading.Timer(RETIRE_AFTER, old.close).start()
+            threading.Timer(RETIRE_AFTER, self._retire, args=(old,)).start()
         finally:
             self._loading = False
+
+    def _retire(self, old: Resources) -> None:
+        old.close()
+        if self.config.get("FREEZE_GC", True):
+            heap.release()  # the old build's objects were frozen: collect them now
 
 
 def resources() -> Resources:

@@ -20,6 +20,7 @@ from graph.navigation import (
     pathway,
     pathway_graph,
     screen,
+    stored_report,
     svg,
 )
 from graph.parsing import parse_lang
@@ -62,9 +63,12 @@ def service_pathway(service_id: str) -> ResponseReturnValue:
 @bp.get("/api/v1/pathways")
 def pathways() -> ResponseReturnValue:
     only_args("format", "lang", "municipality")
-    graph = pathway_graph(resources().kg, request.args.get("municipality"))  # given empty is invalid
+    kg = resources().kg
     fmt = request.args.get("format", "json")
     lang = parse_lang("lang", request.args.get("lang", "fi"))
+    if fmt == "json" and "municipality" not in request.args and (stored := stored_report(kg, "pathways")):
+        return Response(stored, mimetype="application/json")
+    graph = pathway_graph(kg, request.args.get("municipality"))  # given empty is invalid
     if fmt == "json":
         return jsonify(graph)
     if fmt not in GRAPH_FORMATS:
@@ -83,4 +87,6 @@ def gaps() -> ResponseReturnValue:
     language = request.args.get("language")
     if language is not None and parse_lang("language", language) == "fi":
         raise InvalidParameter("language gaps are reported for sv and en", field="language")
+    if municipality is None and language is None and (stored := stored_report(kg, "gaps")):
+        return Response(stored, mimetype="application/json")
     return jsonify(gap_report(kg, municipality, language))

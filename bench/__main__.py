@@ -108,6 +108,7 @@ STEPS = [
     "write_graph",
     "precompute",
     "store_documents",
+    "store_reports",
     "write_dump",
     "build_index",
 ]

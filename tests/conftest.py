@@ -73,14 +73,16 @@ def build_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def generated_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A small generated graph (24 services) built with the precomputed answers and the stored documents."""
+    """A small generated graph (24 services) built with the precomputed answers, documents and reports."""
     from graph.build import generate, precompute
     from graph.build.pipeline import build
     from graph.navigation.documents import store_documents
+    from graph.navigation.reports import store_reports
 
     root = tmp_path_factory.mktemp("generated")
     generate(24, 7, root / "data")
-    return build(root / "data", instance=root / "instance", steps=[precompute, store_documents], reasoner="rules")
+    steps = [precompute, store_documents, store_reports]
+    return build(root / "data", instance=root / "instance", steps=steps, reasoner="rules")
 
 
 @pytest.fixture()

@@ -8,6 +8,7 @@ from graph.navigation.gaps import gap_report
 from graph.navigation.pathways import pathway, pathway_graph
 from graph.navigation.profile import FIELDS, Profile, parse_profile
 from graph.navigation.render import dot, mermaid, svg
+from graph.navigation.reports import stored_report
 from graph.navigation.services import get_service, list_services
 from graph.navigation.sources import get_source, list_sources
 
@@ -31,5 +32,6 @@ __all__ = [
     "pathway",
     "pathway_graph",
     "screen",
+    "stored_report",
     "svg",
 ]

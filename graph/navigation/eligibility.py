@@ -45,14 +45,27 @@ def _alternatives(
             for situation in v.criterion.situations:
                 for other in sorted(table.alternatives(service_id, situation)):
                     add(other, {"kind": "addresses-excluded-situation", "situation": situation})
-    used = set(profile.current) | set(profile.previous)
-    for edge in kg.select_once("pathway-edges"):
-        if edge["from"] in used:
-            cited = [{"document": edge["document"], "quote": edge["quote"]}] if edge.get("quote") else []
-            add(edge["to"], {"kind": "linked", "from": edge["from"], "link": edge["kind"], "sources": cited})
+    for edge in _links_from(kg, set(profile.current) | set(profile.previous)):
+        cited = [{"document": edge["document"], "quote": edge["quote"]}] if edge.get("quote") else []
+        add(edge["to"], {"kind": "linked", "from": edge["from"], "link": edge["kind"], "sources": cited})
     for service in helpful:
         add(service["id"], {"kind": "addresses-family-situation"})
     return list(out.values())
+
+
+def _links_from(kg: KnowledgeGraph, used: set[str]) -> list[dict[str, Any]]:
+    """The pathway-edges rows leaving the services in `used`, in the query's order (rows indexed by their
+    service once per build: at 6,400 services scanning every row for each listed service took most of a screen)."""
+
+    def make() -> dict[str, list[tuple[int, dict[str, Any]]]]:
+        out: dict[str, list[tuple[int, dict[str, Any]]]] = defaultdict(list)
+        for position, row in enumerate(kg.select_once("pathway-edges")):
+            out[row["from"]].append((position, row))
+        return dict(out)
+
+    by_from: dict[str, list[tuple[int, dict[str, Any]]]] = kg.memo("pathway-edges-by-from", make)
+    found = sorted((pair for sid in used for pair in by_from.get(sid, [])), key=lambda pair: pair[0])
+    return [row for _, row in found]
 
 
 def _access(kg: KnowledgeGraph, service_id: str) -> dict[str, Any]:

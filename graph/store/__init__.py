@@ -10,6 +10,7 @@ from graph.store.endpoint import (
     export_profile,
     list_queries,
     run_named,
+    stored_chunks,
 )
 from graph.store.graphstore import GraphStore
 from graph.store.knowledge import KnowledgeGraph, labels
@@ -47,4 +48,5 @@ __all__ = [
     "media_types",
     "run_named",
     "serialize",
+    "stored_chunks",
 ]

@@ -3,7 +3,7 @@ Description, and the Linked Data answers: one resource's description, the datase
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +37,17 @@ def run_named(kg: KnowledgeGraph, name: str, params: Mapping[str, Any], media_ty
         parsed = ox.parse_query_results(stored, format=ox.QueryResultsFormat.JSON)
         return serialize(parsed, media_type, **NAMED_QUERY_CAPS)
     return serialize(kg.run(name, params), media_type, **NAMED_QUERY_CAPS)
+
+
+def stored_chunks(
+    kg: KnowledgeGraph, name: str, params: Mapping[str, Any], media_type: str
+) -> tuple[int, Iterator[bytes]] | None:
+    """A call the build answered, in the stored format: its length and bytes in pieces, sent from the mapped
+    file as they are (no copy, no conversion, whatever the size: the answer exists already, so the cap
+    that keeps a live query from building a huge answer does not apply). None otherwise."""
+    if media_type != STORED_MEDIA:
+        return None
+    return kg.stored_chunks(name, kg.bind(name, params))
 
 
 def describe_endpoint(kg: KnowledgeGraph, endpoint: str, media_type: str) -> bytes:

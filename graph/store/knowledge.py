@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -51,6 +51,7 @@ class KnowledgeGraph:
         self._documents = documents
         self._once: dict[str, list[dict[str, Any]]] = {}
         self._memo: dict[str, Any] = {}
+        self.on_kept: Callable[[], None] | None = None  # called after a value is kept for the build (api.heap)
         self._converters = converters(self)
         self.concepts: dict[str, dict[str, Any]] = {}
         self.schemes: set[str] = set()
@@ -115,11 +116,16 @@ class KnowledgeGraph:
         if name not in self._once:
             stored = self._precomputed.get(name) if self._precomputed else None
             self._once[name] = stored if stored is not None else self.select(name)
+            self._kept()
         return self._once[name]
 
     def stored_answer(self, name: str, bound: Mapping[str, Any]) -> bytes | None:
         """The build's SPARQL JSON answer of a named query for bound parameters (graph.build.precompute)."""
         return self._precomputed.answer(name, bound) if self._precomputed else None
+
+    def stored_chunks(self, name: str, bound: Mapping[str, Any]) -> tuple[int, Iterator[bytes]] | None:
+        """The build's SPARQL JSON answer for bound parameters as its length and pieces, to send as stored."""
+        return self._precomputed.answer_chunks(name, bound) if self._precomputed else None
 
     def document(self, service_id: str) -> dict[str, Any] | None:
         """The service's document as the build stored it (graph.navigation.documents), or None without one."""
@@ -129,7 +135,12 @@ class KnowledgeGraph:
         """A value derived from this build once (tables grouped for a domain function) and kept."""
         if name not in self._memo:
             self._memo[name] = make()
+            self._kept()
         return self._memo[name]
+
+    def _kept(self) -> None:
+        if self.on_kept is not None:
+            self.on_kept()
 
     def run(self, name: str, raw: Mapping[str, Any] | None = None) -> Any:
         """Run a named query of any form and return Oxigraph's result object (for serialisation)."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 import mmap
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +15,7 @@ from graph.errors import ArtefactError
 PRECOMPUTED_DIR = "precomputed"
 ANSWERS_DIR = "answers"  # {query name}.jsonl: SPARQL JSON answers, one a line, by answer_key
 DOCUMENTS = "documents"  # documents.jsonl: one service document a line, by service id
+CHUNK = 1 << 20  # bytes of a stored answer sent at a time
 
 
 def answer_key(bound: Mapping[str, Any]) -> str:
@@ -41,6 +42,22 @@ class Packed:
         return self._present
 
     def get(self, key: str) -> bytes | None:
+        where = self._where(key)
+        if where is None or self._map is None:
+            return None
+        return self._map[where[0] : where[0] + where[1]]
+
+    def chunks(self, key: str, size: int = CHUNK) -> tuple[int, Iterator[bytes]] | None:
+        """The record's length and its bytes in pieces of `size`, read from the mapping as they are sent
+        (a 50 MB answer is never copied whole), or None without one."""
+        where = self._where(key)
+        if where is None or self._map is None:
+            return None
+        start, length = where
+        mapped = self._map
+        return length, (mapped[at : min(at + size, start + length)] for at in range(start, start + length, size))
+
+    def _where(self, key: str) -> list[int] | None:
         if not self.available():
             return None
         if self._offsets is None:
@@ -52,10 +69,7 @@ class Packed:
             except (OSError, ValueError) as exc:
                 raise ArtefactError(f"{self.data} is unreadable ({exc}); rebuild") from exc
             self._offsets = offsets
-        where = self._offsets.get(key)
-        if where is None or self._map is None:
-            return None
-        return self._map[where[0] : where[0] + where[1]]
+        return self._offsets.get(key)
 
 
 def write_packed(folder: Path, stem: str, records: Mapping[str, bytes]) -> int:
@@ -95,6 +109,12 @@ class PrecomputedRows:
         if name not in self._answers:
             self._answers[name] = Packed(self.folder / ANSWERS_DIR, name)
         return self._answers[name].get(answer_key(bound))
+
+    def answer_chunks(self, name: str, bound: Mapping[str, Any]) -> tuple[int, Iterator[bytes]] | None:
+        """The stored answer's length and its bytes in pieces (Packed.chunks), or None if the build has none."""
+        if name not in self._answers:
+            self._answers[name] = Packed(self.folder / ANSWERS_DIR, name)
+        return self._answers[name].chunks(answer_key(bound))
 
 
 class ServiceDocuments:

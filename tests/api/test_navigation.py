@@ -129,3 +129,13 @@ def test_eligibility_limit(client):
     assert posted.get_json()["totals"] == one["totals"]
     bad = client.get("/api/v1/eligibility?limit=0")
     assert bad.status_code == 400 and bad.content_type == "application/problem+json"
+
+
+def test_unfiltered_gaps_and_pathways_are_sent_as_the_build_stored_them(client, build_dir):
+    folder = build_dir / "precomputed" / "reports"
+    for path, name in (("/api/v1/gaps", "gaps"), ("/api/v1/pathways", "pathways")):
+        response = client.get(path)
+        assert response.status_code == 200 and response.mimetype == "application/json"
+        assert response.data == (folder / f"{name}.json").read_bytes()
+    filtered = client.get("/api/v1/gaps?language=sv")  # a filter is composed live
+    assert filtered.data != (folder / "gaps.json").read_bytes() and filtered.get_json()["filters"]["language"] == "sv"

@@ -229,3 +229,13 @@ def test_screening_only_the_services_in_the_area_changes_nothing(kg, monkeypatch
     scoped = screen(kg, profile)
     monkeypatch.setattr(tables(kg), "out_of_area", lambda home: set())
     assert screen(kg, profile) == scoped
+
+
+def test_the_links_from_a_familys_services_are_the_pathway_rows_in_order(kg):
+    from graph.navigation.eligibility import _links_from
+
+    rows = kg.select_once("pathway-edges")
+    starts = sorted({row["from"] for row in rows})
+    assert len(starts) > 2
+    for used in ({starts[0]}, set(starts[:3]), set(starts), set()):
+        assert _links_from(kg, used) == [row for row in rows if row["from"] in used]

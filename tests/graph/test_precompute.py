@@ -94,3 +94,21 @@ def test_a_build_without_precomputed_rows_still_answers(build_dir, kg):
     assert bare.services == kg.services
     assert bare.select_once("gap-dead-ends") == kg.select_once("gap-dead-ends")
     assert bare.stored_answer("services", {}) is None
+
+
+def test_a_stored_answer_is_sent_in_pieces_as_stored_whatever_its_size(client, build_dir, monkeypatch):
+    from graph.store import endpoint
+    from graph.store.precomputed import ANSWERS_DIR, PRECOMPUTED_DIR, Packed, answer_key
+
+    stored = PrecomputedRows(build_dir).answer("requirements", {})
+    assert stored is not None and len(stored) > 1000
+    packed = Packed(build_dir / PRECOMPUTED_DIR / ANSWERS_DIR, "requirements")
+    length, pieces = packed.chunks(answer_key({}), size=1000) or (0, iter([]))
+    parts = list(pieces)
+    assert length == len(stored) and len(parts) > 1 and b"".join(parts) == stored
+    monkeypatch.setitem(endpoint.NAMED_QUERY_CAPS, "max_bytes", 100)  # the cap of a live answer only
+    response = client.get("/api/v1/queries/requirements", headers={"Accept": "application/sparql-results+json"})
+    assert response.status_code == 200 and response.data == stored
+    assert response.headers["Content-Length"] == str(len(stored))
+    converted = client.get("/api/v1/queries/requirements", headers={"Accept": "text/csv"})
+    assert converted.status_code == 503  # converting it builds a new answer, held to the cap
