@@ -140,3 +140,10 @@ def test_no_query_on_a_seed_concept_answers_nothing(index, kg):
         for lang, label in kg.concepts[cid]["labels"].items():
             if label:
                 assert search(index, label, lang=lang)["total"] > 0, (cid, lang, label)
+
+
+def test_a_known_swedish_compound_also_stands_for_its_words(index):
+    """barnskyddstjänster is one word of a text; as barnskydd + tjänster it names child welfare."""
+    plan = plan_query("barnskyddstjänster", "sv", index.matcher, index._known, index._suggest)
+    assert {"barnskyd", "tjanst"} <= set(plan.words[0].terms["sv"])  # stems of barnskydd, tjänster
+    assert ids(index, "barnskyddstjänster", "sv")[0] == "lastensuojelu"
