@@ -113,6 +113,10 @@ class WhooshEngine:
             ]
         return Matched(len(found), payloads, counts)
 
+    def complete(self, payloads: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Whoosh's payloads are whole already (read once at open)."""
+        return payloads
+
     def raw(self, request: MatchRequest) -> Any:
         """The match alone, as `match` finds it (the postings), without payloads or facets."""
         return self.matching(request)
