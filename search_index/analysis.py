@@ -114,7 +114,27 @@ def stemmed_terms(word: str, lang: str) -> tuple[str, ...]:
     """Swedish or English: the folded Snowball stem (and the folded word when they differ)."""
     if word in STOP_WORDS[lang]:
         return ()
-    return tuple(sorted({fold(stem(word, lang)), fold(word)}))
+    terms = {fold(stem(word, lang)), fold(word)}
+    if lang == "sv":
+        terms |= {fold(stem(base, lang)) for base in _swedish_indefinite(word)}
+    return tuple(sorted(terms))
+
+
+_DOUBLED = re.compile(r"([bdfgklmnprst])\1$")
+
+
+def _swedish_indefinite(word: str) -> set[str]:
+    """The indefinite form of a Swedish definite noun the stemmer leaves whole (mödrahemmet -> mödrahem).
+
+    Snowball's Swedish stemmer strips -en and -na but not the neuter -et; a doubled consonant before
+    a definite ending is single in the indefinite form (hemmet, mannen -> hem, man).
+    """
+    out = set()
+    for ending in ("et", "en"):
+        if word.endswith(ending) and len(word) > len(ending) + 3:
+            base = word[: -len(ending)]
+            out.add(base[:-1] if _DOUBLED.search(base) else base)
+    return out
 
 
 def analyse(text: str, lang: str, *, query: bool = False) -> list[tuple[str, int, int, bool]]:

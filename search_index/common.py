@@ -8,6 +8,7 @@ adapter (whoosh_engine, tantivy_engine) only matches and counts facets.
 from __future__ import annotations
 
 import json
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Mapping
 from pathlib import Path
@@ -44,6 +45,8 @@ class SharedIndex:
         self.matcher = ConceptMatcher(_read(folder, "labels.json"))
         self._names: dict[str, dict[str, Any]] = _read(folder, "concepts.json")
         self.completions = [dict(s, key=fold(s["text"])) for s in _read(folder, "suggestions.json")]
+        # every word of every completion (and its whole key), sorted: a prefix is a range found by bisection
+        self._prefixes = sorted({(w, n) for n, s in enumerate(self.completions) for w in (s["key"], *s["key"].split())})
         stats = _read(folder, "stats.json")
         self.ranker = Ranker(stats, self.matcher.scheme, self.matcher.broader)
         self.vocabulary: dict[str, dict[str, int]] = {ns: dict(stats["df"][ns]) for ns in NAMESPACES}
@@ -91,10 +94,15 @@ class SharedIndex:
         matched = self.engine.match(self.request(plan, filters, flags), max(RERANK_WINDOW, offset + limit))
         if plan is None:
             ranked = sorted(matched.payloads, key=lambda p: p["id"])
-            items = [self._item(p, None, 0.0, [], [], lang) for p in ranked[offset : offset + limit]]
+            page = self.engine.complete(ranked[offset : offset + limit])
+            items = [self._item(p, None, 0.0, [], [], lang) for p in page]
         else:
             scored = self.ranker.rank(plan, matched.payloads, lang)[offset : offset + limit]
-            items = [self._item(s.payload, plan, s.score, s.concepts, s.excluded_for, lang) for s in scored]
+            page = self.engine.complete([s.payload for s in scored])
+            items = [
+                self._item(p, plan, s.score, s.concepts, s.excluded_for, lang)
+                for p, s in zip(page, scored, strict=True)
+            ]
         return self._answer(matched.total, items, matched.facets, lang, text, plan)
 
     def _item(
@@ -154,9 +162,12 @@ class SharedIndex:
         key = fold(prefix.strip())
         if not key:
             return []
-        hits = [
-            s for s in self.completions if s["key"].startswith(key) or any(w.startswith(key) for w in s["key"].split())
-        ]
+        numbers = set()
+        for word, number in self._prefixes[bisect_left(self._prefixes, (key, -1)) :]:
+            if not word.startswith(key):
+                break
+            numbers.add(number)
+        hits = [self.completions[n] for n in sorted(numbers)]
         hits.sort(
             key=lambda s: (
                 s["lang"] != lang,

@@ -23,6 +23,7 @@ from search_index.vocabulary import related, split
 Known = Callable[[str, str], bool]  # (namespace, term) -> is it in the index or the labels?
 Suggest = Callable[[str, str, int], list[str]]  # (language, word, max distance) -> closest known terms
 ATTRIBUTE_FACETS = {"language": "language", "municipality": "municipality"}
+SWEDISH_COMPOUND = 10  # letters from which a known Swedish word is also read as two words
 
 
 @dataclass
@@ -84,7 +85,16 @@ def _word_terms(
             if not part:
                 for other in related(term, lg):
                     bucket.setdefault(other, LINK_FACTOR)
-    if voikko_knows or len(surface) < 5 or any(known(ns, t) for ns, terms in word.terms.items() for t in terms):
+    indexed = any(known(ns, t) for ns, terms in word.terms.items() for t in terms)
+    if lang == "sv" and indexed and not voikko_knows and len(surface) >= SWEDISH_COMPOUND:
+        # a Swedish compound the index knows whole (barnskyddstjänster) also stands for its two words,
+        # as a Finnish compound does for its parts, so it can name the concept of its first word
+        pieces = split(
+            surface, "sv", lambda text: [t for t, _, _, _ in analyse(text, "sv", query=True) if known("sv", t)]
+        )
+        for term in pieces or []:
+            word.terms.setdefault("sv", {}).setdefault(term, FIX_FACTOR)
+    if voikko_knows or len(surface) < 5 or indexed:
         return
     typed = fold(surface)
     for lg in (lang, *[x for x in LANGS if x != lang]):

@@ -61,7 +61,13 @@ class Matched:
 class Engine(Protocol):
     """An engine adapter over one index folder."""
 
-    def match(self, request: MatchRequest, window: int) -> Matched: ...
+    def match(self, request: MatchRequest, window: int) -> Matched:
+        """How many documents match, the payloads of the best `window` (what ranking reads), facet counts."""
+        ...
+
+    def complete(self, payloads: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """The payloads of a page of hits with what a hit shows (labels, sentences) added."""
+        ...
 
     def raw(self, request: MatchRequest) -> Any:
         """The engine's match alone (ten best, no payloads or facets): the floor search is measured against."""

@@ -65,7 +65,26 @@ class Ranker:
                     best = max(best, idf * tf * (K1 + 1) / (tf + norm) * weight * factor)
         return best
 
-    def score(self, plan: QueryPlan, payload: dict[str, Any], lang: str) -> Scored:
+    @staticmethod
+    def units(plan: QueryPlan) -> list[frozenset[int]]:
+        """The query's units for coordination: a word, or the words that together fully name one concept.
+
+        "mother and baby home" is one unit (supported housing), so *aftercare* is half of "aftercare after
+        mother and baby home", not a quarter: a service about the one rare concept is not outweighed by
+        services that hold the several common words of the other.
+        """
+        groups = [{w.position} for w in plan.words]
+        for cid in plan.matched:
+            strength, positions = plan.concepts[cid]
+            if strength >= 1.0 - 1e-9 and len(positions & {w.position for w in plan.words}) > 1:
+                joined = {p for g in groups if g & positions for p in g}
+                groups = [g for g in groups if not g & positions] + [joined]
+        return [frozenset(g) for g in groups]
+
+    def score(
+        self, plan: QueryPlan, payload: dict[str, Any], lang: str, units: list[frozenset[int]] | None = None
+    ) -> Scored:
+        units = units if units is not None else self.units(plan)
         matched_words: set[int] = set()
         total = 0.0
         for word in plan.words:
@@ -84,7 +103,8 @@ class Ranker:
             if cid in plan.matched:
                 concepts.append(cid)
         if plan.words:
-            total *= (len(matched_words & {w.position for w in plan.words}) / len(plan.words)) ** COORDINATION_POWER
+            share = sum(len(unit & matched_words) / len(unit) for unit in units) / len(units)
+            total *= share**COORDINATION_POWER
         if plan.attributes:
             share = self._attribute_share(plan, payload)
             total = total * (1 + ATTRIBUTE_BOOST * share) if plan.words else share
@@ -115,5 +135,10 @@ class Ranker:
         ]
 
     def rank(self, plan: QueryPlan, payloads: list[dict[str, Any]], lang: str) -> list[Scored]:
-        scored = [self.score(plan, p, lang) for p in payloads] if not plan.empty else [Scored(0.0, p) for p in payloads]
+        units = self.units(plan)
+        scored = (
+            [self.score(plan, p, lang, units) for p in payloads]
+            if not plan.empty
+            else [Scored(0.0, p) for p in payloads]
+        )
         return sorted(scored, key=lambda s: (-s.score, s.payload["id"]))

@@ -23,14 +23,18 @@ def sentences(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
-def _matches(entry: dict[str, Any], plan: QueryPlan) -> tuple[set[int], list[tuple[int, int]]]:
-    """(query words met, character spans to mark) of one sentence, from its terms analysed at build."""
-    lang = entry["lang"]
+def _wanted(plan: QueryPlan, lang: str) -> dict[str, set[int]]:
+    """The terms of a sentence in `lang` that meet the query, with the positions of the words they meet."""
     wanted: dict[str, set[int]] = {}
     for word in plan.words:
         for ns in (lang, "fp") if lang == "fi" else (lang,):
             for term in word.terms.get(ns, {}):
                 wanted.setdefault(term, set()).add(word.position)
+    return wanted
+
+
+def _matches(entry: dict[str, Any], wanted: dict[str, set[int]]) -> tuple[set[int], list[tuple[int, int]]]:
+    """(query words met, character spans to mark) of one sentence, from its terms analysed at build."""
     met: set[int] = set()
     spans = set()
     for term, start, end in entry["terms"]:
@@ -56,8 +60,11 @@ def snippet(payload: dict[str, Any], plan: QueryPlan | None, lang: str) -> dict[
     if not pool:
         return {"snippet": "", "snippet_lang": None, "snippet_translated": False}
     scored = []
+    wanted: dict[str, dict[str, set[int]]] = {}
     for order, entry in enumerate(pool):
-        met, spans = _matches(entry, plan) if plan else (set(), [])
+        if plan and entry["lang"] not in wanted:
+            wanted[entry["lang"]] = _wanted(plan, entry["lang"])
+        met, spans = _matches(entry, wanted[entry["lang"]]) if plan else (set(), [])
         rank = (len(met), entry["lang"] == lang, entry["kind"] == "description", -order)
         scored.append((rank, met, spans, entry))
     scored.sort(key=lambda item: item[0], reverse=True)

@@ -62,6 +62,11 @@ class ConceptMatcher:
             lang: {t: math.log(1 + len(self.by_lang[lang]) / n) for t, n in counts.items()}
             for lang, counts in frequency.items()
         }
+        # per label: its words' weights (rarity), computed once, not per query
+        self.weights = {
+            lang: [[max(self.rarity[lang].get(t, 1.0) for t in terms) for terms, _ in lb.words] for lb in entries]
+            for lang, entries in self.by_lang.items()
+        }
 
     def match(
         self, query: dict[str, dict[str, set[int]]], parts: dict[str, dict[str, set[int]]] | None = None
@@ -76,23 +81,23 @@ class ConceptMatcher:
             query_parts = (parts or {}).get(lang, {})
             if not terms and not query_parts:
                 continue
-            rarity = self.rarity[lang]
+            weights = self.weights[lang]
             index = self.by_term[lang]
             numbers = sorted({n for t in (*terms, *query_parts) for n in index.get(t, ())})
-            for label in (entries[n] for n in numbers):
+            for number in numbers:
+                label = entries[number]
                 total = covered = 0.0
                 words: set[int] = set()
-                for word_terms, label_parts in label.words:
-                    weight = max(rarity.get(t, 1.0) for t in word_terms)
+                for (word_terms, label_parts), weight in zip(label.words, weights[number], strict=True):
                     total += weight
-                    whole = set().union(*(terms.get(t, set()) for t in word_terms))
-                    partial = set().union(
-                        *(terms.get(p, set()) for p in label_parts), *(query_parts.get(t, set()) for t in word_terms)
-                    )
+                    whole = [terms[t] for t in word_terms if t in terms]
                     if whole:
-                        covered, words = covered + weight, words | whole
-                    elif partial:
-                        covered, words = covered + weight / 2, words | partial
+                        covered, words = covered + weight, words.union(*whole)
+                        continue
+                    partial = [terms[p] for p in label_parts if p in terms]
+                    partial += [query_parts[t] for t in word_terms if t in query_parts]
+                    if partial:
+                        covered, words = covered + weight / 2, words.union(*partial)
                 coverage = covered / total if total else 0.0
                 scheme = self.scheme[label.concept]
                 needed = (

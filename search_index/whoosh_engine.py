@@ -14,6 +14,7 @@ from whoosh.fields import ID, KEYWORD, STORED, Schema
 
 from search_index.common import SharedIndex
 from search_index.fields import FACETS, FLAGS, MATCH_FIELDS
+from search_index.prepare import engine_terms, excluded_situations
 from search_index.protocol import Matched, MatchRequest
 
 ENGINE = "whoosh"
@@ -52,6 +53,9 @@ class WhooshEngine:
         # payloads per document number, read once (Whoosh serves up to a few thousand documents): counting
         # facets from their value arrays beats Whoosh's per-search facet set-up, and no hit is decoded twice
         self.payloads = {num: json.loads(stored["payload"]) for num, stored in self.searcher.iter_docs()}
+        labels = json.loads((folder / "labels.json").read_text(encoding="utf-8"))
+        self.postings = postings(self.payloads, {e["id"]: e.get("broader", []) for e in labels})
+        self.every = frozenset(self.payloads)
 
     @property
     def searcher(self) -> Any:
@@ -75,25 +79,67 @@ class WhooshEngine:
         conditions += [Q.Term(n, "true") if on else Q.Not(Q.Term(n, "true")) for n, on in request.flags.items()]
         return query, (Q.And(conditions) if conditions else None)
 
+    def matching(self, request: MatchRequest) -> set[int]:
+        """The document numbers the request matches, from the postings held in memory (no Whoosh query)."""
+        get = self.postings.get
+        if request.everything:
+            found = set(self.every)
+        else:
+            keys = [f"terms:{t}" for t in request.terms] + [f"concepts:{c}" for c in request.concepts]
+            keys += [f"excludes:{c}" for c in request.excluded]
+            keys += [f"{name}:{v}" for name, values in request.attributes.items() for v in values]
+            found = set().union(*(get(key, ()) for key in keys))
+        for name, values in request.filters.items():
+            if values:
+                found &= set().union(*(get(f"{name}:{v}", ()) for v in values))
+        for name, wanted in request.flags.items():
+            holding = get(f"{name}:true", frozenset())
+            found = found & holding if wanted else found - holding
+        return found
+
     def match(self, request: MatchRequest, window: int) -> Matched:
-        query, condition = self._query(request)
-        results = self.searcher.search(query, filter=condition, limit=None)
+        found = self.matching(request)
         counts: dict[str, Counter[str]] = {name: Counter() for name in FACETS}
-        for num in results.docs():
+        for num in found:
             for name, values in self.payloads[num]["facets"].items():
                 counts[name].update(values)
-        payloads = [self.payloads[hit.docnum] for hit in results[:window]]
-        return Matched(len(results), payloads, counts)
+        if len(found) <= window:
+            # every match is ranked by the shared model: the engine's own order is not needed
+            payloads = [self.payloads[num] for num in sorted(found)]
+        else:
+            query, condition = self._query(request)
+            payloads = [
+                self.payloads[hit.docnum] for hit in self.searcher.search(query, filter=condition, limit=window)
+            ]
+        return Matched(len(found), payloads, counts)
+
+    def complete(self, payloads: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Whoosh's payloads are whole already (read once at open)."""
+        return payloads
 
     def raw(self, request: MatchRequest) -> Any:
-        query, condition = self._query(request)
-        return self.searcher.search(query, filter=condition, limit=10)
+        """The match alone, as `match` finds it (the postings), without payloads or facets."""
+        return self.matching(request)
 
     def close(self) -> None:
         with self._lock:
             searchers, self._searchers = self._searchers, []
         for searcher in searchers:
             searcher.close()
+
+
+def postings(payloads: dict[int, dict[str, Any]], broader: dict[str, list[str]]) -> dict[str, frozenset[int]]:
+    """field:value -> the document numbers holding it: the same keys the index was written with (indexer.write_index)."""
+    found: dict[str, set[int]] = {}
+    for num, payload in payloads.items():
+        keys = {f"terms:{t}" for t in engine_terms(payload)}
+        keys |= {f"concepts:{c}" for c in payload["concepts"]}
+        keys |= {f"excludes:{c}" for c in excluded_situations(payload, broader)}
+        keys |= {f"{name}:{v}" for name in FACETS for v in payload["facets"].get(name, [])}
+        keys |= {f"{name}:true" for name in FLAGS if name in payload["flags"]}
+        for key in keys:
+            found.setdefault(key, set()).add(num)
+    return {key: frozenset(nums) for key, nums in found.items()}
 
 
 def open_index(folder: Path) -> SharedIndex:

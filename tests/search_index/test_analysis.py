@@ -83,3 +83,11 @@ def test_swedish_and_english_stemming(query, text, lang):
 def test_tokens_keep_offsets_and_split_hyphens():
     assert tokens("Baby blues -toiminta") == [("baby", 0, 4), ("blues", 5, 10), ("toiminta", 12, 20)]
     assert [t for t, _, _ in tokens("äiti-vauva")] == ["äiti", "vauva"]
+
+
+@pytest.mark.parametrize(
+    "definite, indefinite", [("mödrahemmet", "modrahem"), ("hemmet", "hem"), ("barnet", "barn"), ("mannen", "man")]
+)
+def test_swedish_definite_forms_meet_the_indefinite(definite, indefinite):
+    """Snowball leaves the neuter -et (and a doubled consonant) on: mödrahemmet did not meet mödrahem."""
+    assert indefinite in stemmed_terms(definite, "sv")

@@ -75,6 +75,22 @@ def test_question_and_stop_words_are_not_content(index):
     assert [w.text for w in plan.words] == ["baby", "cries"]
 
 
+@pytest.mark.parametrize(
+    "q, lang, content",
+    [
+        ("vauva huutaa koko ajan", "fi", ["vauva", "huutaa"]),  # "all the time" is no content
+        ("oon tosi huolissani", "fi", ["huolissani"]),  # spoken olla
+        ("miten tehdä ilmoitus", "fi", ["ilmoitus"]),
+        ("bebisen gråter hela tiden", "sv", ["bebisen", "gråter"]),
+        ("baby cries all the time", "en", ["baby", "cries"]),
+    ],
+)
+def test_colloquial_fillers_are_not_content(index, q, lang, content):
+    """A filler matched in some long text decided the order (koko ajan lifted the longest document)."""
+    plan = plan_query(q, lang, index.matcher, index._known, index._suggest)
+    assert [w.text for w in plan.words] == content
+
+
 def test_quotes_are_indexed(index):
     """A word only the source quotes hold (omaohjaaja: jälkituki's own worker) finds the service."""
     assert "jalkituki" in ids(index, "omaohjaaja")[:2]
@@ -124,3 +140,10 @@ def test_no_query_on_a_seed_concept_answers_nothing(index, kg):
         for lang, label in kg.concepts[cid]["labels"].items():
             if label:
                 assert search(index, label, lang=lang)["total"] > 0, (cid, lang, label)
+
+
+def test_a_known_swedish_compound_also_stands_for_its_words(index):
+    """barnskyddstjänster is one word of a text; as barnskydd + tjänster it names child welfare."""
+    plan = plan_query("barnskyddstjänster", "sv", index.matcher, index._known, index._suggest)
+    assert {"barnskyd", "tjanst"} <= set(plan.words[0].terms["sv"])  # stems of barnskydd, tjänster
+    assert ids(index, "barnskyddstjänster", "sv")[0] == "lastensuojelu"

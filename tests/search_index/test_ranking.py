@@ -104,3 +104,26 @@ def test_words_of_a_longer_label_name_no_second_concept(index):
     assert {"postpartum-depression", "depression"} <= set(
         search(index, "synnytyksen jälkeinen masennus", lang="fi")["interpreted"]["concepts"]
     )
+
+
+def test_the_words_that_name_one_concept_are_one_unit_of_coordination():
+    """In "aftercare mother baby home" the last three words fully name one concept: a service about the
+    rare first word matches half the query's units, not a quarter of its words, and beats a service
+    that holds the three common words only."""
+    stats = {
+        "documents": 10,
+        "average_length": {"fi": 20.0, "sv": 20.0, "en": 20.0},
+        "df": {"fi": {"jalkituki": 1, "aiti": 6, "vauva": 9, "koti": 6}, "sv": {}, "en": {}, "fp": {}},
+        "concept_df": {"housing": 2},
+    }
+    ranker = Ranker(stats, {"housing": "work-form"}, {})
+    q = plan(
+        "jalkituki", "aiti", "vauva", "koti", concepts={"housing": (1.0, frozenset({1, 2, 3}))}, matched=["housing"]
+    )
+    assert ranker.units(q) == [frozenset({0}), frozenset({1, 2, 3})]
+    about = ranker.score(q, payload("about", {"jalkituki": 3.0}), "fi").score
+    words = ranker.score(q, payload("words", {"aiti": 3.0, "vauva": 1.5, "koti": 1.5}), "fi").score
+    assert about > words
+    # a word the fully named concept did not take stays a unit of its own
+    partial = plan("jalkituki", "aiti", concepts={"housing": (0.7, frozenset({1}))}, matched=["housing"])
+    assert len(ranker.units(partial)) == 2
