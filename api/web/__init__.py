@@ -51,6 +51,7 @@ def init_app(app: Flask) -> None:
         pages_search,
         pages_service,
         pages_source,
+        quotes,
     )
 
     for module in (pages_search, pages_service, pages_source, pages_screening, pages_pathways, pages_gaps):
@@ -59,7 +60,7 @@ def init_app(app: Flask) -> None:
     i18n.init_app(app)
     app.jinja_env.globals.update(
         part=fragments.part,
-        sources_html=fragments.sources_html,
+        sources_html=quotes.sources_html,
         service_link=fragments.service_link,
         service_name_link=fragments.service_name_link,
         unknown_html=fragments.unknown_html,

@@ -11,9 +11,8 @@ new URL would pay for at each occurrence.
 
 from __future__ import annotations
 
-import re
 from collections import OrderedDict
-from collections.abc import Callable, Hashable, Iterable, Mapping
+from collections.abc import Callable, Hashable, Mapping
 from functools import wraps
 from threading import Lock
 from typing import Any
@@ -25,7 +24,7 @@ from markupsafe import Markup, escape
 
 from api.resources import resources
 from api.web.i18n import label, page_lang, pick
-from api.web.names import gettext, ngettext
+from api.web.names import gettext
 from graph.vocab import LANGS
 
 MAX_PARTS = 2048  # rendered parts and pages kept per build for URL-dependent keys (filters, offsets)
@@ -106,58 +105,6 @@ def part(template: str, key: Hashable, **context: Any) -> Markup:
     """`template` rendered with `context`, kept per build under (template, language, key)."""
     return _parts().get(
         (template, request.script_root, page_lang(), key), lambda: Markup(render_template(template, **context))
-    )
-
-
-URL_SAFE = "!$'()*,/:;?@"  # what url_for leaves unquoted in a query string
-_UNSAFE = re.compile(r"[^A-Za-z0-9_.~!$'()*,/:;?@ -]")  # what quote_plus(text, safe=URL_SAFE) encodes, but " "
-_ENCODED: dict[str, str] = {}
-
-
-def _encode(match: re.Match[str]) -> str:
-    char = match.group()
-    found = _ENCODED.get(char)
-    if found is None:
-        found = _ENCODED[char] = "".join(f"%{b:02X}" for b in char.encode())
-    return found
-
-
-def query_quote(text: str) -> str:
-    """`quote_plus(text, safe=URL_SAFE)`, touching only the characters it encodes (a quote is mostly letters;
-    quote_plus looks at every byte in Python, a tenth of a service page's rendering)."""
-    return _UNSAFE.sub(_encode, text).replace(" ", "+")  # a "+" of the text is encoded already
-
-
-def sources_html(citations: Iterable[Mapping[str, Any]] | None) -> Markup:
-    """The disclosure of a fact's quotes, each linking to its source document at the quote.
-
-    Built with plain string formatting (every value escaped): a page shows dozens of these, and a
-    template or Markup.format for each would cost a first visit more than the rest of the page.
-    """
-    items = list(citations or [])
-    if not items:
-        return Markup("")
-    lang, root = page_lang(), request.script_root
-    opens = escape(gettext("Open the source document at this quote"))
-    rows = []
-    for s in items:
-        link = ""
-        if s.get("source"):
-            query = f"quote={query_quote(s['quote'])}&lang={lang}"
-            href = escape(f"{root}/sources/{quote(s['source'], safe='')}?{query}#quote")
-            link = f'<a href="{href}">{opens}</a>'
-        doc = str(escape(s.get("title") or s.get("document") or ""))
-        if s.get("date"):
-            doc += f", {escape(s['date'])}"
-        if s.get("status") and s["status"] != "current":
-            doc += f', <span lang="en">{escape(s["status"])}</span>'
-        rows.append(
-            f'    <li>\n      <blockquote lang="fi">{escape(s.get("quote") or "")}</blockquote>\n      {link}\n'
-            f'      <span class="doc">({doc})</span>\n    </li>\n'
-        )
-    summary = escape(ngettext("%(num)d source", "%(num)d sources", len(items)))
-    return Markup(
-        f'<details class="sources">\n  <summary>{summary}</summary>\n  <ul>\n{"".join(rows)}  </ul>\n</details>'
     )
 
 

@@ -17,8 +17,9 @@ from flask.typing import ResponseReturnValue
 from markupsafe import Markup, escape
 
 from api.resources import resources
-from api.web.fragments import URL_SAFE, cached_page
+from api.web.fragments import cached_page
 from api.web.i18n import page_lang
+from api.web.quotes import URL_SAFE
 from graph.errors import PerhepolkuError
 from graph.store import KnowledgeGraph, inspect
 

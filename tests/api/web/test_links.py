@@ -65,6 +65,6 @@ def test_the_editor_table_escapes_every_value_and_keeps_languages_and_links():
 def test_a_quote_in_a_link_is_encoded_as_quote_plus_encodes_it(text):
     from urllib.parse import quote_plus
 
-    from api.web.fragments import URL_SAFE, query_quote
+    from api.web.quotes import URL_SAFE, query_quote
 
     assert query_quote(text) == quote_plus(text, safe=URL_SAFE)

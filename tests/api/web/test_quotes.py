@@ -1,0 +1,37 @@
+"""A fact's source disclosure: quote rows from the build's table equal the ones built for a citation alone."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv", "en"])
+def test_the_build_table_holds_every_stored_quote_and_gives_the_rows_built_alone(app, lang):
+    from api.resources import resources
+    from api.web import quotes
+
+    with app.test_request_context(f"/?lang={lang}"):
+        kg = resources().kg
+        cited = [c for row in kg.services for c in quotes._citations(kg.document(row["id"]))]
+        opens = "&lt;open&gt;"
+        table = quotes._quote_rows(lang, "", opens)
+        assert cited and {quotes._cited(c) for c in cited} == set(table)
+        for cite in cited[:50]:
+            key = quotes._cited(cite)
+            assert table[key] == quotes._quote_row(key, lang, "", opens)
+            assert f"lang={lang}#quote" in table[key] or not key[0]
+        assert kg.memo(f"web-quotes::{lang}", dict) is table  # kept once a build and language
+
+
+def test_a_citation_outside_the_stored_documents_is_built_and_escaped(app):
+    from api.web.quotes import sources_html
+
+    cite = {"source": "a/b", "quote": 'x <b>"&', "title": "<T>", "date": "2024", "status": "superseded"}
+    with app.test_request_context("/?lang=en"):
+        html = str(sources_html([cite, cite]))
+    assert "<summary>2 sources</summary>" in html
+    assert html.count('<blockquote lang="fi">x &lt;b&gt;&#34;&amp;</blockquote>') == 2
+    assert 'href="/sources/a%2Fb?quote=x+%3Cb%3E%22%26&amp;lang=en#quote"' in html
+    assert '(&lt;T&gt;, 2024, <span lang="en">superseded</span>)' in html
+    with app.test_request_context("/?lang=en"):
+        assert str(sources_html([])) == ""
