@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import pytest
+from markupsafe import escape
 
 
 @pytest.mark.parametrize("lang", ["fi", "sv", "en"])
 def test_the_build_table_holds_every_stored_quote_and_gives_the_rows_built_alone(app, lang):
     from api.resources import resources
     from api.web import quotes
+    from api.web.names import gettext
 
     with app.test_request_context(f"/?lang={lang}"):
         kg = resources().kg
         cited = [c for row in kg.services for c in quotes._citations(kg.document(row["id"]))]
-        opens = "&lt;open&gt;"
+        opens = str(escape(gettext("Open the source document at this quote")))
         table = quotes._quote_rows(lang, "", opens)
         assert cited and {quotes._cited(c) for c in cited} == set(table)
         for cite in cited[:50]:
