@@ -328,3 +328,35 @@ def test_every_fixture_text_is_taken_from_a_seed_source():
                     assert sentence in sources or named, (path.name, record["id"], field_name, sentence)
                     checked += 1
     assert checked > 80, checked
+
+
+@pytest.mark.parametrize(
+    ("area_type", "served", "home", "status"),
+    [
+        ("Nationwide", 309, "Maarianhamina", "met"),
+        ("Nationwide", 309, "Utsjoki", "met"),
+        ("NationwideExceptAland", 293, "Utsjoki", "met"),
+        ("NationwideExceptAland", 293, "Maarianhamina", "failed"),
+        ("NationwideExceptAland", 293, "Jomala", "failed"),
+    ],
+)
+def test_a_nationwide_service_serves_every_municipality(tmp_path, area_type, served, home, status):
+    from graph.build.pipeline import build_graph
+    from graph.navigation import parse_profile
+    from graph.navigation.criteria import tables, verdicts
+    from graph.store.knowledge import KnowledgeGraph
+
+    src = tmp_path / "src"
+    shutil.copytree(SEED, src)
+    records = json.loads((src / "services.json").read_text(encoding="utf-8"))
+    records[1]["areaType"] = area_type
+    (src / "services.json").write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
+    assert import_ptv([src], tmp_path / "out")["skipped"] == []
+    kg = KnowledgeGraph(build_graph([tmp_path / "out"], reasoner="rules"))
+    assert len(tables(kg).places(NEUVONTA)) == served
+    found = verdicts(tables(kg), parse_profile(kg, {"municipality": [home]}), [NEUVONTA])[NEUVONTA]
+    assert [(v.kind, v.status) for v in found if v.kind == "area"] == [("area", status)]
+    text = (tmp_path / "out" / f"ptv-service-{NEUVONTA[4:]}.ttl").read_text(encoding="utf-8")
+    assert text.count('pp:fieldPath "areaType"') == served + 1  # each municipality once, the links once
+    if served == 309:
+        assert validate([tmp_path / "out"], reasoner="rules").conforms

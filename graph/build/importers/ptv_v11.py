@@ -26,6 +26,7 @@ ID = vocab.ID
 CHANNEL_TYPES = {"Phone": "phone", "WebPage": "web-page", "EChannel": "web-page", "ServiceLocation": "service-location"}
 PUBLIC = {"Municipality", "State", "RegionalOrganization", "Region", "SotePublic", "WellbeingServiceCounty"}
 PUBLISHED = "Published"
+NATIONWIDE = ("Nationwide", "NationwideExceptAland")
 
 
 def _texts(items: list[dict[str, Any]] | None, path: str, types: set[str] | None = None) -> list[tuple[str, str, str]]:
@@ -79,8 +80,15 @@ def _area(cat: Catalogue, ctx: Context, svc: Resource, rec: dict[str, Any], key:
                 iri = municipality(cat, ctx, str(code), Cite(key, path, str(code)))
                 if iri:
                     svc.add(DCT + "spatial", iri, Cite(key, path, str(code)))
-    if rec.get("areaType") in ("Nationwide", "NationwideExceptAland"):
-        cat.skipped.append(f"{key}: areaType {rec['areaType']} (nationwide) is not in the ontology; area left unknown")
+    if rec.get("areaType") in NATIONWIDE:
+        # every municipality of Finland (or all but Åland's 16): one citation of areaType supports them all
+        cite: Cite | None = Cite(key, "areaType", str(rec["areaType"]))
+        leave_out = ctx.aland if rec["areaType"] == "NationwideExceptAland" else frozenset()
+        for code in sorted(ctx.municipalities.keys() - leave_out):
+            iri = municipality(cat, ctx, code, Cite(key, "areaType", str(rec["areaType"])))
+            if iri and not svc.has(DCT + "spatial", iri):
+                svc.add(DCT + "spatial", iri, cite)
+                cite = None
 
 
 def _cost(cat: Catalogue, svc: Resource, rec: dict[str, Any], key: str, rid: str) -> None:
