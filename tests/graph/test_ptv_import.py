@@ -12,7 +12,7 @@ import pytest
 
 from graph.build.importers import import_ptv
 from graph.build.importers.coordinates import parse_point, to_wgs84
-from graph.build.importers.hours import slots
+from graph.build.importers.hours import DAYS, slots
 from graph.build.validate import validate
 from graph.paths import CURATED_DIR
 
@@ -360,3 +360,48 @@ def test_a_nationwide_service_serves_every_municipality(tmp_path, area_type, ser
     assert text.count('pp:fieldPath "areaType"') == served + 1  # each municipality once, the links once
     if served == 309:
         assert validate([tmp_path / "out"], reasoner="rules").conforms
+
+
+def test_a_connection_has_its_own_hours_contacts_and_charge_for_its_service_only(tmp_path):
+    """serviceChannels[n] of NEUVONTA gives the phone line hours, a number and a charge of its own: NEUVONTA's
+    channel has the connection's hours instead of the channel's and both numbers; TVPT, which uses the same
+    channel record without connection facts, keeps the channel's own hours and number."""
+    from graph.build.pipeline import build_graph
+    from graph.navigation import get_service
+    from graph.store.knowledge import KnowledgeGraph
+
+    src = tmp_path / "src"
+    shutil.copytree(SEED, src)
+    records = json.loads((src / "services.json").read_text(encoding="utf-8"))
+    records[1]["serviceChannels"][0] |= {
+        "serviceChargeType": "Chargeable",
+        "description": [
+            {"language": "fi", "type": "Description", "value": "Neuvonta tiistaisin iltapäivällä."},
+            {"language": "fi", "type": "ChargeTypeAdditionalInfo", "value": "Puhelun hinta on paikallisverkkomaksu."},
+        ],
+        "serviceHours": [
+            {
+                "serviceHourType": "DaysOfTheWeek",
+                "openingHour": [{"dayFrom": "Tuesday", "from": "13:00", "to": "15:00"}],
+            }
+        ],
+        "contactDetails": {"phoneNumbers": [{"prefixNumber": "+358", "number": "09 310 12345", "language": "fi"}]},
+    }
+    (src / "services.json").write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
+    assert import_ptv([src], tmp_path / "out")["skipped"] == []
+    report = validate([tmp_path / "out"], reasoner="rules")
+    assert report.conforms, report.text()
+    kg = KnowledgeGraph(build_graph([tmp_path / "out"], reasoner="rules"))
+    own = next(
+        c for c in get_service(kg, NEUVONTA)["channels"] if c["id"].endswith("." + NEUVONTA[4:].replace("-", ""))
+    )
+    assert own["hours"] == [{"day": "Tuesday", "opens": "13:00", "closes": "15:00"}]
+    shared = next(c for c in get_service(kg, TVPT)["channels"] if c["id"] == "ptv-00000000-0000-4000-8000-0000000000c1")
+    assert shared["telephone"] == "09 3101 5454" and {h["day"] for h in shared["hours"]} == set(DAYS[:5])
+    text = (tmp_path / "out" / f"ptv-service-{NEUVONTA[4:]}.ttl").read_text(encoding="utf-8")
+    for path in ("serviceChannels[0].serviceHours[0].openingHour[0].from",
+                 "serviceChannels[0].contactDetails.phoneNumbers[0].number",
+                 "serviceChannels[0].description[0].value", "serviceChannels[0].serviceChargeType"):  # fmt: skip
+        assert f'pp:fieldPath "{path}"' in text, path
+    assert '"09 310 12345"' in text and '"09 3101 5454"' in text and "pp:Fee" in text
+    assert "Puhelun hinta on paikallisverkkomaksu." in text
