@@ -326,6 +326,9 @@ def test_every_fixture_text_is_taken_from_a_seed_source():
     for path in SEED.glob("*.json"):
         document = json.loads(path.read_text(encoding="utf-8"))
         for record in document["itemList"] if isinstance(document, dict) else document:
+            for name in ("serviceNames", "serviceDescriptions"):  # PTV holds one text per type and language
+                kinds = [(item["language"], item["type"]) for item in record.get(name) or []]
+                assert len(kinds) == len(set(kinds)), (record["id"], name)
             for field_name, value in _texts_of(record):
                 named = "Names" in field_name and f'dct:title "{value}"@fi' in titles
                 for sentence in [value] if named or "Names" in field_name else sentences(value):
