@@ -94,7 +94,7 @@ NOT_CARRIED: dict[str, dict[str, str]] = {
     "asumisharjoittelu": {
         "stage": "stated without a number ('vauva- ja pikkulapsiperheille')",
         "prerequisite": "the services before it are text no rule reads",
-        "self_referral": "its route (a referring party) is a user instruction no rule reads",
+        "self_referral": "its route (a referring party) is description text no rule reads",
         "assessed": "the curated one is its parent's condition (pp:partOf)",
     },
     "jalkituki": {
@@ -263,22 +263,16 @@ def test_generated_ptv_records_import_and_conform(tmp_path):
     assert result.conforms, result.text()
 
 
-def test_an_organization_record_makes_a_public_competent_authority(tmp_path):
-    src = tmp_path / "src"
-    shutil.copytree(SEED, src)
-    org = {
-        "id": "00000000-0000-4000-8000-0000000000a1",
-        "organizationType": "Municipality",
-        "organizationNames": [{"language": "fi", "type": "Name", "value": "Sosiaali- ja terveystoimiala"}],
-        "publishingStatus": "Published",
-        "modified": "2026-11-02T08:00:00Z",
-    }
-    (src / "organization.json").write_text(json.dumps(org, ensure_ascii=False), encoding="utf-8")
-    import_ptv([src], tmp_path / "out")
-    text = (tmp_path / "out" / f"ptv-service-{TVPT[4:]}.ttl").read_text(encoding="utf-8")
+def test_an_organization_record_makes_a_public_competent_authority(imported):
+    """TVPT's Responsible organisation has its record ("Sosiaali- ja terveystoimiala", organizations.json):
+    a public one, so the curated cv:hasCompetentAuthority is reproduced; Baby blues' associations produce
+    their service (roleType Producer), a provider and no competent authority."""
+    text = (imported / f"ptv-service-{TVPT[4:]}.ttl").read_text(encoding="utf-8")
     assert "cv:hasCompetentAuthority" in text and "cv:PublicOrganisation" in text
-    assert (tmp_path / "out" / "sources" / "ptv" / f"organization-{org['id']}.json").is_file()
-    assert validate([tmp_path / "out"], reasoner="rules").conforms
+    assert '"Sosiaali- ja terveystoimiala"@fi' in text
+    assert (imported / "sources" / "ptv" / "organization-00000000-0000-4000-8000-0000000000a1.json").is_file()
+    baby = (imported / "ptv-service-00000000-0000-4000-8000-000000000017.ttl").read_text(encoding="utf-8")
+    assert "pp:providedBy" in baby and "cv:hasCompetentAuthority" not in baby
 
 
 def test_alternative_names_and_user_instructions_reach_hsds(tmp_path, hsds_schema):
@@ -417,3 +411,58 @@ def test_a_connection_has_its_own_hours_contacts_and_charge_for_its_service_only
         assert f'pp:fieldPath "{path}"' in text, path
     assert '"09 310 12345"' in text and '"09 3101 5454"' in text and "pp:Fee" in text
     assert "Puhelun hinta on paikallisverkkomaksu." in text
+
+
+def _curated_sentence_owners() -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    """Quote -> the curated services that cite it (for anything but a title), and quote -> the services it
+    is about: cited for a fact of the service itself, its requirements, cost or channels, or its curated
+    description verbatim. A quote cited only for a description the curated graph rewrote in its own words
+    (ensikotijakso's rests on "Asumisharjoittelu on tarkoitettu …") is not about that service."""
+    from rdflib import Graph, Namespace
+    from rdflib.namespace import DCTERMS, PROV, RDF
+
+    pp, cv = Namespace("https://w3id.org/perhepolku/ontology#"), Namespace("http://data.europa.eu/m8g/")
+    graph = Graph()
+    for path in CURATED_DIR.glob("*.ttl"):
+        graph.parse(path, format="turtle")
+    cited: dict[str, set[str]] = {}
+    about: dict[str, set[str]] = {}
+    for svc in graph.subjects(RDF.type, pp.Service):
+        sid = str(graph.value(svc, DCTERMS.identifier))
+        own = {str(text) for text in graph.objects(svc, DCTERMS.description)}
+        nodes = [svc, *(o for p in (cv.holdsRequirement, cv.hasCost, cv.hasChannel) for o in graph.objects(svc, p))]
+        for node in nodes:
+            for d in graph.objects(node, PROV.qualifiedDerivation):
+                supports, quote = graph.value(d, pp.supports), str(graph.value(d, pp.quote))
+                if supports == DCTERMS.title:
+                    continue
+                cited.setdefault(quote, set()).add(sid)
+                if not (node == svc and supports == DCTERMS.description and quote not in own):
+                    about.setdefault(quote, set()).add(sid)
+        for text in own:
+            about.setdefault(text, set()).add(sid)
+    return cited, about
+
+
+def test_no_fixture_description_is_a_sentence_about_another_service():
+    """A Summary, Description or UserInstruction sentence the curated graph cites must be one it cites as
+    being about the same service (a fact of it, or its description verbatim); a sentence it cites only for
+    another service, or only as the ground of a description it rewrote, is not this service's description.
+    Nor is a description the service's bare name (a list item: "lastensuojelun palvelut")."""
+    from graph.build.importers.requirements import sentences
+
+    cited, about = _curated_sentence_owners()
+    checked, wrong = 0, []
+    for path in SEED.glob("services*.json"):
+        for record in json.loads(path.read_text(encoding="utf-8")):
+            sid, names = record["sourceId"], {n["value"].casefold() for n in record["serviceNames"]}
+            for n, item in enumerate(record.get("serviceDescriptions") or []):
+                if item["type"] not in ("Summary", "Description", "UserInstruction"):
+                    continue
+                for sentence in sentences(item["value"]):
+                    citing = {s for quote, ids in cited.items() if sentence in quote for s in ids}
+                    owners = {s for quote, ids in about.items() if sentence in quote for s in ids}
+                    if sentence.casefold() in names or (citing and sid not in owners):
+                        wrong.append((sid, f"serviceDescriptions[{n}]", sentence[:60], sorted(owners)))
+                    checked += 1
+    assert wrong == [] and checked > 40, (wrong, checked)
