@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+import pyoxigraph as ox
 import pytest
 
 from graph.build.importers import import_ptv
@@ -49,7 +50,8 @@ def test_every_fact_cites_its_record_field(combined_kg):
         OPTIONAL { ?d pp:fieldPath ?path } }"""
     )
     assert len(rows) > 40 and all(r.get("path") for r in rows)
-    assert {r["file"].split("/")[0] for r in rows} == {"ptv"}
+    # the municipalities cite Finland's municipality list, saved beside the PTV records
+    assert {r["file"].split("/")[0] for r in rows} == {"ptv", "reference"}
 
 
 def test_a_changed_record_fails_the_quote_check(imported, tmp_path):
@@ -349,7 +351,11 @@ def test_a_nationwide_service_serves_every_municipality(tmp_path, hsds_schema, a
 
     src = tmp_path / "src"
     shutil.copytree(SEED, src)
+    import_ptv([src], tmp_path / "before")
+    before = tmp_path / "before" / f"ptv-service-{NEUVONTA[4:]}.ttl"
+    without_area = len(list(ox.parse(path=str(before), format=ox.RdfFormat.TURTLE)))
     records = json.loads((src / "services.json").read_text(encoding="utf-8"))
+    assert "areaType" not in records[1]
     records[1]["areaType"] = area_type
     (src / "services.json").write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
     assert import_ptv([src], tmp_path / "out")["skipped"] == []
@@ -357,8 +363,14 @@ def test_a_nationwide_service_serves_every_municipality(tmp_path, hsds_schema, a
     assert len(tables(kg).places(NEUVONTA)) == served
     found = verdicts(tables(kg), parse_profile(kg, {"municipality": [home]}), [NEUVONTA])[NEUVONTA]
     assert [(v.kind, v.status) for v in found if v.kind == "area"] == [("area", status)]
-    text = (tmp_path / "out" / f"ptv-service-{NEUVONTA[4:]}.ttl").read_text(encoding="utf-8")
-    assert text.count('pp:fieldPath "areaType"') == served + 1  # each municipality once, the links once
+    path = tmp_path / "out" / f"ptv-service-{NEUVONTA[4:]}.ttl"
+    text = path.read_text(encoding="utf-8")
+    assert text.count('pp:fieldPath "areaType"') == 1  # one citation supports every link
+    # the service's file holds its links and that citation only (the record had no area before): the
+    # municipalities are described once, in the folder's municipalities.ttl, not copied into the service
+    triples = len(list(ox.parse(path=str(path), format=ox.RdfFormat.TURTLE)))
+    assert triples == without_area + served + 5, triples  # was 3,275 for Nationwide (2,781 municipality copies)
+    assert "skos:prefLabel" not in text and (tmp_path / "out" / "municipalities.ttl").is_file()
     if served == 309 and home == "Utsjoki":
         from graph import hsds
         from graph.hsds.index import hsds_index

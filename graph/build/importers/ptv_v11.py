@@ -28,19 +28,12 @@ NATIONWIDE = ("Nationwide", "NationwideExceptAland")
 
 
 def municipality(cat: Catalogue, ctx: Context, code: str, cite: Cite) -> str | None:
-    """The municipality of a code, with its official names (ontology/municipalities.ttl); None if unknown."""
+    """The IRI of a municipality code (described once for the folder, in its municipalities.ttl); None if
+    the code is not one of Finland's."""
     if code not in ctx.municipalities:
         cat.skipped.append(f"{cite.record}: municipality code {code!r} is not one of Finland's 309")
         return None
-    iri = vocab.MUNICIPALITY + code
-    res = cat.resource(iri, PP + "Municipality", identifier=code)
-    if not res.has(SKOS + "notation"):
-        res.add(SKOS + "notation", ox.Literal(code))
-        for lang, label in ctx.municipalities[code].items():
-            res.add(SKOS + "prefLabel", (label, lang))
-    if cite not in res.cites:
-        res.cites.append(cite)
-    return iri
+    return vocab.MUNICIPALITY + code
 
 
 def _area(cat: Catalogue, ctx: Context, svc: Resource, rec: dict[str, Any], key: str) -> None:
@@ -60,8 +53,8 @@ def _area(cat: Catalogue, ctx: Context, svc: Resource, rec: dict[str, Any], key:
         cite: Cite | None = Cite(key, "areaType", str(rec["areaType"]))
         leave_out = ctx.aland if rec["areaType"] == "NationwideExceptAland" else frozenset()
         for code in sorted(ctx.municipalities.keys() - leave_out):
-            iri = municipality(cat, ctx, code, Cite(key, "areaType", str(rec["areaType"])))
-            if iri and not svc.has(DCT + "spatial", iri):
+            iri = vocab.MUNICIPALITY + code
+            if not svc.has(DCT + "spatial", iri):
                 svc.add(DCT + "spatial", iri, cite)
                 cite = None
 
