@@ -228,7 +228,16 @@ def test_reimport_replaces_removes_and_since(tmp_path):
 
     since = import_ptv([src], out, since=datetime(2026, 11, 10))
     assert since["imported"] == 1 and since["unchanged_before_since"] == 20
+    # a later import of one service in Vantaa keeps the municipalities the folder's other services link to
+    records = json.loads((src / "services.json").read_text(encoding="utf-8"))
+    records[0]["modified"] = "2026-11-01T08:00:00Z"
+    records[1] |= {"publishingStatus": "Published", "modified": "2026-12-01T08:00:00Z", "areaType": "LimitedType",
+                   "areas": [{"type": "Municipality", "code": "092", "municipalities": []}]}  # fmt: skip
+    (src / "services.json").write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
+    assert import_ptv([src], out, since=datetime(2026, 11, 25))["imported"] == 1
     assert validate([out], reasoner="rules").conforms
+    described = (out / "municipalities.ttl").read_text(encoding="utf-8")
+    assert all(f'skos:notation "{code}"' in described for code in ("049", "091", "092"))
 
 
 def test_coordinates_tm35fin_to_wgs84():
