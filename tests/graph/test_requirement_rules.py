@@ -35,6 +35,14 @@ def test_precision(split):
         ("Palvelulla ei ole ikärajaa.", set()),
         ("Lähetettä ei tarvita.", {("accessRoute", "self-referral")}),
         ("Tjänsten kräver remiss.", {("accessRoute", "professional-referral")}),
+        ("Lähete tarvitaan.", {("accessRoute", "professional-referral")}),
+        ("Palveluun tarvitaan lähete.", {("accessRoute", "professional-referral")}),
+        ("Neuvolaan ei tarvita lähetettä.", {("accessRoute", "self-referral")}),
+        ("Remiss behövs.", {("accessRoute", "professional-referral")}),
+        ("Remiss krävs.", {("accessRoute", "professional-referral")}),
+        ("Du kan kontakta tjänsten utan remiss.", {("accessRoute", "self-referral")}),
+        ("Lähete tarvitaan, jos perhe asuu muualla.", set()),  # conditional: left unread
+        ("Palveluun ohjataan myös lähetteellä.", set()),  # one way in among others
     ],
 )
 def test_rules_read_bounds_and_leave_hedges_unread(sentence, bounds):
@@ -44,3 +52,12 @@ def test_rules_read_bounds_and_leave_hedges_unread(sentence, bounds):
 def test_sentences_split_a_requirement_text():
     text = "Palvelu on maksuton. Lähete tarvitaan.\nRyhmä kokoontuu klo 9.30 alkaen."
     assert sentences(text) == ["Palvelu on maksuton.", "Lähete tarvitaan.", "Ryhmä kokoontuu klo 9.30 alkaen."]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "rule"),
+    [("Lähete tarvitaan.", "referral-needed"), ("Lähetettä ei tarvita.", "referral-not-needed"),
+     ("Remiss krävs.", "referral-needed"), ("Du behöver inte någon remiss.", "referral-not-needed")],
+)  # fmt: skip
+def test_the_referral_rules_name_themselves(sentence, rule):
+    assert [b.rule for b in read(sentence, load_context().demonyms)] == [rule]

@@ -20,6 +20,8 @@ def test_shacl_catches_missing_translations_and_a_dangling_link():
     assert "toService" in report.shacl_text
     # the service states a work form but no derivation supports pp:workForm
     assert "without a derivation that supports it" in report.shacl_text
+    # a curated service needs a description (only one imported from a catalogue record may have none)
+    assert "undescribed needs a description" in report.shacl_text
 
 
 def test_hermit_finds_the_inconsistent_fixture():

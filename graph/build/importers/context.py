@@ -17,11 +17,13 @@ SKOS = vocab.PREFIXES["skos"]
 @dataclass(frozen=True)
 class Context:
     """Concept IRIs the ontology defines (a record's code list entry is linked only if it is one),
-    municipality names by code, and the stems of inhabitants' names the residence rule reads."""
+    municipality names by code, the stems of inhabitants' names the residence rule reads, and the codes of
+    the Åland Islands' municipalities (a nationwide area may leave them out)."""
 
     concepts: frozenset[str]
     municipalities: dict[str, dict[str, str]]
     demonyms: dict[str, str]
+    aland: frozenset[str]
 
 
 @cache
@@ -41,4 +43,8 @@ def load_context() -> Context:
         if isinstance(label, ox.Literal) and label.language and code.isdigit():
             names.setdefault(code, {})[label.language] = label.value
     by_name = {label: code for code, labels in names.items() for label in labels.values()}
-    return Context(iris, names, demonym_table(by_name))
+    aland = frozenset(
+        str(getattr(q.object, "value", "")).rsplit("/", 1)[-1]
+        for q in muns.quads_for_pattern(ox.NamedNode(vocab.PP + "aland"), ox.NamedNode(SKOS + "member"), None)
+    )
+    return Context(iris, names, demonym_table(by_name), aland)

@@ -14,6 +14,7 @@ from graph import vocab
 from graph.build.importers.context import load_context
 from graph.build.importers.criteria import add_requirements
 from graph.build.importers.model import Catalogue, Cite, Record, Resource
+from graph.build.importers.municipalities import linked, write_municipalities
 from graph.build.importers.output import REMOVED_STATUSES, ImportReport, remove_service, save_record, write_report
 from graph.build.importers.ptv_v11 import municipality
 from graph.build.importers.sources import json_documents
@@ -166,7 +167,7 @@ def import_hsds(sources: list[Path], out: Path, lang: str = "en") -> dict[str, A
     """Import every HSDS service of the files and folders into `out` (one Turtle file per service)."""
     if lang not in vocab.LANGS:
         raise InvalidParameter("lang must be fi, sv or en", field="lang")
-    report = ImportReport()
+    report, codes = ImportReport(), set[str]()
     out.mkdir(parents=True, exist_ok=True)
     for document in json_documents(sources):
         for doc in _services(document):
@@ -181,7 +182,9 @@ def import_hsds(sources: list[Path], out: Path, lang: str = "en") -> dict[str, A
                 continue
             (out / f"hsds-service-{sid}.ttl").write_bytes(cat.turtle())
             save_record(out, f"hsds/service-{sid}.json", doc)
+            codes |= linked(cat)
             report.imported.append(sid)
             report.skipped += cat.skipped
+    write_municipalities(out, load_context(), codes)
     write_report(out, report)
     return report.dump()

@@ -14,6 +14,7 @@ from typing import Any
 from graph.build.importers import ptv_v11
 from graph.build.importers.context import Context, load_context
 from graph.build.importers.model import Catalogue
+from graph.build.importers.municipalities import linked, write_municipalities
 from graph.build.importers.output import (
     REMOVED_STATUSES,
     ImportReport,
@@ -52,6 +53,7 @@ def import_ptv(
     out.mkdir(parents=True, exist_ok=True)
     cutoff = since.replace(tzinfo=None) if since else None
     report.listed_only = len(records.listed_only)
+    codes: set[str] = set()
     for rid, rec in sorted(records.services.items()):
         when = modified_at(rec.get("modified"))
         if cutoff and when and when < cutoff:
@@ -67,7 +69,9 @@ def import_ptv(
             continue
         cat = write_service(out, f"ptv-service-{rid}.ttl", _filler(mapping, ctx, records, rec))
         _save_used(out, records, cat)
+        codes |= linked(cat)
         report.imported.append(rid)
         report.skipped += cat.skipped
+    write_municipalities(out, ctx, codes)
     write_report(out, report)
     return report.dump()

@@ -51,18 +51,27 @@ _AGE = [
     (re.compile(r"\bunder " + _NUM + r"[ -]?åriga barn", re.I), 12),
     (re.compile(r"\bbarn under (?:ett år|1 år)", re.I), 0),
 ]
+_LÄHETE = r"lähet(?:e|teen|että)\b"  # a referral (lähete), as the object of a verb
 _REFERRAL_NEEDED = [
-    re.compile(r"\b(?:tarvitaan|vaaditaan|edellytetään|tarvitset|edellyttää) (?:\w+ )?lähete", re.I),
-    re.compile(r"\blähete(?:tarvitaan| on (?:välttämätön|pakollinen))", re.I),
+    re.compile(r"\b(?:tarvitaan|vaaditaan|edellytetään|tarvitset|edellyttää) (?:\w+ ){0,3}" + _LÄHETE, re.I),
+    re.compile(r"\blähete (?:tarvitaan|vaaditaan|on (?:välttämätön|pakollinen|tarpeen|edellytys))\b", re.I),
     re.compile(r"\b(?:vain|ainoastaan) (?:\w+ )?lähetteellä\b", re.I),
-    re.compile(r"\b(?:kräver|krävs|behövs|förutsätter) (?:en )?remiss\b|\bremiss (?:krävs|behövs)\b", re.I),
+    re.compile(r"\b(?:kräver|krävs|behövs|behöver|förutsätter) (?:en )?remiss\b|\bremiss (?:krävs|behövs)\b", re.I),
     re.compile(r"\b(?:endast|bara) (?:med|på) remiss\b", re.I),
 ]
 _REFERRAL_NOT_NEEDED = [
     re.compile(r"\bilman lähetettä\b|\blähetettä ei (?:tarvita|vaadita|tarvitse)\b|\bei tarvita lähetettä\b", re.I),
-    re.compile(r"\bei (?:vaadi|edellytä) lähetettä\b", re.I),
+    re.compile(r"\bei (?:vaadi|edellytä) lähetettä\b|\bet tarvitse (?:\w+ )?lähetettä\b", re.I),
+    re.compile(r"\blähete ei ole (?:tarpeen|tarpeellinen|välttämätön|pakollinen)\b", re.I),
+    re.compile(r"\bitse tai (?:\w+ ){0,2}lähetteellä\b", re.I),  # "voi hakeutua itse tai lähetteellä"
     re.compile(r"\butan remiss\b|\bremiss (?:behövs|krävs) (?:inte|ej)\b|\bingen remiss\b", re.I),
+    re.compile(r"\bbehöver (?:inte|ej) (?:någon |en )?remiss\b", re.I),
 ]
+# "Palveluun ohjataan lääkärin lähetteellä.": read unless an alternative is named ("myös", "tai")
+_PASSIVE_REFERRAL = re.compile(r"\b\w+(?:taan|tään) (?:\w+ ){0,2}lähetteellä\b", re.I)
+# a referral needed only in some cases ("Lähete tarvitaan, jos …", "Vid behov krävs remiss.") is left unread
+_CONDITIONAL = re.compile(r"\b(?:jos|mikäli|tarvittaessa|om|ifall|vid behov)\b", re.I)
+_ALTERNATIVE = re.compile(r"\b(?:myös|tai|också|även|eller)\b", re.I)
 
 
 def stage(sentence: str, demonyms: dict[str, str]) -> Iterator[Bound]:
@@ -91,9 +100,15 @@ def residence(sentence: str, demonyms: dict[str, str]) -> Iterator[Bound]:
 
 
 def access(sentence: str, demonyms: dict[str, str]) -> Iterator[Bound]:
+    """A referral needed (`referral-needed`) or not (`referral-not-needed`); a conditional one is not read, nor
+    a passive "…taan lähetteellä" beside an alternative ("myös", "tai": the referral is one way in)."""
     if any(p.search(sentence) for p in _REFERRAL_NOT_NEEDED):
         yield Bound("access", "accessRoute", "self-referral", "referral-not-needed")
-    elif any(p.search(sentence) for p in _REFERRAL_NEEDED):
+    elif _CONDITIONAL.search(sentence):
+        return
+    elif any(p.search(sentence) for p in _REFERRAL_NEEDED) or (
+        _PASSIVE_REFERRAL.search(sentence) and not _ALTERNATIVE.search(sentence)
+    ):
         yield Bound("access", "accessRoute", "professional-referral", "referral-needed")
 
 
