@@ -87,7 +87,7 @@ def _quote_rows(lang: str, root: str, opens: str) -> dict[Citation, str]:
                     rows[key] = _quote_row(key, lang, root, opens)
         return rows
 
-    found: dict[Citation, str] = kg.memo(f"web-quotes:{root}:{lang}", make)
+    found: dict[Citation, str] = kg.memo(f"web-quotes:{root}:{lang}:{opens}", make)  # opens: the words in use
     return found
 
 

@@ -22,7 +22,7 @@ def test_the_build_table_holds_every_stored_quote_and_gives_the_rows_built_alone
             key = quotes._cited(cite)
             assert table[key] == quotes._quote_row(key, lang, "", opens)
             assert f"lang={lang}#quote" in table[key] or not key[0]
-        assert kg.memo(f"web-quotes::{lang}", dict) is table  # kept once a build and language
+        assert kg.memo(f"web-quotes::{lang}:{opens}", dict) is table  # kept once a build, language and wording
 
 
 def test_a_citation_outside_the_stored_documents_is_built_and_escaped(app):
