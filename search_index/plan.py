@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from graph.vocab import LANGS
 from search_index.analysis import analyse, fold, restore_diacritics, voikko
 from search_index.fields import BROADER_FACTOR, FIX_FACTOR, LINK_FACTOR, PART_FACTOR
-from search_index.synonyms import EXACT_SCHEMES, ConceptMatcher
+from search_index.pathways import PathwayReader, named_anchors, side
+from search_index.synonyms import EXACT_SCHEMES, ConceptHit, ConceptMatcher
 from search_index.vocabulary import related, split
 
 Known = Callable[[str, str], bool]  # (namespace, term) -> is it in the index or the labels?
@@ -41,6 +42,7 @@ class QueryPlan:
     attributes: dict[str, list[str]] = field(default_factory=dict)  # flag or facet -> values
     corrections: dict[str, str] = field(default_factory=dict)
     splits: dict[str, list[str]] = field(default_factory=dict)
+    anchors: dict[str, list[str]] = field(default_factory=dict)  # relation -> services asked after (or beside)
 
     @property
     def empty(self) -> bool:
@@ -117,8 +119,28 @@ def _word_terms(
             return
 
 
-def plan_query(text: str, lang: str, matcher: ConceptMatcher, known: Known, suggest: Suggest) -> QueryPlan:
-    """Attributes, content words with their terms, and the concepts the words name."""
+def _joined(words: list[Word], text: str, known: Known) -> None:
+    """Two adjacent words typed apart that the index knows as one ("post partum", "perhe työ") also give it."""
+    for first, second in zip(words, words[1:], strict=False):
+        if text[first.position + len(first.text) : second.position].strip():
+            continue  # something other than spaces between them
+        joined = first.text + second.text
+        for lg in LANGS:
+            for term, _, _, part in analyse(joined, lg, query=True):
+                if not part and known(lg, term):
+                    for word in (first, second):
+                        word.terms.setdefault(lg, {}).setdefault(term, FIX_FACTOR)
+
+
+def plan_query(
+    text: str,
+    lang: str,
+    matcher: ConceptMatcher,
+    known: Known,
+    suggest: Suggest,
+    pathways: PathwayReader | None = None,
+) -> QueryPlan:
+    """Attributes, content words with their terms, the concepts the words name, and pathway anchors."""
     per_lang = {lg: analyse(text, lg, query=True) for lg in LANGS}
     # a stop word of the query's language (what, när, mistä) is no content in any language
     content = {start for _, start, _, _ in per_lang[lang]}
@@ -142,9 +164,12 @@ def plan_query(text: str, lang: str, matcher: ConceptMatcher, known: Known, sugg
             if value not in plan.attributes.setdefault(name, []):
                 plan.attributes[name].append(value)
             consumed |= hit.words
+    relations = pathways.relations(text) if pathways else []
+    consumed |= {w.position for w in words for _, _, start, end in relations if start <= w.position < end}
     plan.words = [Word(w.position, w.text) for w in words if w.position not in consumed]
     for word in plan.words:
         _word_terms(word, per_lang, known, suggest, plan, lang)
+    _joined(plan.words, text, known)
     plan.words = [w for w in plan.words if w.terms]
     hits = {cid: h for cid, h in matcher.match(*_query_terms(plan.words)).items() if h.scheme not in EXACT_SCHEMES}
     plan.matched = sorted(hits)
@@ -154,7 +179,30 @@ def plan_query(text: str, lang: str, matcher: ConceptMatcher, known: Known, sugg
             strength = hit.coverage * BROADER_FACTOR
             if above not in plan.concepts or plan.concepts[above][0] < strength:
                 plan.concepts[above] = (strength, hit.words)
+    if pathways:
+        _anchors(plan, relations, hits, pathways)
     return plan
+
+
+def _anchors(
+    plan: QueryPlan, relations: list[tuple[str, str, int, int]], hits: dict[str, ConceptHit], pathways: PathwayReader
+) -> None:
+    """The services a pathway phrase points at, and the concept keys of the services their links lead to."""
+    positions = [w.position for w in plan.words]
+    for relation, lang, start, end in relations:
+        near = set(side(positions, lang, start, end))
+        if not near:
+            continue
+        concepts = {cid for cid, hit in hits.items() if hit.words <= near}
+        terms: dict[str, set[str]] = {}
+        for word in plan.words:
+            if word.position in near:
+                for ns, ts in word.terms.items():
+                    terms.setdefault(ns, set()).update(t for t, f in ts.items() if f >= FIX_FACTOR)
+        for anchor in named_anchors(pathways.anchors, relation, concepts, terms):
+            plan.concepts[f"{relation}:{anchor}"] = (1.0, frozenset(near))
+            if anchor not in plan.anchors.setdefault(relation, []):
+                plan.anchors[relation].append(anchor)
 
 
 def did_you_mean(text: str, corrections: dict[str, str]) -> str | None:
@@ -171,4 +219,6 @@ def interpreted(plan: QueryPlan) -> dict[str, object] | None:
         out["concepts"] = plan.matched
     if plan.splits:
         out["split"] = {word: " ".join(parts) for word, parts in plan.splits.items()}
+    for relation, services in plan.anchors.items():
+        out[relation] = services
     return out or None

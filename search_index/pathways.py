@@ -1,0 +1,114 @@
+"""Pathway questions: "tukea ensikodin jälkeen", "stöd efter mödrahemmet", "day group alongside psychiatric care".
+
+A person who asks what comes after a service (or goes alongside it) names that service, the anchor,
+and wants the services the graph's referral links lead to from it. The words of the ask are the
+hidden labels of the link kinds (ontology: next-step, continuation, alongside; search vocabulary).
+The anchor is named by the words on the relation word's side (before a Finnish postposition,
+after a Swedish or English preposition): through a concept its title or description names, or
+by its title's own words. Each indexed service holds `after:<anchor>` or `alongside:<anchor>`
+(search_index.prepare) as a concept key, so the engine matches the successors and the ranking
+model scores them as concepts; the anchor itself is demoted (fields.ANCHOR_FACTOR).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from search_index.analysis import fold, tokens
+
+RELATIONS = {"next-step": "after", "continuation": "after", "alongside": "alongside"}  # link kind -> relation
+POSTPOSITION_LANGS = ("fi",)  # the anchor is named before the word ("ensikodin jälkeen"), else after it
+SIDE_WORDS = 3  # content words on the relation's side that may name the anchor
+ANCHOR_STATUSES = ("main", "titled")  # a concept that names a service as an anchor is what it is about
+ANCHOR_SCHEMES = ("work-form",)  # what a service is (a mother and baby home), not a need or a group it serves
+
+
+def relation_phrases(labels: list[dict[str, Any]]) -> list[tuple[tuple[str, ...], str, str]]:
+    """(folded words, relation, language) of every label of a link kind search reads, longest first."""
+    out = {
+        (tuple(fold(w) for w, _, _ in tokens(e["label"])), RELATIONS[e["id"]], e["lang"])
+        for e in labels
+        if e["scheme"] == "link-kind" and e["id"] in RELATIONS and e.get("kind") == "hidden"
+    }
+    return sorted(out, key=lambda p: (-len(p[0]), p))
+
+
+def find_relations(text: str, phrases: list[tuple[tuple[str, ...], str, str]]) -> list[tuple[str, str, int, int]]:
+    """(relation, language, start, end) of each pathway phrase in the query, by character offsets."""
+    words = [(fold(w), s, e) for w, s, e in tokens(text)]
+    found: list[tuple[str, str, int, int]] = []
+    taken: set[int] = set()
+    for phrase, relation, lang in phrases:
+        n = len(phrase)
+        for i in range(len(words) - n + 1):
+            if tuple(w for w, _, _ in words[i : i + n]) == phrase and not taken & set(range(i, i + n)):
+                taken |= set(range(i, i + n))
+                found.append((relation, lang, words[i][1], words[i + n - 1][2]))
+    return sorted(found, key=lambda f: f[2])
+
+
+def side(positions: list[int], lang: str, start: int, end: int) -> list[int]:
+    """The content words that may name the anchor of a relation word at [start, end)."""
+    if lang in POSTPOSITION_LANGS:
+        return [p for p in positions if p < start][-SIDE_WORDS:]
+    return [p for p in positions if p >= end][:SIDE_WORDS]
+
+
+def named_anchors(
+    anchors: dict[str, dict[str, Any]],
+    relation: str,
+    concepts: set[str],
+    terms: dict[str, set[str]],
+) -> list[str]:
+    """Anchors with `relation` links that the side's concepts or title words name.
+
+    `terms` are the side words' terms per namespace; a title is named when half its words are there.
+    """
+    out = []
+    for anchor_id, entry in anchors.items():
+        if relation not in entry["relations"]:
+            continue
+        if concepts & set(entry["concepts"]):
+            out.append(anchor_id)
+            continue
+        for lang, words in entry["titles"].items():
+            held = terms.get(lang, set()) | (terms.get("fp", set()) if lang == "fi" else set())
+            if words and 2 * sum(1 for w in words if held & set(w)) >= len(words):
+                out.append(anchor_id)
+                break
+    return sorted(out)
+
+
+def anchor_table(
+    payloads: list[dict[str, Any]],
+    links: list[tuple[str, str, str]],
+    titles: dict[str, dict[str, list[list[str]]]],
+    scheme: dict[str, str],
+) -> dict[str, dict[str, Any]]:
+    """Per service with pathway links out: its relations, the concepts it is about, its title words."""
+    relations: dict[str, set[str]] = {}
+    for source, _, kind in links:
+        if kind in RELATIONS:
+            relations.setdefault(source, set()).add(RELATIONS[kind])
+    return {
+        p["id"]: {
+            "relations": sorted(relations[p["id"]]),
+            "concepts": sorted(
+                c for c, s in p["concepts"].items() if s in ANCHOR_STATUSES and scheme.get(c) in ANCHOR_SCHEMES
+            ),
+            "titles": titles.get(p["id"], {}),
+        }
+        for p in payloads
+        if p["id"] in relations
+    }
+
+
+class PathwayReader:
+    """The pathway phrases of the labels and the anchor table of the index, compiled once at open."""
+
+    def __init__(self, labels: list[dict[str, Any]], anchors: dict[str, dict[str, Any]]) -> None:
+        self.phrases = relation_phrases(labels)
+        self.anchors = anchors
+
+    def relations(self, text: str) -> list[tuple[str, str, int, int]]:
+        return find_relations(text, self.phrases) if self.anchors else []

@@ -1,0 +1,75 @@
+"""Query understanding beyond words on the seed graph: pathway questions ("what comes after X"),
+titles that name a concept, places without services, words typed apart, function words."""
+
+from __future__ import annotations
+
+import pytest
+
+from search_index.protocol import MatchRequest
+from search_index.search import search
+
+
+def ids(index, q: str, lang: str = "fi") -> list[str]:
+    return [i["id"] for i in search(index, q, lang=lang)["items"]]
+
+
+@pytest.mark.parametrize(
+    "q, lang",
+    [
+        ("mitä tukea ensikotijakson jälkeen", "fi"),
+        ("hjälp efter tiden på mödrahemmet", "sv"),
+        ("support after the mother and baby home", "en"),
+    ],
+)
+def test_what_comes_after_a_service_follows_its_pathway_links(index, q, lang):
+    """The words after/efter/jälkeen point at the service named beside them; the graph's next-step links lead on."""
+    result = search(index, q, lang=lang)
+    assert result["interpreted"]["after"] == ["ensikotijakso"]
+    top = [i["id"] for i in result["items"]]
+    assert set(top[:2]) == {"jalkituki", "asumisharjoittelu"}
+    assert "ensikotijakso" not in top[:2]
+
+
+def test_after_a_life_event_is_not_a_pathway_question(index):
+    """ "after having a baby" names no service: nothing is read as an anchor."""
+    for q, lang in [("masentaa synnytyksen jälkeen", "fi"), ("feeling down after having a baby", "en")]:
+        assert "after" not in (search(index, q, lang=lang)["interpreted"] or {})
+
+
+def test_alongside_a_service_follows_its_alongside_links(index):
+    result = search(index, "mitä psykiatrisen hoidon rinnalla", lang="fi")
+    assert result["interpreted"]["alongside"] == ["psykiatrinen-hoito"]
+    assert result["items"][0]["id"] == "hoidollinen-paivaryhma"
+
+
+def test_a_title_that_names_a_concept_ranks_for_it_without_claiming_it(index):
+    """ "Round-the-clock mother-and-baby home period" is about supported housing: a search reading ("titled"),
+    shown as no concept tag, since the graph does not say so."""
+    payloads = {p["id"]: p for p in index.engine.match(MatchRequest(everything=True), 100).payloads}
+    assert payloads["ensikotijakso"]["concepts"].get("supported-housing") == "titled"
+    assert "home-visit" not in payloads["kotikunnan-palvelut"]["concepts"]  # "home" of "home municipality"
+    items = search(index, "mother and baby home", lang="en")["items"]
+    first = items[0]
+    assert first["id"] == "ensikotijakso" and first["concepts"] == []
+
+
+def test_a_municipality_without_services_is_read_as_a_place(index):
+    """Tampere is in no source: it is read as a place (not a content word), and a service known to be only
+    in Helsinki sinks below those whose place is unknown."""
+    result = search(index, "vauvaperheen tuki Tampere")
+    assert result["interpreted"]["municipality"] == ["837"]
+    assert ids(index, "vauvaperheen tuki")[0] == "terapeuttinen-vauvaperhetyo"
+    assert "terapeuttinen-vauvaperhetyo" not in ids(index, "vauvaperheen tuki Tampere")[:3]
+
+
+def test_words_typed_apart_are_also_read_as_one(index):
+    named = search(index, "post partum depression", lang="en")["interpreted"]["concepts"]
+    assert "postpartum-depression" in named
+
+
+@pytest.mark.parametrize(
+    "q, lang, word",
+    [("depression during pregnancy", "en", "during"), ("samspel mellan förälder och baby", "sv", "mellan")],
+)
+def test_function_words_are_no_content(index, q, lang, word):
+    assert word not in [w.text for w in index.plan(q, lang).words]
