@@ -62,7 +62,7 @@ def service_documents(kg: KnowledgeGraph) -> list[dict[str, Any]]:
     _quotes(kg, docs)
     _pathways(kg, docs)
     for row in kg.select("search-facets"):
-        if row["id"] in docs and row["facet"] in (*FACETS, *FLAGS, "service_class"):
+        if row["id"] in docs and row["facet"] in (*FACETS, *FLAGS, "service_class", "basic_level"):
             docs[row["id"]]["facets"][row["facet"]].append(row["value"])
     for doc in docs.values():
         values = {v for name in CONCEPT_SOURCES for v in doc["facets"].get(name, [])}

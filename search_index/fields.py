@@ -36,6 +36,7 @@ MIN_COVERAGE = 0.67  # share (by rarity) of a label's words a query must hold to
 
 COORDINATION_POWER = 1.0  # score × share of the query units matched (1.5 and 2 were tried: dev 0.853, 0.845)
 ATTRIBUTE_BOOST = 2.0  # × (1 + boost × share of the query's attributes the service has)
+BASIC_LEVEL_PRIOR = 1.4  # stepped care: a universal or early-support service before a therapeutic one
 ELSEWHERE_FACTOR = 0.3  # the query names a municipality and the service is known to be only in others
 EXCLUDED_FACTOR = 0.15  # a service that excludes the situation the query names sinks
 RERANK_WINDOW = 200  # the engine's best this many are scored by the model (all of them at seed scale)

@@ -134,6 +134,7 @@ def prepare(docs: list[dict[str, Any]], labels: list[dict[str, Any]]) -> tuple[l
                 "sentences": [_analysed(entry) for entry in sentences(doc["sentences"])],
                 "facets": {name: sorted(set(doc["facets"].get(name, []))) for name in FACETS},
                 "flags": sorted(name for name in FLAGS if "true" in doc["facets"].get(name, [])),
+                "basic_level": "true" in doc["facets"].get("basic_level", []),
             }
         )
     count = max(len(docs), 1)

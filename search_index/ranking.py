@@ -12,6 +12,7 @@ from typing import Any
 from search_index.fields import (
     ANCHOR_FACTOR,
     ATTRIBUTE_BOOST,
+    BASIC_LEVEL_PRIOR,
     CONCEPT_WEIGHT,
     COORDINATION_POWER,
     DIRECT_FACTOR,
@@ -112,6 +113,8 @@ class Ranker:
         if plan.attributes:
             share = self._attribute_share(plan, payload)
             total = total * (1 + ATTRIBUTE_BOOST * share) if plan.words else share
+        if payload.get("basic_level"):
+            total *= BASIC_LEVEL_PRIOR
         if self._elsewhere(plan, payload):
             total *= ELSEWHERE_FACTOR
         if any(payload["id"] in anchors for anchors in plan.anchors.values()):

@@ -155,3 +155,18 @@ def test_the_service_asked_after_sinks_and_its_successors_score_as_a_concept():
     anchor = RANKER.score(q, payload("ensikoti", {"ensikoti": 3.0}), "fi").score
     successor = RANKER.score(q, payload("jalkituki", {}, concepts={"after:ensikoti": "main"}), "fi").score
     assert successor > anchor > 0
+
+
+def test_stepped_care_a_basic_level_service_comes_before_an_equal_intensive_one():
+    q = plan("masennus")
+    basic = dict(payload("basic", {"masennus": 1.5}), basic_level=True)
+    therapeutic = payload("therapeutic", {"masennus": 1.5})
+    assert RANKER.score(q, basic, "fi").score > RANKER.score(q, therapeutic, "fi").score
+
+
+def test_the_basic_level_reaches_the_payload(index):
+    from search_index.protocol import MatchRequest
+
+    payloads = {p["id"]: p for p in index.engine.match(MatchRequest(everything=True), 100).payloads}
+    assert payloads["baby-blues"]["basic_level"] and payloads["neuvola"]["basic_level"]
+    assert not payloads["terapeuttinen-vauvaperhetyo"]["basic_level"]
