@@ -18,6 +18,7 @@ from search_index.analysis import fold, tokens
 
 RELATIONS = {"next-step": "after", "continuation": "after", "alongside": "alongside"}  # link kind -> relation
 POSTPOSITION_LANGS = ("fi",)  # the anchor is named before the word ("ensikodin jälkeen"), else after it
+NEAR = "near"  # a service named by its title lifts its pathway neighbours a little (fields.NEAR_STRENGTH)
 SIDE_WORDS = 3  # content words on the relation's side that may name the anchor
 ANCHOR_STATUSES = ("main", "titled")  # a concept that names a service as an anchor is what it is about
 ANCHOR_SCHEMES = ("work-form",)  # what a service is (a mother and baby home), not a need or a group it serves
@@ -55,7 +56,7 @@ def side(positions: list[int], lang: str, start: int, end: int) -> list[int]:
 
 
 def named_anchors(
-    anchors: dict[str, dict[str, Any]],
+    pathways: PathwayReader,
     relation: str,
     concepts: set[str],
     terms: dict[str, set[str]],
@@ -64,11 +65,14 @@ def named_anchors(
 
     `terms` are the side words' terms per namespace; a title is named when half its words are there.
     """
+    candidates = {a for c in concepts for a in pathways.by_concept.get(c, ())}
+    candidates |= {a for ns, ts in terms.items() for t in ts for a in pathways.by_term.get((ns, t), ())}
     out = []
-    for anchor_id, entry in anchors.items():
+    for anchor_id in sorted(candidates):
+        entry = pathways.anchors[anchor_id]
         if relation not in entry["relations"]:
             continue
-        if concepts & set(entry["concepts"]):
+        if relation != NEAR and concepts & set(entry["concepts"]):
             out.append(anchor_id)
             continue
         for lang, words in entry["titles"].items():
@@ -76,7 +80,7 @@ def named_anchors(
             if words and 2 * sum(1 for w in words if held & set(w)) >= len(words):
                 out.append(anchor_id)
                 break
-    return sorted(out)
+    return out
 
 
 def anchor_table(
@@ -85,11 +89,14 @@ def anchor_table(
     titles: dict[str, dict[str, list[list[str]]]],
     scheme: dict[str, str],
 ) -> dict[str, dict[str, Any]]:
-    """Per service with pathway links out: its relations, the concepts it is about, its title words."""
+    """Per service with pathway links out: its relations, the concepts it is about, its title words.
+
+    `links` are (service, to, kind); kind "near" is any neighbour (a link either way, a part, the whole).
+    """
     relations: dict[str, set[str]] = {}
     for source, _, kind in links:
-        if kind in RELATIONS:
-            relations.setdefault(source, set()).add(RELATIONS[kind])
+        if kind in RELATIONS or kind == NEAR:
+            relations.setdefault(source, set()).add(RELATIONS.get(kind, NEAR))
     return {
         p["id"]: {
             "relations": sorted(relations[p["id"]]),
@@ -109,6 +116,16 @@ class PathwayReader:
     def __init__(self, labels: list[dict[str, Any]], anchors: dict[str, dict[str, Any]]) -> None:
         self.phrases = relation_phrases(labels)
         self.anchors = anchors
+        self.by_concept: dict[str, list[str]] = {}
+        self.by_term: dict[tuple[str, str], list[str]] = {}
+        for anchor_id, entry in anchors.items():
+            for concept in entry["concepts"]:
+                self.by_concept.setdefault(concept, []).append(anchor_id)
+            for lang, words in entry["titles"].items():
+                for term in {t for word in words for t in word}:
+                    self.by_term.setdefault((lang, term), []).append(anchor_id)
+                    if lang == "fi":
+                        self.by_term.setdefault(("fp", term), []).append(anchor_id)
 
     def relations(self, text: str) -> list[tuple[str, str, int, int]]:
         return find_relations(text, self.phrases) if self.anchors else []

@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 
 from graph.vocab import LANGS
 from search_index.analysis import analyse, fold, restore_diacritics, voikko
-from search_index.fields import BROADER_FACTOR, FIX_FACTOR, LINK_FACTOR, PART_FACTOR
-from search_index.pathways import PathwayReader, named_anchors, side
+from search_index.fields import BROADER_FACTOR, FIX_FACTOR, LINK_FACTOR, NEAR_STRENGTH, PART_FACTOR
+from search_index.pathways import NEAR, PathwayReader, named_anchors, side
 from search_index.synonyms import EXACT_SCHEMES, ConceptHit, ConceptMatcher
 from search_index.vocabulary import related, split
 
@@ -194,15 +194,25 @@ def _anchors(
         if not near:
             continue
         concepts = {cid for cid, hit in hits.items() if hit.words <= near}
-        terms: dict[str, set[str]] = {}
-        for word in plan.words:
-            if word.position in near:
-                for ns, ts in word.terms.items():
-                    terms.setdefault(ns, set()).update(t for t, f in ts.items() if f >= FIX_FACTOR)
-        for anchor in named_anchors(pathways.anchors, relation, concepts, terms):
+        terms = _strong_terms(plan.words, near)
+        for anchor in named_anchors(pathways, relation, concepts, terms):
             plan.concepts[f"{relation}:{anchor}"] = (1.0, frozenset(near))
             if anchor not in plan.anchors.setdefault(relation, []):
                 plan.anchors[relation].append(anchor)
+    asked = {a for anchors in plan.anchors.values() for a in anchors}
+    for anchor in named_anchors(pathways, NEAR, set(), _strong_terms(plan.words, set(positions))):
+        if anchor not in asked:
+            plan.concepts[f"{NEAR}:{anchor}"] = (NEAR_STRENGTH, frozenset(positions))
+
+
+def _strong_terms(words: list[Word], positions: set[int]) -> dict[str, set[str]]:
+    """The terms of the words at `positions` typed, corrected or split (not related forms or parts)."""
+    terms: dict[str, set[str]] = {}
+    for word in words:
+        if word.position in positions:
+            for ns, ts in word.terms.items():
+                terms.setdefault(ns, set()).update(t for t, f in ts.items() if f >= FIX_FACTOR)
+    return terms
 
 
 def did_you_mean(text: str, corrections: dict[str, str]) -> str | None:

@@ -14,7 +14,7 @@ from typing import Any
 from graph.vocab import LANGS
 from search_index.analysis import analyse
 from search_index.fields import CONCEPT_SOURCES, FACETS, FLAGS, TEXT_FIELDS
-from search_index.pathways import RELATIONS, anchor_table
+from search_index.pathways import NEAR, RELATIONS, anchor_table
 from search_index.snippets import sentences
 from search_index.synonyms import ConceptMatcher
 
@@ -87,11 +87,13 @@ def prepare(docs: list[dict[str, Any]], labels: list[dict[str, Any]]) -> tuple[l
     titles = {doc["id"]: _title_terms(doc) for doc in docs}
     matcher = ConceptMatcher(labels)
     links = [(doc["id"], to, kind) for doc in docs for to, kind in doc.get("links", [])]
-    follows: dict[str, set[str]] = defaultdict(set)  # service -> "after:<anchor>" keys of the links into it
+    near = {(doc["id"], peer) for doc in docs for peer in doc["neighbours"]}  # either way: a part names its whole
+    links += sorted((a, b, NEAR) for a, b in near | {(b, a) for a, b in near})
+    follows: dict[str, set[str]] = defaultdict(set)  # service -> "after:<anchor>", "near:<anchor>" keys
     for source, target, kind in links:
-        if kind in RELATIONS:
-            follows[target].add(f"{RELATIONS[kind]}:{source}")
-    anchors = {source for source, _, kind in links if kind in RELATIONS}
+        if kind in RELATIONS or kind == NEAR:
+            follows[target].add(f"{RELATIONS.get(kind, NEAR)}:{source}")
+    anchors = {source for source, _, _ in links}
     df: dict[str, Counter[str]] = {ns: Counter() for ns in NAMESPACES}
     concept_df: Counter[str] = Counter()
     lengths: dict[str, float] = dict.fromkeys(LANGS, 0.0)

@@ -74,3 +74,11 @@ def test_words_typed_apart_are_also_read_as_one(index):
 )
 def test_function_words_are_no_content(index, q, lang, word):
     assert word not in [w.text for w in index.plan(q, lang).words]
+
+
+def test_a_service_named_by_its_title_brings_its_pathway_neighbours_after_it(index):
+    """ "ensikotijakso" matches one service's words; the services its links lead to follow it, below it."""
+    found = ids(index, "ensikotijakso")
+    assert found[0] == "ensikotijakso" and {"asumisharjoittelu", "jalkituki"} <= set(found)
+    perhevalmennus = ids(index, "monitoimijainen perhevalmennus")
+    assert perhevalmennus[0] == "perhevalmennus" and "vauvan-syntyma-tutuksi" in perhevalmennus  # its part
