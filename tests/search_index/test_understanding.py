@@ -82,3 +82,18 @@ def test_a_service_named_by_its_title_brings_its_pathway_neighbours_after_it(ind
     assert found[0] == "ensikotijakso" and {"asumisharjoittelu", "jalkituki"} <= set(found)
     perhevalmennus = ids(index, "monitoimijainen perhevalmennus")
     assert perhevalmennus[0] == "perhevalmennus" and "vauvan-syntyma-tutuksi" in perhevalmennus  # its part
+
+
+@pytest.mark.parametrize(
+    "q, lang, concept",
+    [
+        ("allt är så jobbigt", "sv", "everyday-struggles"),  # third persona pass: how hard it is
+        ("blivande pappa", "sv", "expecting-families"),
+        ("småbarnsförälder", "sv", "small-child-families"),
+        ("tosi rankkaa", "fi", "everyday-struggles"),
+        ("uusi äiti", "fi", "baby-families"),
+        ("new dad", "en", "baby-families"),
+    ],
+)
+def test_the_third_persona_pass_reaches_the_concept(index, q, lang, concept):
+    assert concept in (search(index, q, lang=lang)["interpreted"] or {}).get("concepts", [])
