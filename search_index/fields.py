@@ -25,7 +25,7 @@ OTHER_LANGUAGE_FACTOR = 0.3  # the texts of the other two languages still count,
 
 # Concepts: a matched concept scores by its rarity among services, by how much of its label the
 # query covers, and by how central it is to the service.
-CONCEPT_WEIGHT = {"situation": 2.2, "work-form": 1.8, "service-class": 1.0, "service-level": 0.8, "target-group": 0.5}
+CONCEPT_WEIGHT = {"situation": 3.3, "work-form": 1.8, "service-class": 1.0, "service-level": 0.8, "target-group": 0.75}
 PATHWAY_WEIGHT = 2.2  # a service a referral link leads to from the service the query asks after (after:<id>)
 NEAR_STRENGTH = 0.05  # a pathway neighbour of a service the query names by its title (near:<id>), as a concept
 ANCHOR_FACTOR = 0.5  # the service asked after: the person has been there and asks what comes next

@@ -170,3 +170,15 @@ def test_the_basic_level_reaches_the_payload(index):
     payloads = {p["id"]: p for p in index.engine.match(MatchRequest(everything=True), 100).payloads}
     assert payloads["baby-blues"]["basic_level"] and payloads["neuvola"]["basic_level"]
     assert not payloads["terapeuttinen-vauvaperhetyo"]["basic_level"]
+
+
+def test_the_family_situation_weighs_more_than_the_way_of_working():
+    """A query naming a situation and a work form: a service that addresses the situation (not its main one)
+    ranks above one whose main work form it is (situation 3.3 × direct 0.7 > work form 1.8 × main 1.0)."""
+    stats = dict(STATS, concept_df={"depression": 2, "group": 2})
+    ranker = Ranker(stats, {"depression": "situation", "group": "work-form"}, {})
+    named = {"depression": (1.0, frozenset({0})), "group": (1.0, frozenset({1}))}
+    q = plan("masennus", "ryhmä", concepts=named, matched=["depression", "group"])
+    situation = ranker.score(q, payload("s", {}, concepts={"depression": "direct"}), "fi").score
+    work_form = ranker.score(q, payload("w", {}, concepts={"group": "main"}), "fi").score
+    assert situation > work_form
