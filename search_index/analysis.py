@@ -92,6 +92,30 @@ def restore_diacritics(word: str) -> tuple[str, ...]:
     return tuple(found)
 
 
+_VOWELS = "aeiouyäö"
+
+
+@lru_cache(maxsize=1 << 12)
+def repairs(word: str) -> tuple[str, ...]:
+    """Words Voikko knows one typing slip away from an unknown Finnish word, likeliest slips first.
+
+    A letter typed once that is double (masenuksesta → masennuksesta), twice that is single, a vowel
+    left out, two letters swapped, one letter too many: the inflected and compound forms a speller over
+    base forms cannot reach.
+    """
+    n = len(word)
+    variants = [word[:i] + word[i] + word[i:] for i in range(n)]
+    variants += [word[:i] + word[i + 1 :] for i in range(n) if i and word[i] == word[i - 1]]
+    variants += [word[:i] + v + word[i:] for i in range(1, n) for v in _VOWELS]
+    variants += [word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(n - 1)]
+    variants += [word[:i] + word[i + 1 :] for i in range(n)]
+    out: list[str] = []
+    for variant in variants:
+        if variant != word and variant not in out and voikko(variant)[0]:
+            out.append(variant)
+    return tuple(out)
+
+
 @lru_cache(maxsize=1 << 17)
 def finnish_terms(word: str, *, query: bool = False) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(main terms, compound-part terms) of one lower-cased Finnish word, folded (cached: texts repeat words)."""

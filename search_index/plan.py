@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from graph.vocab import LANGS
-from search_index.analysis import analyse, fold, restore_diacritics, voikko
+from search_index.analysis import analyse, finnish_terms, fold, repairs, restore_diacritics, voikko
 from search_index.fields import BROADER_FACTOR, FIX_FACTOR, LINK_FACTOR, NEAR_STRENGTH, PART_FACTOR
 from search_index.pathways import NEAR, PathwayReader, named_anchors, side
 from search_index.synonyms import EXACT_SCHEMES, ConceptHit, ConceptMatcher
@@ -25,6 +25,7 @@ Known = Callable[[str, str], bool]  # (namespace, term) -> is it in the index or
 Suggest = Callable[[str, str, int], list[str]]  # (language, word, max distance) -> closest known terms
 ATTRIBUTE_FACETS = {"language": "language", "municipality": "municipality"}
 SWEDISH_COMPOUND = 10  # letters from which a known Swedish word is also read as two words
+REPAIR_FROM = 7  # letters from which an unknown Finnish word is read as the known word one slip away
 
 
 @dataclass
@@ -105,6 +106,8 @@ def _word_terms(
             plan.corrections[typed] = found[0]
             word.terms.setdefault(lg, {})[found[0]] = FIX_FACTOR
             return
+    if _repaired(word, surface, known, plan):
+        return
     for lg in (lang, *[x for x in LANGS if x != lang]):
 
         def piece(text: str, lg: str = lg) -> list[str]:
@@ -117,6 +120,23 @@ def _word_terms(
             for term in parts:
                 word.terms.setdefault(lg, {})[term] = FIX_FACTOR
             return
+
+
+def _repaired(word: Word, surface: str, known: Known, plan: QueryPlan) -> bool:
+    """An unknown Finnish word one typing slip from a word Voikko knows whose base form the index holds."""
+    if len(surface) < REPAIR_FROM:
+        return False
+    for variant in repairs(surface):
+        main, parts = finnish_terms(variant, query=True)
+        if any(known("fi", t) for t in main):
+            plan.corrections[fold(surface)] = fold(variant)
+            for term in main:
+                word.terms.setdefault("fi", {})[term] = FIX_FACTOR
+                word.terms.setdefault("fp", {})[term] = PART_FACTOR
+            for term in parts:
+                word.terms.setdefault("fi", {}).setdefault(term, PART_FACTOR)
+            return True
+    return False
 
 
 def _joined(words: list[Word], text: str, known: Known) -> None:

@@ -97,3 +97,14 @@ def test_a_service_named_by_its_title_brings_its_pathway_neighbours_after_it(ind
 )
 def test_the_third_persona_pass_reaches_the_concept(index, q, lang, concept):
     assert concept in (search(index, q, lang=lang)["interpreted"] or {}).get("concepts", [])
+
+
+@pytest.mark.parametrize(
+    "q, fixed, concept",
+    [("masenuksesta", "masennuksesta", "depression"), ("ahdistuneisutta", "ahdistuneisuutta", "anxiety")],
+)
+def test_a_misspelt_inflected_word_is_read_as_the_word_one_slip_away(index, q, fixed, concept):
+    """No base form is within two edits of "masenuksesta": Voikko knows "masennuksesta", one letter away."""
+    result = search(index, q)
+    assert result["did_you_mean"] == fixed and result["items"]
+    assert concept in result["interpreted"]["concepts"]
