@@ -25,6 +25,7 @@ Known = Callable[[str, str], bool]  # (namespace, term) -> is it in the index or
 Suggest = Callable[[str, str, int], list[str]]  # (language, word, max distance) -> closest known terms
 ATTRIBUTE_FACETS = {"language": "language", "municipality": "municipality"}
 SWEDISH_COMPOUND = 10  # letters from which a known Swedish word is also read as two words
+KNOWN_SLIP_FROM = 8  # letters from which a word Voikko knows but the index lacks is also tried for a slip
 REPAIR_FROM = 7  # letters from which an unknown Finnish word is read as the known word one slip away
 
 
@@ -88,7 +89,7 @@ def _word_terms(
             if not part:
                 for other in related(term, lg):
                     bucket.setdefault(other, LINK_FACTOR)
-    indexed = any(known(ns, t) for ns, terms in word.terms.items() for t in terms)
+    indexed = any(known(ns, t) for ns, terms in word.terms.items() for t, f in terms.items() if f > PART_FACTOR)
     if lang == "sv" and indexed and not voikko_knows and len(surface) >= SWEDISH_COMPOUND:
         # a Swedish compound the index knows whole (barnskyddstjänster) also stands for its two words,
         # as a Finnish compound does for its parts, so it can name the concept of its first word
@@ -97,16 +98,17 @@ def _word_terms(
         )
         for term in pieces or []:
             word.terms.setdefault("sv", {}).setdefault(term, FIX_FACTOR)
-    if voikko_knows or len(surface) < 5 or indexed:
+    if len(surface) < 5 or indexed or (voikko_knows and len(surface) < KNOWN_SLIP_FROM):
         return
     typed = fold(surface)
     for lg in (lang, *[x for x in LANGS if x != lang]):
-        found = suggest(lg, typed, 2 if len(typed) >= 8 else 1)
+        # a word Voikko knows that the index has nowhere (vertaistukki: peer log) may be a slip too, by one letter
+        found = suggest(lg, typed, 1 if voikko_knows else 2 if len(typed) >= 8 else 1)
         if found:
             plan.corrections[typed] = found[0]
             word.terms.setdefault(lg, {})[found[0]] = FIX_FACTOR
             return
-    if _repaired(word, surface, known, plan):
+    if voikko_knows or _repaired(word, surface, known, plan):
         return
     for lg in (lang, *[x for x in LANGS if x != lang]):
 

@@ -108,3 +108,9 @@ def test_a_misspelt_inflected_word_is_read_as_the_word_one_slip_away(index, q, f
     result = search(index, q)
     assert result["did_you_mean"] == fixed and result["items"]
     assert concept in result["interpreted"]["concepts"]
+
+
+def test_a_slip_that_makes_another_real_word_is_still_corrected(index):
+    """Voikko knows "vertaistukki" (peer + log): the index has it nowhere, so it is read as vertaistuki."""
+    result = search(index, "vertaistukki")
+    assert result["did_you_mean"] == "vertaistuki" and "peer-support" in result["interpreted"]["concepts"]
