@@ -28,6 +28,7 @@ OTHER_LANGUAGE_FACTOR = 0.3  # the texts of the other two languages still count,
 CONCEPT_WEIGHT = {"situation": 3.3, "work-form": 1.8, "service-class": 1.0, "service-level": 0.8, "target-group": 0.75}
 PATHWAY_WEIGHT = 2.2  # a service a referral link leads to from the service the query asks after (after:<id>)
 NEAR_STRENGTH = 0.05  # a pathway neighbour of a service the query names by its title (near:<id>), as a concept
+ROUTE_STRENGTH = 0.5  # the way into a service a query asks how to reach (route:<id>): after the service itself
 ANCHOR_FACTOR = 0.5  # the service asked after: the person has been there and asks what comes next
 MAIN_FACTOR = 1.0  # a situation or work form the service's own title or description names
 DIRECT_FACTOR = 0.7  # one the service addresses

@@ -17,6 +17,9 @@ from typing import Any
 from search_index.analysis import fold, tokens
 
 RELATIONS = {"next-step": "after", "continuation": "after", "alongside": "alongside"}  # link kind -> relation
+ROUTES = ("intake", "referral")  # links into a service: how one gets there ("miten pääsee", "how to apply for")
+ROUTE = "route"
+PHRASE_KINDS = {**RELATIONS, "intake": ROUTE}  # the link kinds whose hidden labels are pathway phrases
 POSTPOSITION_LANGS = ("fi",)  # the anchor is named before the word ("ensikodin jälkeen"), else after it
 NEAR = "near"  # a service named by its title lifts its pathway neighbours a little (fields.NEAR_STRENGTH)
 SIDE_WORDS = 3  # content words on the relation's side that may name the anchor
@@ -27,9 +30,9 @@ ANCHOR_SCHEMES = ("work-form",)  # what a service is (a mother and baby home), n
 def relation_phrases(labels: list[dict[str, Any]]) -> list[tuple[tuple[str, ...], str, str]]:
     """(folded words, relation, language) of every label of a link kind search reads, longest first."""
     out = {
-        (tuple(fold(w) for w, _, _ in tokens(e["label"])), RELATIONS[e["id"]], e["lang"])
+        (tuple(fold(w) for w, _, _ in tokens(e["label"])), PHRASE_KINDS[e["id"]], e["lang"])
         for e in labels
-        if e["scheme"] == "link-kind" and e["id"] in RELATIONS and e.get("kind") == "hidden"
+        if e["scheme"] == "link-kind" and e["id"] in PHRASE_KINDS and e.get("kind") == "hidden"
     }
     return sorted(out, key=lambda p: (-len(p[0]), p))
 
@@ -48,8 +51,10 @@ def find_relations(text: str, phrases: list[tuple[tuple[str, ...], str, str]]) -
     return sorted(found, key=lambda f: f[2])
 
 
-def side(positions: list[int], lang: str, start: int, end: int) -> list[int]:
+def side(positions: list[int], lang: str, start: int, end: int, relation: str = "after") -> list[int]:
     """The content words that may name the anchor of a relation word at [start, end)."""
+    if relation == ROUTE:  # "miten pääsee X:ään", "how to apply for X", "X, miten haetaan": anywhere
+        return positions
     if lang in POSTPOSITION_LANGS:
         return [p for p in positions if p < start][-SIDE_WORDS:]
     return [p for p in positions if p >= end][:SIDE_WORDS]
@@ -83,20 +88,32 @@ def named_anchors(
     return out
 
 
+def link_keys(links: list[tuple[str, str, str]]) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    """(concept keys per service, relations per anchor) from (service, to, kind) links.
+
+    after/alongside/near: the service a link leads to holds "after:<from>"; route: the service a link
+    comes from holds "route:<to>" (the phone service through which the therapy is applied for).
+    """
+    keys: dict[str, set[str]] = {}
+    relations: dict[str, set[str]] = {}
+    for source, target, kind in links:
+        if kind in RELATIONS or kind == NEAR:
+            relation = RELATIONS.get(kind, NEAR)
+            keys.setdefault(target, set()).add(f"{relation}:{source}")
+            relations.setdefault(source, set()).add(relation)
+        if kind in ROUTES:
+            keys.setdefault(source, set()).add(f"{ROUTE}:{target}")
+            relations.setdefault(target, set()).add(ROUTE)
+    return keys, relations
+
+
 def anchor_table(
     payloads: list[dict[str, Any]],
-    links: list[tuple[str, str, str]],
+    relations: dict[str, set[str]],
     titles: dict[str, dict[str, list[list[str]]]],
     scheme: dict[str, str],
 ) -> dict[str, dict[str, Any]]:
-    """Per service with pathway links out: its relations, the concepts it is about, its title words.
-
-    `links` are (service, to, kind); kind "near" is any neighbour (a link either way, a part, the whole).
-    """
-    relations: dict[str, set[str]] = {}
-    for source, _, kind in links:
-        if kind in RELATIONS or kind == NEAR:
-            relations.setdefault(source, set()).add(RELATIONS.get(kind, NEAR))
+    """Per service a pathway question may name: its relations, the concepts it is about, its title words."""
     return {
         p["id"]: {
             "relations": sorted(relations[p["id"]]),

@@ -14,7 +14,7 @@ from typing import Any
 from graph.vocab import LANGS
 from search_index.analysis import analyse
 from search_index.fields import CONCEPT_SOURCES, FACETS, FLAGS, TEXT_FIELDS
-from search_index.pathways import NEAR, RELATIONS, anchor_table
+from search_index.pathways import NEAR, anchor_table, link_keys
 from search_index.snippets import sentences
 from search_index.synonyms import ConceptMatcher
 
@@ -89,11 +89,7 @@ def prepare(docs: list[dict[str, Any]], labels: list[dict[str, Any]]) -> tuple[l
     links = [(doc["id"], to, kind) for doc in docs for to, kind in doc.get("links", [])]
     near = {(doc["id"], peer) for doc in docs for peer in doc["neighbours"]}  # either way: a part names its whole
     links += sorted((a, b, NEAR) for a, b in near | {(b, a) for a, b in near})
-    follows: dict[str, set[str]] = defaultdict(set)  # service -> "after:<anchor>", "near:<anchor>" keys
-    for source, target, kind in links:
-        if kind in RELATIONS or kind == NEAR:
-            follows[target].add(f"{RELATIONS.get(kind, NEAR)}:{source}")
-    anchors = {source for source, _, _ in links}
+    follows, relations = link_keys(links)  # service -> "after:<anchor>"… keys; anchor -> relations
     df: dict[str, Counter[str]] = {ns: Counter() for ns in NAMESPACES}
     concept_df: Counter[str] = Counter()
     lengths: dict[str, float] = dict.fromkeys(LANGS, 0.0)
@@ -123,7 +119,7 @@ def prepare(docs: list[dict[str, Any]], labels: list[dict[str, Any]]) -> tuple[l
         concepts = _statuses(doc, label_words, named)
         for cid in sorted(_titled(doc, matcher) - set(concepts)):
             concepts[cid] = "titled"
-        concepts.update(dict.fromkeys(sorted(follows[doc["id"]]), "main"))
+        concepts.update(dict.fromkeys(sorted(follows.get(doc["id"], ())), "main"))
         concept_df.update(concepts.keys())
         payloads.append(
             {
@@ -146,7 +142,7 @@ def prepare(docs: list[dict[str, Any]], labels: list[dict[str, Any]]) -> tuple[l
         "df": {ns: dict(df[ns]) for ns in NAMESPACES},
         "concept_df": dict(concept_df),
         "pathways": anchor_table(
-            payloads, links, {d["id"]: _title_words(d) for d in docs if d["id"] in anchors}, matcher.scheme
+            payloads, relations, {d["id"]: _title_words(d) for d in docs if d["id"] in relations}, matcher.scheme
         ),
     }
     return payloads, stats

@@ -117,7 +117,7 @@ class Ranker:
             total *= BASIC_LEVEL_PRIOR
         if self._elsewhere(plan, payload):
             total *= ELSEWHERE_FACTOR
-        if any(payload["id"] in anchors for anchors in plan.anchors.values()):
+        if any(payload["id"] in anchors for relation, anchors in plan.anchors.items() if relation != "route"):
             total *= ANCHOR_FACTOR
         excluded = self._excluded(plan, payload)
         if excluded:

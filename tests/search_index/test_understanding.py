@@ -114,3 +114,18 @@ def test_a_slip_that_makes_another_real_word_is_still_corrected(index):
     """Voikko knows "vertaistukki" (peer + log): the index has it nowhere, so it is read as vertaistuki."""
     result = search(index, "vertaistukki")
     assert result["did_you_mean"] == "vertaistuki" and "peer-support" in result["interpreted"]["concepts"]
+
+
+@pytest.mark.parametrize(
+    "q, lang",
+    [
+        ("miten pääsee terapeuttiseen vauvaperhetyöhön", "fi"),
+        ("hur ansöker man till terapeutiskt arbete med babyfamiljer", "sv"),
+    ],
+)
+def test_how_to_get_into_a_service_brings_the_way_in_after_it(index, q, lang):
+    """The intake link (Palvelua haetaan Lapsiperheiden sosiaalineuvonnan puhelinpalvelusta) is the way in."""
+    result = search(index, q, lang=lang)
+    assert result["interpreted"]["route"] == ["terapeuttinen-vauvaperhetyo"]
+    top = [i["id"] for i in result["items"][: 2 if lang == "fi" else 5]]
+    assert top[0] == "terapeuttinen-vauvaperhetyo" and "lapsiperheiden-sosiaalineuvonta" in top
