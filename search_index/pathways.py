@@ -1,20 +1,24 @@
-"""Pathway questions: "tukea ensikodin jälkeen", "stöd efter mödrahemmet", "day group alongside psychiatric care".
+"""Pathway questions ("tukea ensikodin jälkeen", "how to apply for…") answered by the graph's referral links.
 
-A person who asks what comes after a service (or goes alongside it) names that service, the anchor,
-and wants the services the graph's referral links lead to from it. The words of the ask are the
-hidden labels of the link kinds (ontology: next-step, continuation, alongside; search vocabulary).
-The anchor is named by the words on the relation word's side (before a Finnish postposition,
-after a Swedish or English preposition): through a concept its title or description names, or
-by its title's own words. Each indexed service holds `after:<anchor>` or `alongside:<anchor>`
-(search_index.prepare) as a concept key, so the engine matches the successors and the ranking
-model scores them as concepts; the anchor itself is demoted (fields.ANCHOR_FACTOR).
+The words of the ask are the hidden labels of the link kinds (next-step, continuation, alongside,
+intake). The service asked about, the anchor, is named by the words beside them (before a Finnish
+postposition, after a Swedish or English preposition; anywhere for the way in) through a work form
+it is about or half its title's words. Each service holds concept keys for the links around it
+(`after:<anchor>`, `alongside:<anchor>`, `route:<anchor>` on the way in, a weak `near:<service>` on
+every neighbour), so the engine matches them and the ranking model scores them as concepts; the
+anchor of an after/alongside question is demoted (fields.ANCHOR_FACTOR). docs/search.md explains it.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from search_index.analysis import fold, tokens
+from search_index.fields import FIX_FACTOR, NEAR_STRENGTH, ROUTE_STRENGTH
+
+if TYPE_CHECKING:
+    from search_index.plan import QueryPlan, Word
+    from search_index.synonyms import ConceptHit
 
 RELATIONS = {"next-step": "after", "continuation": "after", "alongside": "alongside"}  # link kind -> relation
 ROUTES = ("intake", "referral")  # links into a service: how one gets there ("miten pääsee", "how to apply for")
@@ -146,3 +150,48 @@ class PathwayReader:
 
     def relations(self, text: str) -> list[tuple[str, str, int, int]]:
         return find_relations(text, self.phrases) if self.anchors else []
+
+
+def read_anchors(
+    plan: QueryPlan, relations: list[tuple[str, str, int, int]], hits: dict[str, ConceptHit], pathways: PathwayReader
+) -> None:
+    """The services a pathway phrase points at, and the concept keys of the services their links lead to."""
+    positions = [w.position for w in plan.words]
+    for relation, lang, start, end in relations:
+        near = set(side(positions, lang, start, end, relation))
+        if not near:
+            continue
+        concepts = {cid for cid, hit in hits.items() if hit.words <= near}
+        terms = _strong_terms(plan.words, near)
+        for anchor in named_anchors(pathways, relation, concepts, terms):
+            if relation == ROUTE:  # the way in meets only the words that named the service, not the whole ask
+                named = _naming(plan.words, near, pathways, anchor)
+                named |= {p for cid in concepts & set(pathways.anchors[anchor]["concepts"]) for p in hits[cid].words}
+                plan.concepts[f"{relation}:{anchor}"] = (ROUTE_STRENGTH, frozenset(named))
+            else:
+                plan.concepts[f"{relation}:{anchor}"] = (1.0, frozenset(near))
+            if anchor not in plan.anchors.setdefault(relation, []):
+                plan.anchors[relation].append(anchor)
+    asked = {a for relation, anchors in plan.anchors.items() if relation != ROUTE for a in anchors}
+    for anchor in named_anchors(pathways, NEAR, set(), _strong_terms(plan.words, set(positions))):
+        if anchor not in asked:
+            # it meets only the words that named the service, as the way in does
+            plan.concepts[f"{NEAR}:{anchor}"] = (NEAR_STRENGTH, _naming(plan.words, set(positions), pathways, anchor))
+
+
+def _naming(words: list[Word], positions: set[int], pathways: PathwayReader, anchor: str) -> frozenset[int]:
+    """The positions of the words whose terms are in the anchor's title."""
+    held = {(lang, t) for lang, title in pathways.anchors[anchor]["titles"].items() for w in title for t in w}
+    held |= {("fp", t) for lang, t in list(held) if lang == "fi"}
+    strong = {w.position: _strong_terms([w], {w.position}) for w in words if w.position in positions}
+    return frozenset(p for p, terms in strong.items() if any((ns, t) in held for ns, ts in terms.items() for t in ts))
+
+
+def _strong_terms(words: list[Word], positions: set[int]) -> dict[str, set[str]]:
+    """The terms of the words at `positions` typed, corrected or split (not related forms or parts)."""
+    terms: dict[str, set[str]] = {}
+    for word in words:
+        if word.position in positions:
+            for ns, ts in word.terms.items():
+                terms.setdefault(ns, set()).update(t for t, f in ts.items() if f >= FIX_FACTOR)
+    return terms

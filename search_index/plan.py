@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 
 from graph.vocab import LANGS
 from search_index.analysis import analyse, finnish_terms, fold, repairs, restore_diacritics, voikko
-from search_index.fields import BROADER_FACTOR, FIX_FACTOR, LINK_FACTOR, NEAR_STRENGTH, PART_FACTOR, ROUTE_STRENGTH
-from search_index.pathways import NEAR, ROUTE, PathwayReader, named_anchors, side
-from search_index.synonyms import EXACT_SCHEMES, ConceptHit, ConceptMatcher
+from search_index.fields import BROADER_FACTOR, FIX_FACTOR, LINK_FACTOR, PART_FACTOR
+from search_index.pathways import PathwayReader, read_anchors
+from search_index.synonyms import EXACT_SCHEMES, ConceptMatcher
 from search_index.vocabulary import related, split
 
 Known = Callable[[str, str], bool]  # (namespace, term) -> is it in the index or the labels?
@@ -202,53 +202,8 @@ def plan_query(
             if above not in plan.concepts or plan.concepts[above][0] < strength:
                 plan.concepts[above] = (strength, hit.words)
     if pathways:
-        _anchors(plan, relations, hits, pathways)
+        read_anchors(plan, relations, hits, pathways)
     return plan
-
-
-def _anchors(
-    plan: QueryPlan, relations: list[tuple[str, str, int, int]], hits: dict[str, ConceptHit], pathways: PathwayReader
-) -> None:
-    """The services a pathway phrase points at, and the concept keys of the services their links lead to."""
-    positions = [w.position for w in plan.words]
-    for relation, lang, start, end in relations:
-        near = set(side(positions, lang, start, end, relation))
-        if not near:
-            continue
-        concepts = {cid for cid, hit in hits.items() if hit.words <= near}
-        terms = _strong_terms(plan.words, near)
-        for anchor in named_anchors(pathways, relation, concepts, terms):
-            if relation == ROUTE:  # the way in meets only the words that named the service, not the whole ask
-                named = _naming(plan.words, near, pathways, anchor)
-                named |= {p for cid in concepts & set(pathways.anchors[anchor]["concepts"]) for p in hits[cid].words}
-                plan.concepts[f"{relation}:{anchor}"] = (ROUTE_STRENGTH, frozenset(named))
-            else:
-                plan.concepts[f"{relation}:{anchor}"] = (1.0, frozenset(near))
-            if anchor not in plan.anchors.setdefault(relation, []):
-                plan.anchors[relation].append(anchor)
-    asked = {a for relation, anchors in plan.anchors.items() if relation != ROUTE for a in anchors}
-    for anchor in named_anchors(pathways, NEAR, set(), _strong_terms(plan.words, set(positions))):
-        if anchor not in asked:
-            # it meets only the words that named the service, as the way in does
-            plan.concepts[f"{NEAR}:{anchor}"] = (NEAR_STRENGTH, _naming(plan.words, set(positions), pathways, anchor))
-
-
-def _naming(words: list[Word], positions: set[int], pathways: PathwayReader, anchor: str) -> frozenset[int]:
-    """The positions of the words whose terms are in the anchor's title."""
-    held = {(lang, t) for lang, title in pathways.anchors[anchor]["titles"].items() for w in title for t in w}
-    held |= {("fp", t) for lang, t in list(held) if lang == "fi"}
-    strong = {w.position: _strong_terms([w], {w.position}) for w in words if w.position in positions}
-    return frozenset(p for p, terms in strong.items() if any((ns, t) in held for ns, ts in terms.items() for t in ts))
-
-
-def _strong_terms(words: list[Word], positions: set[int]) -> dict[str, set[str]]:
-    """The terms of the words at `positions` typed, corrected or split (not related forms or parts)."""
-    terms: dict[str, set[str]] = {}
-    for word in words:
-        if word.position in positions:
-            for ns, ts in word.terms.items():
-                terms.setdefault(ns, set()).update(t for t, f in ts.items() if f >= FIX_FACTOR)
-    return terms
 
 
 def did_you_mean(text: str, corrections: dict[str, str]) -> str | None:
