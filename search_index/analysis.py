@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from functools import lru_cache
-from itertools import product
+from itertools import chain, product
 
 import Stemmer
 
@@ -95,25 +96,27 @@ def restore_diacritics(word: str) -> tuple[str, ...]:
 _VOWELS = "aeiouyäö"
 
 
-@lru_cache(maxsize=1 << 12)
-def repairs(word: str) -> tuple[str, ...]:
+def repairs(word: str) -> Iterator[str]:
     """Words Voikko knows one typing slip away from an unknown Finnish word, likeliest slips first.
 
     A letter typed once that is double (masenuksesta → masennuksesta), twice that is single, a vowel
     left out, two letters swapped, one letter too many: the inflected and compound forms a speller over
-    base forms cannot reach.
+    base forms cannot reach. Lazy: the caller stops at the first it can use (each is a Voikko look-up).
     """
     n = len(word)
-    variants = [word[:i] + word[i] + word[i:] for i in range(n)]
-    variants += [word[:i] + word[i + 1 :] for i in range(n) if i and word[i] == word[i - 1]]
-    variants += [word[:i] + v + word[i:] for i in range(1, n) for v in _VOWELS]
-    variants += [word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(n - 1)]
-    variants += [word[:i] + word[i + 1 :] for i in range(n)]
-    out: list[str] = []
+    variants = chain(
+        (word[:i] + word[i] + word[i:] for i in range(n)),
+        (word[:i] + word[i + 1 :] for i in range(1, n) if word[i] == word[i - 1]),
+        (word[:i] + v + word[i:] for i in range(1, n) for v in _VOWELS),
+        (word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(n - 1)),
+        (word[:i] + word[i + 1 :] for i in range(n)),
+    )
+    seen = {word}
     for variant in variants:
-        if variant != word and variant not in out and voikko(variant)[0]:
-            out.append(variant)
-    return tuple(out)
+        if variant not in seen:
+            seen.add(variant)
+            if voikko(variant)[0]:
+                yield variant
 
 
 @lru_cache(maxsize=1 << 17)
