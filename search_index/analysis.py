@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from functools import lru_cache
-from itertools import product
+from itertools import chain, product
 
 import Stemmer
 
@@ -90,6 +91,32 @@ def restore_diacritics(word: str) -> tuple[str, ...]:
             if lemma not in found:
                 found.append(lemma)
     return tuple(found)
+
+
+_VOWELS = "aeiouyäö"
+
+
+def repairs(word: str) -> Iterator[str]:
+    """Words Voikko knows one typing slip away from an unknown Finnish word, likeliest slips first.
+
+    A letter typed once that is double (masenuksesta → masennuksesta), twice that is single, a vowel
+    left out, two letters swapped, one letter too many: the inflected and compound forms a speller over
+    base forms cannot reach. Lazy: the caller stops at the first it can use (each is a Voikko look-up).
+    """
+    n = len(word)
+    variants = chain(
+        (word[:i] + word[i] + word[i:] for i in range(n)),
+        (word[:i] + word[i + 1 :] for i in range(1, n) if word[i] == word[i - 1]),
+        (word[:i] + v + word[i:] for i in range(1, n) for v in _VOWELS),
+        (word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(n - 1)),
+        (word[:i] + word[i + 1 :] for i in range(n)),
+    )
+    seen = {word}
+    for variant in variants:
+        if variant not in seen:
+            seen.add(variant)
+            if voikko(variant)[0]:
+                yield variant
 
 
 @lru_cache(maxsize=1 << 17)

@@ -16,6 +16,7 @@ from typing import Any
 
 from search_index.analysis import fold
 from search_index.fields import CONCEPT_FACETS, FACETS, RERANK_WINDOW
+from search_index.pathways import PathwayReader
 from search_index.plan import QueryPlan, did_you_mean, interpreted, plan_query
 from search_index.prepare import NAMESPACES
 from search_index.protocol import Engine, MatchRequest
@@ -42,13 +43,15 @@ class SharedIndex:
 
     def __init__(self, folder: Path, engine: Engine, engine_name: str) -> None:
         self.engine, self.engine_name = engine, engine_name
-        self.matcher = ConceptMatcher(_read(folder, "labels.json"))
+        labels = _read(folder, "labels.json")
+        self.matcher = ConceptMatcher(labels)
         self._names: dict[str, dict[str, Any]] = _read(folder, "concepts.json")
         self.completions = [dict(s, key=fold(s["text"])) for s in _read(folder, "suggestions.json")]
         # every word of every completion (and its whole key), sorted: a prefix is a range found by bisection
         self._prefixes = sorted({(w, n) for n, s in enumerate(self.completions) for w in (s["key"], *s["key"].split())})
         stats = _read(folder, "stats.json")
         self.ranker = Ranker(stats, self.matcher.scheme, self.matcher.broader)
+        self.pathways = PathwayReader(labels, stats.get("pathways", {}))
         self.vocabulary: dict[str, dict[str, int]] = {ns: dict(stats["df"][ns]) for ns in NAMESPACES}
         for lang, terms in self.matcher.rarity.items():
             for term in terms:
@@ -66,7 +69,7 @@ class SharedIndex:
         return self.spellers[lang].suggest(word, maxdist)
 
     def plan(self, text: str, lang: str) -> QueryPlan:
-        return plan_query(text, lang, self.matcher, self._known, self._suggest)
+        return plan_query(text, lang, self.matcher, self._known, self._suggest, self.pathways)
 
     def request(self, plan: QueryPlan | None, filters: dict[str, list[str]], flags: dict[str, bool]) -> MatchRequest:
         if plan is None:

@@ -11,6 +11,7 @@ from collections import defaultdict
 from typing import Any
 
 from graph.store.knowledge import KnowledgeGraph, labels
+from graph.store.municipalities import official
 from graph.vocab import LANGS
 from search_index.fields import CONCEPT_SOURCES, FACETS, FLAGS, TEXT_FIELDS
 
@@ -25,6 +26,7 @@ def _empty(service_id: str, names: dict[str, str | None]) -> dict[str, Any]:
         "texts": {lang: {kind: [] for kind in TEXT_FIELDS} for lang in LANGS},
         "sentences": [],
         "neighbours": [],
+        "links": [],  # [to, kind] of its pathway links out
         "exclusions": [],
         "facets": defaultdict(list),
         "direct": [],
@@ -60,7 +62,7 @@ def service_documents(kg: KnowledgeGraph) -> list[dict[str, Any]]:
     _quotes(kg, docs)
     _pathways(kg, docs)
     for row in kg.select("search-facets"):
-        if row["id"] in docs and row["facet"] in (*FACETS, *FLAGS, "service_class"):
+        if row["id"] in docs and row["facet"] in (*FACETS, *FLAGS, "service_class", "basic_level"):
             docs[row["id"]]["facets"][row["facet"]].append(row["value"])
     for doc in docs.values():
         values = {v for name in CONCEPT_SOURCES for v in doc["facets"].get(name, [])}
@@ -117,6 +119,8 @@ def _pathways(kg: KnowledgeGraph, docs: dict[str, dict[str, Any]]) -> None:
         for doc, peer in ((source, target), (target, source)):
             if peer["id"] not in doc["neighbours"]:
                 doc["neighbours"].append(peer["id"])
+        if [row["to"], row["kind"]] not in source["links"]:
+            source["links"].append([row["to"], row["kind"]])
         if row.get("quote") and _sentence_like(row["quote"]):
             _add(target, "fi", "quote", row["quote"])
             _sentence(target, row["quote"], "fi", "pathway", row.get("document"))
@@ -141,7 +145,12 @@ def concept_labels(kg: KnowledgeGraph) -> list[dict[str, Any]]:
         }
         for r in kg.select("concept-labels")
     ]
-    for row in kg.select("municipalities"):
+    known = {row["code"]: row for row in kg.select("municipalities")}
+    # every official municipality is a place a query may name, also one where the graph has no service
+    # (Tampere): its name then is no content word, and services known to be elsewhere sink
+    for code, names in official().names.items():
+        known.setdefault(code, {"code": code, "fi": names.get("fi"), "sv": names.get("sv"), "en": names.get("fi")})
+    for row in known.values():
         for lang in LANGS:
             if row.get(lang):
                 out.append(

@@ -25,14 +25,20 @@ OTHER_LANGUAGE_FACTOR = 0.3  # the texts of the other two languages still count,
 
 # Concepts: a matched concept scores by its rarity among services, by how much of its label the
 # query covers, and by how central it is to the service.
-CONCEPT_WEIGHT = {"situation": 2.2, "work-form": 1.8, "service-class": 1.0, "service-level": 0.8, "target-group": 0.5}
+CONCEPT_WEIGHT = {"situation": 3.3, "work-form": 1.8, "service-class": 1.0, "service-level": 0.8, "target-group": 0.75}
+PATHWAY_WEIGHT = 2.2  # a service a referral link leads to from the service the query asks after (after:<id>)
+NEAR_STRENGTH = 0.05  # a pathway neighbour of a service the query names by its title (near:<id>), as a concept
+ROUTE_STRENGTH = 0.5  # the way into a service a query asks how to reach (route:<id>): after the service itself
+ANCHOR_FACTOR = 0.5  # the service asked after: the person has been there and asks what comes next
 MAIN_FACTOR = 1.0  # a situation or work form the service's own title or description names
 DIRECT_FACTOR = 0.7  # one the service addresses
 INFERRED_FACTOR = 0.5  # a narrower one the service addresses (postpartum depression for depression)
 BROADER_FACTOR = 0.3  # the query names a narrower concept than the service's
 MIN_COVERAGE = 0.67  # share (by rarity) of a label's words a query must hold to name the concept
 
-COORDINATION_POWER = 1.5  # score × (share of query words matched) ** power
+COORDINATION_POWER = 1.0  # score × share of the query units matched (1.5 and 2 were tried: dev 0.853, 0.845)
 ATTRIBUTE_BOOST = 2.0  # × (1 + boost × share of the query's attributes the service has)
+BASIC_LEVEL_PRIOR = 1.4  # stepped care: a universal or early-support service before a therapeutic one
+ELSEWHERE_FACTOR = 0.3  # the query names a municipality and the service is known to be only in others
 EXCLUDED_FACTOR = 0.15  # a service that excludes the situation the query names sinks
 RERANK_WINDOW = 200  # the engine's best this many are scored by the model (all of them at seed scale)

@@ -15,8 +15,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from graph.vocab import LANGS
-from search_index.analysis import analyse, fold, restore_diacritics, voikko
+from search_index.analysis import analyse, finnish_terms, fold, repairs, restore_diacritics, voikko
 from search_index.fields import BROADER_FACTOR, FIX_FACTOR, LINK_FACTOR, PART_FACTOR
+from search_index.pathways import PathwayReader, read_anchors
 from search_index.synonyms import EXACT_SCHEMES, ConceptMatcher
 from search_index.vocabulary import related, split
 
@@ -24,6 +25,8 @@ Known = Callable[[str, str], bool]  # (namespace, term) -> is it in the index or
 Suggest = Callable[[str, str, int], list[str]]  # (language, word, max distance) -> closest known terms
 ATTRIBUTE_FACETS = {"language": "language", "municipality": "municipality"}
 SWEDISH_COMPOUND = 10  # letters from which a known Swedish word is also read as two words
+KNOWN_SLIP_FROM = 8  # letters from which a word Voikko knows but the index lacks is also tried for a slip
+REPAIR_FROM = 7  # letters from which an unknown Finnish word is read as the known word one slip away
 
 
 @dataclass
@@ -41,6 +44,7 @@ class QueryPlan:
     attributes: dict[str, list[str]] = field(default_factory=dict)  # flag or facet -> values
     corrections: dict[str, str] = field(default_factory=dict)
     splits: dict[str, list[str]] = field(default_factory=dict)
+    anchors: dict[str, list[str]] = field(default_factory=dict)  # relation -> services asked after (or beside)
 
     @property
     def empty(self) -> bool:
@@ -85,7 +89,7 @@ def _word_terms(
             if not part:
                 for other in related(term, lg):
                     bucket.setdefault(other, LINK_FACTOR)
-    indexed = any(known(ns, t) for ns, terms in word.terms.items() for t in terms)
+    indexed = any(known(ns, t) for ns, terms in word.terms.items() for t, f in terms.items() if f > PART_FACTOR)
     if lang == "sv" and indexed and not voikko_knows and len(surface) >= SWEDISH_COMPOUND:
         # a Swedish compound the index knows whole (barnskyddstjänster) also stands for its two words,
         # as a Finnish compound does for its parts, so it can name the concept of its first word
@@ -94,15 +98,18 @@ def _word_terms(
         )
         for term in pieces or []:
             word.terms.setdefault("sv", {}).setdefault(term, FIX_FACTOR)
-    if voikko_knows or len(surface) < 5 or indexed:
+    if len(surface) < 5 or indexed or (voikko_knows and len(surface) < KNOWN_SLIP_FROM):
         return
     typed = fold(surface)
     for lg in (lang, *[x for x in LANGS if x != lang]):
-        found = suggest(lg, typed, 2 if len(typed) >= 8 else 1)
+        # a word Voikko knows that the index has nowhere (vertaistukki: peer log) may be a slip too, by one letter
+        found = suggest(lg, typed, 1 if voikko_knows else 2 if len(typed) >= 8 else 1)
         if found:
             plan.corrections[typed] = found[0]
             word.terms.setdefault(lg, {})[found[0]] = FIX_FACTOR
             return
+    if voikko_knows or _repaired(word, surface, known, plan):
+        return
     for lg in (lang, *[x for x in LANGS if x != lang]):
 
         def piece(text: str, lg: str = lg) -> list[str]:
@@ -117,8 +124,45 @@ def _word_terms(
             return
 
 
-def plan_query(text: str, lang: str, matcher: ConceptMatcher, known: Known, suggest: Suggest) -> QueryPlan:
-    """Attributes, content words with their terms, and the concepts the words name."""
+def _repaired(word: Word, surface: str, known: Known, plan: QueryPlan) -> bool:
+    """An unknown Finnish word one typing slip from a word Voikko knows whose base form the index holds."""
+    if len(surface) < REPAIR_FROM:
+        return False
+    for variant in repairs(surface):
+        main, parts = finnish_terms(variant, query=True)
+        if any(known("fi", t) for t in main):
+            plan.corrections[fold(surface)] = fold(variant)
+            for term in main:
+                word.terms.setdefault("fi", {})[term] = FIX_FACTOR
+                word.terms.setdefault("fp", {})[term] = PART_FACTOR
+            for term in parts:
+                word.terms.setdefault("fi", {}).setdefault(term, PART_FACTOR)
+            return True
+    return False
+
+
+def _joined(words: list[Word], text: str, known: Known) -> None:
+    """Two adjacent words typed apart that the index knows as one ("post partum", "perhe työ") also give it."""
+    for first, second in zip(words, words[1:], strict=False):
+        if text[first.position + len(first.text) : second.position].strip():
+            continue  # something other than spaces between them
+        joined = first.text + second.text
+        for lg in LANGS:
+            for term, _, _, part in analyse(joined, lg, query=True):
+                if not part and known(lg, term):
+                    for word in (first, second):
+                        word.terms.setdefault(lg, {}).setdefault(term, FIX_FACTOR)
+
+
+def plan_query(
+    text: str,
+    lang: str,
+    matcher: ConceptMatcher,
+    known: Known,
+    suggest: Suggest,
+    pathways: PathwayReader | None = None,
+) -> QueryPlan:
+    """Attributes, content words with their terms, the concepts the words name, and pathway anchors."""
     per_lang = {lg: analyse(text, lg, query=True) for lg in LANGS}
     # a stop word of the query's language (what, när, mistä) is no content in any language
     content = {start for _, start, _, _ in per_lang[lang]}
@@ -142,9 +186,12 @@ def plan_query(text: str, lang: str, matcher: ConceptMatcher, known: Known, sugg
             if value not in plan.attributes.setdefault(name, []):
                 plan.attributes[name].append(value)
             consumed |= hit.words
+    relations = pathways.relations(text) if pathways else []
+    consumed |= {w.position for w in words for _, _, start, end in relations if start <= w.position < end}
     plan.words = [Word(w.position, w.text) for w in words if w.position not in consumed]
     for word in plan.words:
         _word_terms(word, per_lang, known, suggest, plan, lang)
+    _joined(plan.words, text, known)
     plan.words = [w for w in plan.words if w.terms]
     hits = {cid: h for cid, h in matcher.match(*_query_terms(plan.words)).items() if h.scheme not in EXACT_SCHEMES}
     plan.matched = sorted(hits)
@@ -154,6 +201,8 @@ def plan_query(text: str, lang: str, matcher: ConceptMatcher, known: Known, sugg
             strength = hit.coverage * BROADER_FACTOR
             if above not in plan.concepts or plan.concepts[above][0] < strength:
                 plan.concepts[above] = (strength, hit.words)
+    if pathways:
+        read_anchors(plan, relations, hits, pathways)
     return plan
 
 
@@ -171,4 +220,6 @@ def interpreted(plan: QueryPlan) -> dict[str, object] | None:
         out["concepts"] = plan.matched
     if plan.splits:
         out["split"] = {word: " ".join(parts) for word, parts in plan.splits.items()}
+    for relation, services in plan.anchors.items():
+        out[relation] = services
     return out or None

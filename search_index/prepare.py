@@ -14,13 +14,29 @@ from typing import Any
 from graph.vocab import LANGS
 from search_index.analysis import analyse
 from search_index.fields import CONCEPT_SOURCES, FACETS, FLAGS, TEXT_FIELDS
+from search_index.pathways import NEAR, anchor_table, link_keys
 from search_index.snippets import sentences
+from search_index.synonyms import ConceptMatcher
 
 NAMESPACES = (*LANGS, "fp")
+TITLED_SCHEMES = ("situation", "work-form")
 
 
 def _title_terms(doc: dict[str, Any]) -> set[str]:
     return {f"{lang}:{t}" for lang in LANGS for title in doc["texts"][lang]["title"] for t, *_ in analyse(title, lang)}
+
+
+def _title_words(doc: dict[str, Any]) -> dict[str, list[list[str]]]:
+    """Per language, the terms of each word of the service's title (what names it as a pathway anchor)."""
+    out: dict[str, list[list[str]]] = {}
+    for lang in LANGS:
+        words: dict[int, set[str]] = {}
+        for title in doc["texts"][lang]["title"][:1]:
+            for term, start, _, part in analyse(title, lang, query=True):
+                if not part:
+                    words.setdefault(start, set()).add(term)
+        out[lang] = [sorted(w) for w in words.values()]
+    return out
 
 
 def _statuses(
@@ -40,6 +56,28 @@ def _statuses(
     return out
 
 
+def _titled(doc: dict[str, Any], matcher: ConceptMatcher) -> set[str]:
+    """Situations and work forms a service's own title is about, in any language.
+
+    A search reading, not a fact of the graph: a title that names a concept in full, with the concept's
+    words at least half of the title's ("Round-the-clock mother-and-baby home period": supported
+    housing), ranks for that concept as a service whose description names it does (status "titled").
+    """
+    out: set[str] = set()
+    for lang in LANGS:
+        for title in doc["texts"][lang]["title"]:
+            whole: dict[str, dict[str, set[int]]] = {lang: {}}
+            for term, start, _, part in analyse(title, lang, query=True):
+                if not part:
+                    whole[lang].setdefault(term, set()).add(start)
+            words = {p for positions in whole[lang].values() for p in positions}
+            for cid, hit in matcher.match(whole).items():
+                full = hit.coverage >= 1.0 - 1e-9 and 2 * len(hit.words) >= len(words)
+                if full and hit.scheme in TITLED_SCHEMES:
+                    out.add(cid)
+    return out
+
+
 def prepare(docs: list[dict[str, Any]], labels: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], dict[str, Any]]:
     """(payload per document, index statistics: documents, average lengths, document frequencies)."""
     label_words: dict[str, list[tuple[str, set[str]]]] = defaultdict(list)
@@ -47,6 +85,11 @@ def prepare(docs: list[dict[str, Any]], labels: list[dict[str, Any]]) -> tuple[l
         words = {f"{entry['lang']}:{t}" for t, _, _, part in analyse(entry["label"], entry["lang"]) if not part}
         label_words[entry["id"]].append((entry["lang"], words))
     titles = {doc["id"]: _title_terms(doc) for doc in docs}
+    matcher = ConceptMatcher(labels)
+    links = [(doc["id"], to, kind) for doc in docs for to, kind in doc.get("links", [])]
+    near = {(doc["id"], peer) for doc in docs for peer in doc["neighbours"]}  # either way: a part names its whole
+    links += sorted((a, b, NEAR) for a, b in near | {(b, a) for a, b in near})
+    follows, relations = link_keys(links)  # service -> "after:<anchor>"… keys; anchor -> relations
     df: dict[str, Counter[str]] = {ns: Counter() for ns in NAMESPACES}
     concept_df: Counter[str] = Counter()
     lengths: dict[str, float] = dict.fromkeys(LANGS, 0.0)
@@ -74,6 +117,9 @@ def prepare(docs: list[dict[str, Any]], labels: list[dict[str, Any]]) -> tuple[l
         for lang in LANGS:
             lengths[lang] += length[lang]
         concepts = _statuses(doc, label_words, named)
+        for cid in sorted(_titled(doc, matcher) - set(concepts)):
+            concepts[cid] = "titled"
+        concepts.update(dict.fromkeys(sorted(follows.get(doc["id"], ())), "main"))
         concept_df.update(concepts.keys())
         payloads.append(
             {
@@ -86,6 +132,7 @@ def prepare(docs: list[dict[str, Any]], labels: list[dict[str, Any]]) -> tuple[l
                 "sentences": [_analysed(entry) for entry in sentences(doc["sentences"])],
                 "facets": {name: sorted(set(doc["facets"].get(name, []))) for name in FACETS},
                 "flags": sorted(name for name in FLAGS if "true" in doc["facets"].get(name, [])),
+                "basic_level": "true" in doc["facets"].get("basic_level", []),
             }
         )
     count = max(len(docs), 1)
@@ -94,6 +141,9 @@ def prepare(docs: list[dict[str, Any]], labels: list[dict[str, Any]]) -> tuple[l
         "average_length": {lang: max(lengths[lang] / count, 1.0) for lang in LANGS},
         "df": {ns: dict(df[ns]) for ns in NAMESPACES},
         "concept_df": dict(concept_df),
+        "pathways": anchor_table(
+            payloads, relations, {d["id"]: _title_words(d) for d in docs if d["id"] in relations}, matcher.scheme
+        ),
     }
     return payloads, stats
 

@@ -10,21 +10,26 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from search_index.fields import (
+    ANCHOR_FACTOR,
     ATTRIBUTE_BOOST,
+    BASIC_LEVEL_PRIOR,
     CONCEPT_WEIGHT,
     COORDINATION_POWER,
     DIRECT_FACTOR,
+    ELSEWHERE_FACTOR,
     EXCLUDED_FACTOR,
     FLAGS,
     INFERRED_FACTOR,
     K1,
     MAIN_FACTOR,
     OTHER_LANGUAGE_FACTOR,
+    PATHWAY_WEIGHT,
     B,
 )
 from search_index.plan import QueryPlan
 
-STATUS_FACTOR = {"main": MAIN_FACTOR, "direct": DIRECT_FACTOR, "inferred": INFERRED_FACTOR}
+# "titled": not the graph's, but named in full by the service's own title (search_index.prepare)
+STATUS_FACTOR = {"main": MAIN_FACTOR, "titled": MAIN_FACTOR, "direct": DIRECT_FACTOR, "inferred": INFERRED_FACTOR}
 
 
 @dataclass
@@ -97,10 +102,10 @@ class Ranker:
             status = payload["concepts"].get(cid)
             if status is None:
                 continue
-            weight = CONCEPT_WEIGHT.get(self.scheme.get(cid, ""), 0.5)
+            weight = CONCEPT_WEIGHT.get(self.scheme.get(cid, ""), PATHWAY_WEIGHT if ":" in cid else 0.5)
             total += weight * strength * self.idf(self.concept_df.get(cid, 0)) * STATUS_FACTOR[status]
             matched_words |= positions
-            if cid in plan.matched:
+            if cid in plan.matched and status != "titled":
                 concepts.append(cid)
         if plan.words:
             share = sum(len(unit & matched_words) / len(unit) for unit in units) / len(units)
@@ -108,10 +113,22 @@ class Ranker:
         if plan.attributes:
             share = self._attribute_share(plan, payload)
             total = total * (1 + ATTRIBUTE_BOOST * share) if plan.words else share
+        if payload.get("basic_level"):
+            total *= BASIC_LEVEL_PRIOR
+        if self._elsewhere(plan, payload):
+            total *= ELSEWHERE_FACTOR
+        if any(payload["id"] in anchors for relation, anchors in plan.anchors.items() if relation != "route"):
+            total *= ANCHOR_FACTOR
         excluded = self._excluded(plan, payload)
         if excluded:
             total *= EXCLUDED_FACTOR
         return Scored(round(total, 6), payload, concepts, excluded)
+
+    @staticmethod
+    def _elsewhere(plan: QueryPlan, payload: dict[str, Any]) -> bool:
+        """The query names a place and the service is known to be only in others (unknown is not elsewhere)."""
+        wanted, held = plan.attributes.get("municipality"), payload["facets"].get("municipality")
+        return bool(wanted and held and not set(wanted) & set(held))
 
     def _attribute_share(self, plan: QueryPlan, payload: dict[str, Any]) -> float:
         have = 0

@@ -19,7 +19,7 @@ STOP_WORDS = {
         voisiko saako saanko saisiko onko olisiko olenko onkohan mistähän missähän mitähän kanssa kautta
         jälkeen ennen aikana kiitos hei moi apua apu avun tarvitaan tarvitsen tarvitsisin haluaisin haluan
         pitäisi pitää voisin pystyy pääsee päästä olisi ole en et emme ette eivät enää yhtään paljon vähän
-        muka oon oot ollaan ollu ollut ajan aikaa kunnolla jatkuvasti usein melkein hirveesti hirveän kovasti
+        takia vuoksi asti lähtien muka oon oot ollaan ollu ollut ajan aikaa kunnolla jatkuvasti usein melkein hirveesti hirveän kovasti
         aivan ku mitenkä teen tehdä tehdään tekis jotenkin semmonen sellainen tällainen vähän niinkuin"""
     ),
     "sv": _words(
@@ -27,14 +27,18 @@ STOP_WORDS = {
         min mitt mina vår vårt våra er var vad vem hur varför vilken vilket vilka kan kunna får få finns fanns
         man någon något några hjälp hjälpa behöver behov vill skulle ska om från hos under mycket lite så
         bara också redan nu här där hej tack mig oss dig sen
-        väldigt jätte hela tiden alltid ofta riktigt kom kommer göra gör inget ingen längre"""
+        väldigt jätte hela tiden alltid ofta riktigt kom kommer göra gör inget ingen längre
+        mellan medan sedan genom över eftersom då sin sitt sina dem denna detta dessa bli blir blev vara varit
+        ha hade haft någonting"""
     ),
     "en": _words(
         """and or the a an of for to in on with is are not by at my was were from i we you me our us your he
         she they it its this that there here where what which who how when why can could do does did get got
         any some need needs want help am be been have has had would should will just really very so about
         into after before please hi thanks
-        all time always keep keeps lot lots constantly totally anymore"""
+        all time always keep keeps lot lots constantly totally anymore
+        during while since until through throughout having being getting also still even something anything
+        someone anyone their them his her him if than then because as out our ours"""
     ),
 }
 # Finnish base forms that are never content (what "voiko", "saisinko", "tarvitsisin" reduce to)

@@ -19,6 +19,7 @@ from search_index.analysis import analyse
 from search_index.fields import MIN_COVERAGE
 
 EXACT_SCHEMES = ("search-attribute", "language", "municipality")  # attributes: every label word must be there
+PATHWAY_SCHEME = "link-kind"  # words that ask what comes after or alongside a service (search_index.pathways)
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,8 @@ class ConceptMatcher:
         self.notation: dict[str, str] = {e["id"]: e["notation"] for e in labels if e.get("notation")}
         frequency: dict[str, Counter[str]] = defaultdict(Counter)
         for entry in labels:
+            if entry["scheme"] == PATHWAY_SCHEME:
+                continue
             words = _label_words(entry["label"], entry["lang"])
             if words:
                 self.by_lang[entry["lang"]].append(Label(entry["id"], entry["label"], words))

@@ -127,3 +127,58 @@ def test_the_words_that_name_one_concept_are_one_unit_of_coordination():
     # a word the fully named concept did not take stays a unit of its own
     partial = plan("jalkituki", "aiti", concepts={"housing": (0.7, frozenset({1}))}, matched=["housing"])
     assert len(ranker.units(partial)) == 2
+
+
+def test_the_score_is_in_proportion_to_the_share_of_units_met():
+    """Coordination is linear in the share of units met (fields.COORDINATION_POWER 1.0): a service about the
+    one rare concept of a three-unit query keeps a third of its score, not a fifth (power 1.5), so it is not
+    outweighed by a service holding the two common words."""
+    concepts = {"depression": (1.0, frozenset({0}))}
+    one = plan("masennus", "vauva", "perhe", concepts=concepts, matched=["depression"])
+    alone = plan("masennus", concepts=concepts, matched=["depression"])
+    about = payload("about", {}, concepts={"depression": "main"})
+    third, whole = RANKER.score(one, about, "fi").score, RANKER.score(alone, about, "fi").score
+    assert abs(third - whole / 3) < 1e-3
+
+
+def test_a_service_known_to_be_elsewhere_sinks_and_an_unknown_place_does_not():
+    q = plan("masennus")
+    q.attributes = {"municipality": ["837"]}
+    elsewhere = dict(payload("helsinki", {"masennus": 1.5}), facets={"municipality": ["091"]})
+    unknown = payload("unknown", {"masennus": 1.5})
+    assert RANKER.score(q, elsewhere, "fi").score < 0.5 * RANKER.score(q, unknown, "fi").score
+
+
+def test_the_service_asked_after_sinks_and_its_successors_score_as_a_concept():
+    q = plan("ensikoti", concepts={"after:ensikoti": (1.0, frozenset({0}))})
+    q.anchors = {"after": ["ensikoti"]}
+    anchor = RANKER.score(q, payload("ensikoti", {"ensikoti": 3.0}), "fi").score
+    successor = RANKER.score(q, payload("jalkituki", {}, concepts={"after:ensikoti": "main"}), "fi").score
+    assert successor > anchor > 0
+
+
+def test_stepped_care_a_basic_level_service_comes_before_an_equal_intensive_one():
+    q = plan("masennus")
+    basic = dict(payload("basic", {"masennus": 1.5}), basic_level=True)
+    therapeutic = payload("therapeutic", {"masennus": 1.5})
+    assert RANKER.score(q, basic, "fi").score > RANKER.score(q, therapeutic, "fi").score
+
+
+def test_the_basic_level_reaches_the_payload(index):
+    from search_index.protocol import MatchRequest
+
+    payloads = {p["id"]: p for p in index.engine.match(MatchRequest(everything=True), 100).payloads}
+    assert payloads["baby-blues"]["basic_level"] and payloads["neuvola"]["basic_level"]
+    assert not payloads["terapeuttinen-vauvaperhetyo"]["basic_level"]
+
+
+def test_the_family_situation_weighs_more_than_the_way_of_working():
+    """A query naming a situation and a work form: a service that addresses the situation (not its main one)
+    ranks above one whose main work form it is (situation 3.3 × direct 0.7 > work form 1.8 × main 1.0)."""
+    stats = dict(STATS, concept_df={"depression": 2, "group": 2})
+    ranker = Ranker(stats, {"depression": "situation", "group": "work-form"}, {})
+    named = {"depression": (1.0, frozenset({0})), "group": (1.0, frozenset({1}))}
+    q = plan("masennus", "ryhmä", concepts=named, matched=["depression", "group"])
+    situation = ranker.score(q, payload("s", {}, concepts={"depression": "direct"}), "fi").score
+    work_form = ranker.score(q, payload("w", {}, concepts={"group": "main"}), "fi").score
+    assert situation > work_form
