@@ -43,8 +43,11 @@ def choose_language() -> None:
 def init_app(app: Flask) -> None:
     """Register the pages, their error pages and the language machinery on `app`."""
     from api.web import (
+        chrome,
+        facts,
         fragments,
         i18n,
+        listing,
         pages_gaps,
         pages_pathways,
         pages_screening,
@@ -65,5 +68,14 @@ def init_app(app: Flask) -> None:
         service_name_link=fragments.service_name_link,
         unknown_html=fragments.unknown_html,
         service_href=fragments.service_href,
+        parts_html=facts.parts_html,
+        criteria_html=facts.criteria_html,
+        links_html=facts.links_html,
+        reasons_html=facts.reasons_html,
+        head_html=chrome.head_html,
+        nav_html=chrome.nav_html,
+        footer_html=chrome.footer_html,
+        gaps_html=listing.gaps_html,
+        coverage_rows_html=listing.coverage_rows_html,
     )
     app.register_blueprint(bp)

@@ -1,0 +1,60 @@
+"""The gap explorer's long lists built in Python, every value escaped: the gaps shown and the coverage rows.
+
+A gap list shows 50 gaps with their services and quotes, the coverage matrix a dozen situations by five
+stages with up to six services a cell; as template loops, a link and a text call each, they were most
+of a first visit's rendering. What is shown is the domain answer as it is (graph.navigation.gap_report,
+coverage_matrix); tests/api/web/test_kept.py holds each function equal to the template it replaced.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from markupsafe import Markup, escape
+
+from api.web.fragments import service_link, service_name_link
+from api.web.i18n import label
+from api.web.names import GAP_KINDS, gettext
+from api.web.quotes import sources_html
+
+SHOWN_PER_CELL = 6  # services named in a coverage cell; the rest are counted
+
+
+def gaps_html(shown: Iterable[Mapping[str, Any]], service_names: Mapping[str, Any]) -> Markup:
+    """The gaps as list items: kind, title, detail, the services named (linked) and the evidence's quotes."""
+    services_text = escape(gettext("Services:"))
+    out = []
+    for gap in shown:
+        services = ""
+        if gap["services"]:
+            links = ", ".join(str(service_link(sid, service_names.get(sid))) for sid in gap["services"])
+            services = f"<p>{services_text} {links}</p>"
+        out.append(
+            f'\n    <li>\n      <h3><span class="kind">{escape(GAP_KINDS.get(gap["kind"], gap["kind"]))}:</span> '
+            f'<span lang="en">{escape(gap["title"])}</span></h3>\n      <p lang="en">{escape(gap["detail"])}</p>\n'
+            f"      {services}\n      {sources_html(gap['sources'])}\n    </li>"
+        )
+    return Markup("".join(out))
+
+
+def coverage_rows_html(matrix: Mapping[str, Any]) -> Markup:
+    """The coverage matrix's rows: a situation, then per stage the services covering it (* for part of it)."""
+    stages = [stage["id"] for stage in matrix["stages"]]
+    nothing = escape(gettext("none"))
+    none = f'<span class="unknown">{nothing}</span>'
+    out = []
+    for row in matrix["rows"]:
+        cells = []
+        for stage in stages:
+            cell = row["cells"][stage]
+            names = ", ".join(f"{service_name_link(c['id'])}{'' if c['whole'] else '*'}" for c in cell[:SHOWN_PER_CELL])
+            more = len(cell) - SHOWN_PER_CELL
+            rest = ""
+            if more > 0:
+                rest = " " + escape(gettext("and %(num)d more", num=more))
+            cells.append(f"\n      <td>{'' if cell else none}{names}{rest}</td>")
+        out.append(
+            f'\n    <tr><th scope="row">{label(row["labels"], row["situation"])}</th>{"".join(cells)}\n      </tr>'
+        )
+    return Markup("".join(out))
