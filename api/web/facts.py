@@ -9,15 +9,17 @@ is decided here, and tests/api/web/test_kept.py holds each function equal to the
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from typing import Any
 
 from markupsafe import Markup, escape
 
-from api.web.fragments import service_link, unknown_html
+from api.web.fragments import service_links, unknown_html
 from api.web.i18n import label
 from api.web.names import LINK_KINDS, STATUSES, gettext
 from api.web.quotes import sources_html
+
+Link = Callable[[str, Mapping[str, Any] | None], Markup]
 
 
 def claim_html(fact: Mapping[str, Any]) -> str:
@@ -29,10 +31,10 @@ def claim_html(fact: Mapping[str, Any]) -> str:
     return f' <span class="badge interpreted">{mark}</span>{readings}'
 
 
-def _value(item: Mapping[str, Any], service_ids: Collection[str], yes: str, no: str) -> str:
+def _value(item: Mapping[str, Any], service_ids: Collection[str], yes: str, no: str, link: Link) -> str:
     if "labels" in item:
         if item.get("id") in service_ids:
-            return str(service_link(item["id"], item["labels"]))
+            return str(link(item["id"], item["labels"]))
         return str(label(item["labels"], item.get("id") or ""))
     value = item.get("value")
     if value is True:
@@ -49,13 +51,14 @@ def parts_html(
     quotes, or unknown where the sources do not say."""
     unknown = str(unknown_html())
     yes, no = str(escape(gettext("yes"))), str(escape(gettext("no")))
+    link = service_links()
     out = []
     for name in names:
         data = service[name]
         if not data["known"]:
             body = unknown
         else:
-            items = "".join(f"      <li>{_value(it, service_ids, yes, no)}</li>\n" for it in data["items"])
+            items = "".join(f"      <li>{_value(it, service_ids, yes, no, link)}</li>\n" for it in data["items"])
             body = (
                 f'\n    <ul class="values">\n{items}    </ul>\n    {claim_html(data)}\n'
                 f"    {sources_html(data['sources'])}\n  "
@@ -74,6 +77,7 @@ def criteria_html(criteria: Iterable[Mapping[str, Any]]) -> Markup:
 
 def links_html(links: Iterable[Mapping[str, Any]]) -> Markup:
     """Pathway links to other services, each with its kind and quotes."""
+    service_link = service_links()
     rows = "".join(
         f'<li>{service_link(link["id"], link["labels"])} <span class="kind">'
         f"({escape(LINK_KINDS.get(link['kind'], link['kind']))})</span>{sources_html(link['sources'])}</li>"

@@ -132,16 +132,36 @@ def _anchors() -> dict[str, tuple[dict[str, Any], Markup, Markup]]:
 
 def service_link(service_id: str, labels: Mapping[str, Any] | None) -> Markup:
     """A link to a service page named in the page's language (the fallback marked)."""
-    found = _anchors().get(service_id)
-    if found is not None and found[0] == labels:
-        return found[1]
-    return Markup(f'<a href="{escape(service_href(service_id))}">{label(labels, service_id)}</a>')
+    return service_links()(service_id, labels)
+
+
+def service_links() -> Callable[[str, Mapping[str, Any] | None], Markup]:
+    """`service_link` with the build's links looked up once, for a list that links many services."""
+    anchors = _anchors()
+
+    def link(service_id: str, labels: Mapping[str, Any] | None) -> Markup:
+        found = anchors.get(service_id)
+        if found is not None and found[0] == labels:
+            return found[1]
+        return Markup(f'<a href="{escape(service_href(service_id))}">{label(labels, service_id)}</a>')
+
+    return link
 
 
 def service_name_link(service_id: str) -> Markup:
     """A link to a service page named by the service's label in the page's language (a plain name, for tables)."""
-    found = _anchors().get(service_id)
-    return found[2] if found is not None else escape(service_id)
+    return service_name_links()(service_id)
+
+
+def service_name_links() -> Callable[[str], Markup]:
+    """`service_name_link` with the build's links looked up once, for a table that links many services."""
+    anchors = _anchors()
+
+    def link(service_id: str) -> Markup:
+        found = anchors.get(service_id)
+        return found[2] if found is not None else escape(service_id)
+
+    return link
 
 
 def unknown_html() -> Markup:

@@ -6,7 +6,7 @@ import html
 import re
 from collections.abc import Mapping
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import quote_plus
 
 from flask import Flask, g, request
 from flask_babel import Babel
@@ -56,15 +56,32 @@ def label(labels: Mapping[str, Any] | None, fallback: str = "") -> Markup:
 
 
 def url_with(**changes: Any) -> str:
-    """This page's URL with some parameters replaced (None removes one); every other parameter is kept."""
-    args = request.args.to_dict(flat=False)
+    """This page's URL with some parameters replaced (None removes one); every other parameter is kept.
+
+    A page makes several (the language switch, the pager, the downloads): the query's parameters are
+    encoded once a request, and each call encodes only what it changes.
+    """
+    encoded: dict[str, list[str]] | None = g.get("web_query")
+    if encoded is None:
+        args = request.args.to_dict(flat=False)
+        encoded = g.web_query = {key: [_pair(key, v) for v in values] for key, values in args.items()}
+    pieces = []
+    for key, kept in encoded.items():
+        pieces += _changed(key, changes[key]) if key in changes else kept
     for key, value in changes.items():
-        if value is None or value == []:
-            args.pop(key, None)
-        else:
-            args[key] = value if isinstance(value, list) else [str(value)]
-    query = urlencode([(k, v) for k, values in args.items() for v in values])
-    return request.path + ("?" + query if query else "")
+        if key not in encoded:
+            pieces += _changed(key, value)
+    return request.path + ("?" + "&".join(pieces) if pieces else "")
+
+
+def _pair(key: str, value: Any) -> str:
+    return f"{quote_plus(str(key))}={quote_plus(str(value))}"  # what urlencode gives for one pair
+
+
+def _changed(key: str, value: Any) -> list[str]:
+    if value is None or value == []:
+        return []
+    return [_pair(key, v) for v in (value if isinstance(value, list) else [str(value)])]
 
 
 def init_app(app: Flask) -> None:

@@ -13,7 +13,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from api.web.fragments import service_link, service_name_link
+from api.web.fragments import service_links, service_name_links
 from api.web.i18n import label
 from api.web.names import GAP_KINDS, gettext
 from api.web.quotes import sources_html
@@ -24,6 +24,7 @@ SHOWN_PER_CELL = 6  # services named in a coverage cell; the rest are counted
 def gaps_html(shown: Iterable[Mapping[str, Any]], service_names: Mapping[str, Any]) -> Markup:
     """The gaps as list items: kind, title, detail, the services named (linked) and the evidence's quotes."""
     services_text = escape(gettext("Services:"))
+    service_link = service_links()
     out = []
     for gap in shown:
         services = ""
@@ -41,6 +42,7 @@ def gaps_html(shown: Iterable[Mapping[str, Any]], service_names: Mapping[str, An
 def coverage_rows_html(matrix: Mapping[str, Any]) -> Markup:
     """The coverage matrix's rows: a situation, then per stage the services covering it (* for part of it)."""
     stages = [stage["id"] for stage in matrix["stages"]]
+    service_name_link = service_name_links()
     nothing = escape(gettext("none"))
     none = f'<span class="unknown">{nothing}</span>'
     out = []
