@@ -18,7 +18,7 @@ from threading import Lock
 from typing import Any
 from urllib.parse import quote
 
-from flask import render_template, request
+from flask import g, render_template, request
 from flask.typing import ResponseReturnValue
 from markupsafe import Markup, escape
 
@@ -114,7 +114,15 @@ def service_href(service_id: str) -> str:
 
 
 def _anchors() -> dict[str, tuple[dict[str, Any], Markup, Markup]]:
-    """Every service's labels and its links in the page's language (full label, plain name), made once a build."""
+    """Every service's labels and its links in the page's language (full label, plain name), made once a build
+    and found once a request."""
+    found: dict[str, tuple[dict[str, Any], Markup, Markup]] | None = g.get("web_anchors")
+    if found is None:
+        found = g.web_anchors = _build_anchors()
+    return found
+
+
+def _build_anchors() -> dict[str, tuple[dict[str, Any], Markup, Markup]]:
     kg, lang, root = resources().kg, page_lang(), request.script_root
 
     def make() -> dict[str, tuple[dict[str, Any], Markup, Markup]]:
