@@ -19,7 +19,8 @@ How it is timed, in one process with Flask's test client through the whole WSGI 
    on both sides alike. `first_page_ms`/`first_json_ms` are medians over the URLs (rotated to at least
    `runs` requests), `first_*_p95_ms` their 95th percentiles.
 3. Repeat visits: the same URLs again with everything kept (`page_median_ms`, `json_median_ms`).
-`page_bytes` is the largest page seen.
+`page_bytes` is the largest page seen. A last row, the floor, times `/health` as both sides: what any
+request costs in this process and run, to read the pages' milliseconds against.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from urllib.parse import urlencode
 from api.web.pages_sparql import DEFAULT_QUERY
 from graph.vocab import LANGS
 
+FLOOR = "floor (/health)"  # a row beside the pages: the cheapest request, as both sides of a ratio
 BROWSER = {"Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"}
 JUDGED = Path(__file__).resolve().parent.parent / "tests" / "search_index" / "judgments.json"
 WARM = 2  # URLs per page requested before measuring (not measured)
@@ -174,6 +176,7 @@ def bench_pages(app: Any, runs: int, only: list[str] | None = None) -> list[dict
     kg = app.extensions["perhepolku"].current.kg
     stores = _Stores(kg)
     pages = [(name, urls) for name, urls in cases(kg) if urls and (only is None or name in only)]
+    pages.append((FLOOR, [("/health", ["/health"])]))  # what any request costs here, timed alike
     measured: dict[str, list[tuple[str, list[str]]]] = {}
     for name, urls in pages:  # 1. what a running server shares between URLs, warm
         warm = urls[: WARM if len(urls) > 2 * WARM else 1]

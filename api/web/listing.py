@@ -1,4 +1,4 @@
-"""The gap explorer's long lists built in Python, every value escaped: the gaps shown and the coverage rows.
+"""Long lists of the pages built in Python, every value escaped: the gaps shown, the coverage rows, form choices.
 
 A gap list shows 50 gaps with their services and quotes, the coverage matrix a dozen situations by five
 stages with up to six services a cell; as template loops, a link and a text call each, they were most
@@ -8,7 +8,7 @@ coverage_matrix); tests/api/web/test_kept.py holds each function equal to the te
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from typing import Any
 
 from markupsafe import Markup, escape
@@ -60,3 +60,25 @@ def coverage_rows_html(matrix: Mapping[str, Any]) -> Markup:
             f'\n    <tr><th scope="row">{label(row["labels"], row["situation"])}</th>{"".join(cells)}\n      </tr>'
         )
     return Markup("".join(out))
+
+
+def checkboxes_html(name: str, choices: Iterable[tuple[str, Any]], chosen: Collection[str]) -> Markup:
+    """A form's checkboxes for `name`: (value, label) each, the chosen ones checked."""
+    field = escape(name)
+    return Markup(
+        "".join(
+            f'\n    <label><input type="checkbox" name="{field}" value="{escape(value)}"'
+            f"{' checked' if value in chosen else ''}> {escape(text)}</label>\n"
+            for value, text in choices
+        )
+    )
+
+
+def options_html(choices: Iterable[tuple[str, Any]], chosen: Collection[str]) -> Markup:
+    """A select's options: (value, label) each, the chosen ones selected."""
+    return Markup(
+        "".join(
+            f'<option value="{escape(value)}"{" selected" if value in chosen else ""}>{escape(text)}</option>'
+            for value, text in choices
+        )
+    )
