@@ -8,12 +8,12 @@ on a page gets a page that says what is wrong, with the status the JSON API woul
 
 from __future__ import annotations
 
-from flask import Blueprint, Flask, g, render_template, request
+from flask import Blueprint, Flask, render_template, request
 from flask.typing import ResponseReturnValue
 from werkzeug.exceptions import HTTPException
 
 from api.web.i18n import page_lang
-from api.web.names import gettext
+from api.web.names import gettext, use_lang
 from graph.errors import NotFound, PerhepolkuError
 from graph.vocab import LANGS
 
@@ -49,7 +49,7 @@ def page_not_found(exc: HTTPException) -> ResponseReturnValue:
     if request.path.startswith(NOT_PAGES) or not prefers_html():
         return problem(404, exc.name, exc.description or exc.name)
     lang = request.args.get("lang", "fi")
-    g.web_lang = lang if lang in LANGS else "fi"
+    use_lang(lang if lang in LANGS else "fi")
     return _error_page(404, exc.description or "", None)
 
 

@@ -12,7 +12,17 @@ from flask import Flask, g, request
 from flask_babel import Babel
 from markupsafe import Markup, escape
 
-from api.web.names import NAMES, TRANSLATIONS, gettext, ngettext, template_gettext, template_ngettext
+from api.web.names import (
+    NAMES,
+    TRANSLATIONS,
+    chosen_lang,
+    forget_lang,
+    gettext,
+    ngettext,
+    template_gettext,
+    template_ngettext,
+    use_lang,
+)
 from graph.errors import InvalidParameter
 from graph.vocab import LANGS
 
@@ -23,10 +33,10 @@ MAX_OPTIONS = 250  # a list of services longer than this is a text field, not a 
 
 def page_lang() -> str:
     """The page's language from `?lang=` (default fi); an unknown code is a 400 naming the field."""
-    lang: str | None = g.get("web_lang")
+    lang = chosen_lang()
     if lang is None:
         value = request.args.get("lang", "fi")
-        g.web_lang = value if value in LANGS else "fi"  # the error page itself is shown in Finnish
+        use_lang(value if value in LANGS else "fi")  # the error page itself is shown in Finnish
         if value not in LANGS:
             raise InvalidParameter(f"lang must be one of {', '.join(LANGS)}", field="lang")
         lang = value
@@ -87,7 +97,8 @@ def _changed(key: str, value: Any) -> list[str]:
 def init_app(app: Flask) -> None:
     app.config.setdefault("BABEL_TRANSLATION_DIRECTORIES", str(TRANSLATIONS))
     app.config.setdefault("BABEL_DEFAULT_LOCALE", "fi")
-    Babel(app, locale_selector=lambda: g.get("web_lang", "fi"))
+    Babel(app, locale_selector=lambda: chosen_lang() or "fi")
+    app.teardown_request(forget_lang)
     app.jinja_env.install_gettext_callables(gettext, ngettext, newstyle=True)  # type: ignore[attr-defined]
     # the same callables without the two context calls of Jinja's wrappers (a page makes hundreds)
     app.jinja_env.globals.update(gettext=template_gettext, ngettext=template_ngettext)
@@ -103,7 +114,7 @@ def init_app(app: Flask) -> None:
 
     @app.context_processor
     def language() -> dict[str, str]:
-        return {"page_lang": g.get("web_lang", "fi")}
+        return {"page_lang": chosen_lang() or "fi"}
 
 
 def safe_snippet(text: str) -> Markup:

@@ -19,6 +19,8 @@ from api.web.names import GAP_KINDS, gettext
 from api.web.quotes import sources_html
 
 SHOWN_PER_CELL = 6  # services named in a coverage cell; the rest are counted
+# services named in a gap; the rest are counted (a stage window uncovered nationally names thousands: 1 MB a page)
+SERVICES_PER_GAP = 20
 
 
 def gaps_html(shown: Iterable[Mapping[str, Any]], service_names: Mapping[str, Any]) -> Markup:
@@ -29,7 +31,12 @@ def gaps_html(shown: Iterable[Mapping[str, Any]], service_names: Mapping[str, An
     for gap in shown:
         services = ""
         if gap["services"]:
-            links = ", ".join(str(service_link(sid, service_names.get(sid))) for sid in gap["services"])
+            named = gap["services"][:SERVICES_PER_GAP]
+            links = ", ".join(str(service_link(sid, service_names.get(sid))) for sid in named)
+            more = len(gap["services"]) - len(named)
+            if more > 0:  # the CSV and JSON downloads list them all
+                counted = escape(gettext("and %(num)d more", num=more))
+                links += f" {counted}"
             services = f"<p>{services_text} {links}</p>"
         out.append(
             f'\n    <li>\n      <h3><span class="kind">{escape(GAP_KINDS.get(gap["kind"], gap["kind"]))}:</span> '
@@ -54,7 +61,8 @@ def coverage_rows_html(matrix: Mapping[str, Any]) -> Markup:
             more = len(cell) - SHOWN_PER_CELL
             rest = ""
             if more > 0:
-                rest = " " + escape(gettext("and %(num)d more", num=more))
+                counted = escape(gettext("and %(num)d more", num=more))
+                rest = f" {counted}"
             cells.append(f"\n      <td>{'' if cell else none}{names}{rest}</td>")
         out.append(
             f'\n    <tr><th scope="row">{label(row["labels"], row["situation"])}</th>{"".join(cells)}\n      </tr>'

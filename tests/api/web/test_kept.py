@@ -378,3 +378,18 @@ def test_screening_groups_and_choices_built_in_python_equal_the_template_they_re
             assert str(made[0]).count(" checked") == len(chosen) == str(made[1]).count(" selected")
     finally:
         context.pop()
+
+
+def test_a_gap_naming_more_services_than_a_page_shows_counts_the_rest(app):
+    """At 6,400 services a stage window no service covers names thousands of services: the page names 20."""
+    from api.web import listing
+
+    services = [f"s{i}" for i in range(listing.SERVICES_PER_GAP + 7)]
+    gap = {"kind": "uncovered_window", "title": "t", "detail": "d", "services": services, "sources": []}
+    context = _in_language(app, "en")
+    try:
+        html = str(listing.gaps_html([gap], {}))
+    finally:
+        context.pop()
+    assert html.count('href="/services/') == listing.SERVICES_PER_GAP and "and 7 more" in html
+    assert 'href="/services/s19?lang=en"' in html and "/services/s20?" not in html
