@@ -11,13 +11,16 @@ How it is timed, in one process with Flask's test client through the whole WSGI 
 1. Warm-up: the first WARM URLs of each page and their JSON are requested and not measured, so what
    a running server shares between URLs is warm (compiled templates, catalogues, concept and
    municipality lists, form options, per-build tables of the domain functions).
-2. First visits: every other URL, in turn, the page and then its JSON, each from the same state: what
-   the other request left in the build's per-build stores (`kg.memo`, the web layer's kept parts and
-   pages) is forgotten after each request, so neither reuses anything the URL made. Timing the page
-   first leaves any other warmth (a word stemmer's cache) to the JSON: the ratio errs against the page.
-   `first_page_ms`/`first_json_ms` are medians over the URLs (rotated to at least `runs` requests).
+2. First visits: every other URL, the page and its JSON, each from the same state: what the other
+   request left in the build's per-build stores (`kg.memo`, the web layer's kept parts and pages) is
+   forgotten after each request, so neither reuses anything the URL made. The pages take turns, one
+   URL of each a round (a change of the machine's load falls on all alike), and the page and its JSON
+   swap order every round, so any warmth outside the stores (a word stemmer's cache, the CPU's) falls
+   on both sides alike. `first_page_ms`/`first_json_ms` are medians over the URLs (rotated to at least
+   `runs` requests), `first_*_p95_ms` their 95th percentiles.
 3. Repeat visits: the same URLs again with everything kept (`page_median_ms`, `json_median_ms`).
-`page_bytes` is the largest page seen.
+`page_bytes` is the largest page seen. A last row, the floor, times `/health` as both sides: what any
+request costs in this process and run, to read the pages' milliseconds against.
 """
 
 from __future__ import annotations
@@ -25,7 +28,6 @@ from __future__ import annotations
 import json
 import statistics
 import time
-from itertools import cycle, islice
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -33,6 +35,7 @@ from urllib.parse import urlencode
 from api.web.pages_sparql import DEFAULT_QUERY
 from graph.vocab import LANGS
 
+FLOOR = "floor (/health)"  # a row beside the pages: the cheapest request, as both sides of a ratio
 BROWSER = {"Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"}
 JUDGED = Path(__file__).resolve().parent.parent / "tests" / "search_index" / "judgments.json"
 WARM = 2  # URLs per page requested before measuring (not measured)
@@ -146,50 +149,83 @@ def _timed(client: Any, urls: list[str], headers: dict[str, str] | None = None) 
     return (CLOCK() - started) * 1000, size
 
 
-def bench_page(app: Any, name: str, urls: list[tuple[str, list[str]]], runs: int) -> dict[str, Any]:
-    """One page's row: first visits of new URLs (page, then JSON, each from the same state) and repeat visits."""
-    client = app.test_client()
-    kg = app.extensions["perhepolku"].current.kg
-    stores = _Stores(kg)
-    warm = urls[: WARM if len(urls) > 2 * WARM else 1]
-    measured = urls[len(warm) :] or urls
-    for page, endpoints in warm:
-        _timed(client, [page], BROWSER), _timed(client, endpoints)
-    first_page, first_json, biggest = [], [], 0
-    for page, endpoints in islice(cycle(measured), max(runs, len(measured))):
-        before = stores.snapshot()
-        took, size = _timed(client, [page], BROWSER)
+def _p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+
+def _first_visit(
+    client: Any, stores: _Stores, page: str, endpoints: list[str], json_first: bool
+) -> tuple[float, float, int]:
+    """One URL's page and its JSON, each from the same state (what either keeps is forgotten after it)."""
+    before = stores.snapshot()
+    took: dict[str, tuple[float, int]] = {}
+    for side in ("json", "page") if json_first else ("page", "json"):
+        took[side] = _timed(client, [page], BROWSER) if side == "page" else _timed(client, endpoints)
         stores.restore(before)
-        first_page.append(took)
-        biggest = max(biggest, size)
-        first_json.append(_timed(client, endpoints)[0])
-        stores.restore(before)
-    repeat_page, repeat_json = [], []
-    for page, endpoints in measured:  # what a first visit keeps, kept now
-        _timed(client, [page], BROWSER), _timed(client, endpoints)
-    for page, endpoints in islice(cycle(measured), max(runs, len(measured))):
-        repeat_page.append(_timed(client, [page], BROWSER)[0])
-        repeat_json.append(_timed(client, endpoints)[0])
-    medians = [round(statistics.median(x), 3) for x in (first_page, first_json, repeat_page, repeat_json)]
-    return {
-        "page": name,
-        "url": measured[0][0],
-        "json": " + ".join(measured[0][1]),
-        "urls": len(measured),
-        "first_page_ms": medians[0],
-        "first_json_ms": medians[1],
-        "first_ratio": round(medians[0] / max(medians[1], 1e-6), 2),
-        "page_median_ms": medians[2],
-        "json_median_ms": medians[3],
-        "ratio": round(medians[2] / max(medians[3], 1e-6), 2),
-        "page_bytes": biggest,
-    }
+    return took["page"][0], took["json"][0], took["page"][1]
 
 
 def bench_pages(app: Any, runs: int, only: list[str] | None = None) -> list[dict[str, Any]]:
-    """One row per page of the app's build (`only` names some), timed as the module's docstring says."""
+    """One row per page of the app's build (`only` names some), timed as the module's docstring says.
+
+    All pages are measured in turn, one URL of each page a round, so a change of the machine's load
+    falls on every page alike; within a URL the page and its JSON swap order every round.
+    """
+    client = app.test_client()
     kg = app.extensions["perhepolku"].current.kg
-    return [bench_page(app, name, urls, runs) for name, urls in cases(kg) if urls and (only is None or name in only)]
+    stores = _Stores(kg)
+    pages = [(name, urls) for name, urls in cases(kg) if urls and (only is None or name in only)]
+    pages.append((FLOOR, [("/health", ["/health"])]))  # what any request costs here, timed alike
+    measured: dict[str, list[tuple[str, list[str]]]] = {}
+    for name, urls in pages:  # 1. what a running server shares between URLs, warm
+        warm = urls[: WARM if len(urls) > 2 * WARM else 1]
+        measured[name] = urls[len(warm) :] or urls
+        for page, endpoints in warm:
+            _timed(client, [page], BROWSER), _timed(client, endpoints)
+    first: dict[str, tuple[list[float], list[float]]] = {name: ([], []) for name, _ in pages}
+    biggest = dict.fromkeys(measured, 0)
+    rounds = max([runs, *(len(urls) for urls in measured.values())])
+    for i in range(rounds):  # 2. first visits, every page in turn
+        for name, urls in measured.items():
+            page, endpoints = urls[i % len(urls)]
+            page_ms, json_ms, size = _first_visit(client, stores, page, endpoints, json_first=i % 2 == 1)
+            first[name][0].append(page_ms)
+            first[name][1].append(json_ms)
+            biggest[name] = max(biggest[name], size)
+    for urls in measured.values():  # what a first visit keeps, kept now
+        for page, endpoints in urls:
+            _timed(client, [page], BROWSER), _timed(client, endpoints)
+    repeat: dict[str, tuple[list[float], list[float]]] = {name: ([], []) for name, _ in pages}
+    for i in range(rounds):  # 3. repeat visits
+        for name, urls in measured.items():
+            page, endpoints = urls[i % len(urls)]
+            repeat[name][0].append(_timed(client, [page], BROWSER)[0])
+            repeat[name][1].append(_timed(client, endpoints)[0])
+    rows = []
+    for name, urls in measured.items():
+        page_ms, json_ms = first[name]
+        medians = [round(statistics.median(x), 3) for x in (page_ms, json_ms, *repeat[name])]
+        p95 = [round(_p95(x), 3) for x in (page_ms, json_ms)]
+        rows.append(
+            {
+                "page": name,
+                "url": urls[0][0],
+                "json": " + ".join(urls[0][1]),
+                "urls": len(urls),
+                "first_page_ms": medians[0],
+                "first_json_ms": medians[1],
+                "first_ratio": round(medians[0] / max(medians[1], 1e-6), 2),
+                "first_page_p95_ms": p95[0],
+                "first_json_p95_ms": p95[1],
+                "first_p95_ratio": round(p95[0] / max(p95[1], 1e-6), 2),
+                "page_median_ms": medians[2],
+                "json_median_ms": medians[3],
+                "ratio": round(medians[2] / max(medians[3], 1e-6), 2),
+                "page_bytes": biggest[name],
+            }
+        )
+    return rows
 
 
 COLUMNS = [
@@ -198,6 +234,9 @@ COLUMNS = [
     "first_json_ms",
     "first_page_ms",
     "first_ratio",
+    "first_json_p95_ms",
+    "first_page_p95_ms",
+    "first_p95_ratio",
     "json_median_ms",
     "page_median_ms",
     "ratio",

@@ -8,13 +8,14 @@ on a page gets a page that says what is wrong, with the status the JSON API woul
 
 from __future__ import annotations
 
-from flask import Blueprint, Flask, render_template
+from flask import Blueprint, Flask, render_template, request
 from flask.typing import ResponseReturnValue
 from werkzeug.exceptions import HTTPException
 
 from api.web.i18n import page_lang
-from api.web.names import gettext
+from api.web.names import gettext, use_lang
 from graph.errors import NotFound, PerhepolkuError
+from graph.vocab import LANGS
 
 bp = Blueprint("web", __name__, template_folder="templates", static_folder="static", static_url_path="/assets")
 
@@ -34,6 +35,24 @@ def http_error(exc: HTTPException) -> ResponseReturnValue:
     return _error_page(exc.code or 500, exc.description or "", None)
 
 
+NOT_PAGES = ("/api/", "/hsds", "/id/", "/sparql", "/openapi", "/.well-known", "/health")  # the API's own addresses
+
+
+def page_not_found(exc: HTTPException) -> ResponseReturnValue:
+    """An address no route serves: a browser gets the Not found page (in the asked language), a program the API's
+    problem document, as before."""
+    from api.negotiation import prefers_html
+    from api.problems import problem
+
+    if request.blueprint == bp.name:  # a page's own 404 (an asset): its error page, as the blueprint's handler gives
+        return http_error(exc)
+    if request.path.startswith(NOT_PAGES) or not prefers_html():
+        return problem(404, exc.name, exc.description or exc.name)
+    lang = request.args.get("lang", "fi")
+    use_lang(lang if lang in LANGS else "fi")
+    return _error_page(404, exc.description or "", None)
+
+
 @bp.before_request
 def choose_language() -> None:
     """Read `lang` before the view runs, so even an error page is in the asked language (or says why not)."""
@@ -43,8 +62,11 @@ def choose_language() -> None:
 def init_app(app: Flask) -> None:
     """Register the pages, their error pages and the language machinery on `app`."""
     from api.web import (
+        chrome,
+        facts,
         fragments,
         i18n,
+        listing,
         pages_gaps,
         pages_pathways,
         pages_screening,
@@ -58,6 +80,7 @@ def init_app(app: Flask) -> None:
         assert module.bp is bp  # each module attached its routes to the one blueprint
 
     i18n.init_app(app)
+    app.register_error_handler(404, page_not_found)
     app.jinja_env.globals.update(
         part=fragments.part,
         sources_html=quotes.sources_html,
@@ -65,5 +88,17 @@ def init_app(app: Flask) -> None:
         service_name_link=fragments.service_name_link,
         unknown_html=fragments.unknown_html,
         service_href=fragments.service_href,
+        parts_html=facts.parts_html,
+        criteria_html=facts.criteria_html,
+        links_html=facts.links_html,
+        reasons_html=facts.reasons_html,
+        entries_html=facts.entries_html,
+        checkboxes_html=listing.checkboxes_html,
+        options_html=listing.options_html,
+        head_html=chrome.head_html,
+        nav_html=chrome.nav_html,
+        footer_html=chrome.footer_html,
+        gaps_html=listing.gaps_html,
+        coverage_rows_html=listing.coverage_rows_html,
     )
     app.register_blueprint(bp)

@@ -18,7 +18,7 @@ from threading import Lock
 from typing import Any
 from urllib.parse import quote
 
-from flask import render_template, request
+from flask import g, render_template, request
 from flask.typing import ResponseReturnValue
 from markupsafe import Markup, escape
 
@@ -114,7 +114,15 @@ def service_href(service_id: str) -> str:
 
 
 def _anchors() -> dict[str, tuple[dict[str, Any], Markup, Markup]]:
-    """Every service's labels and its links in the page's language (full label, plain name), made once a build."""
+    """Every service's labels and its links in the page's language (full label, plain name), made once a build
+    and found once a request."""
+    found: dict[str, tuple[dict[str, Any], Markup, Markup]] | None = g.get("web_anchors")
+    if found is None:
+        found = g.web_anchors = _build_anchors()
+    return found
+
+
+def _build_anchors() -> dict[str, tuple[dict[str, Any], Markup, Markup]]:
     kg, lang, root = resources().kg, page_lang(), request.script_root
 
     def make() -> dict[str, tuple[dict[str, Any], Markup, Markup]]:
@@ -132,16 +140,36 @@ def _anchors() -> dict[str, tuple[dict[str, Any], Markup, Markup]]:
 
 def service_link(service_id: str, labels: Mapping[str, Any] | None) -> Markup:
     """A link to a service page named in the page's language (the fallback marked)."""
-    found = _anchors().get(service_id)
-    if found is not None and found[0] == labels:
-        return found[1]
-    return Markup(f'<a href="{escape(service_href(service_id))}">{label(labels, service_id)}</a>')
+    return service_links()(service_id, labels)
+
+
+def service_links() -> Callable[[str, Mapping[str, Any] | None], Markup]:
+    """`service_link` with the build's links looked up once, for a list that links many services."""
+    anchors = _anchors()
+
+    def link(service_id: str, labels: Mapping[str, Any] | None) -> Markup:
+        found = anchors.get(service_id)
+        if found is not None and found[0] == labels:
+            return found[1]
+        return Markup(f'<a href="{escape(service_href(service_id))}">{label(labels, service_id)}</a>')
+
+    return link
 
 
 def service_name_link(service_id: str) -> Markup:
     """A link to a service page named by the service's label in the page's language (a plain name, for tables)."""
-    found = _anchors().get(service_id)
-    return found[2] if found is not None else escape(service_id)
+    return service_name_links()(service_id)
+
+
+def service_name_links() -> Callable[[str], Markup]:
+    """`service_name_link` with the build's links looked up once, for a table that links many services."""
+    anchors = _anchors()
+
+    def link(service_id: str) -> Markup:
+        found = anchors.get(service_id)
+        return found[2] if found is not None else escape(service_id)
+
+    return link
 
 
 def unknown_html() -> Markup:

@@ -6,13 +6,23 @@ import html
 import re
 from collections.abc import Mapping
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import quote_plus
 
 from flask import Flask, g, request
 from flask_babel import Babel
 from markupsafe import Markup, escape
 
-from api.web.names import NAMES, TRANSLATIONS, gettext, ngettext, template_gettext, template_ngettext
+from api.web.names import (
+    NAMES,
+    TRANSLATIONS,
+    chosen_lang,
+    forget_lang,
+    gettext,
+    ngettext,
+    template_gettext,
+    template_ngettext,
+    use_lang,
+)
 from graph.errors import InvalidParameter
 from graph.vocab import LANGS
 
@@ -23,10 +33,10 @@ MAX_OPTIONS = 250  # a list of services longer than this is a text field, not a 
 
 def page_lang() -> str:
     """The page's language from `?lang=` (default fi); an unknown code is a 400 naming the field."""
-    lang: str | None = g.get("web_lang")
+    lang = chosen_lang()
     if lang is None:
         value = request.args.get("lang", "fi")
-        g.web_lang = value if value in LANGS else "fi"  # the error page itself is shown in Finnish
+        use_lang(value if value in LANGS else "fi")  # the error page itself is shown in Finnish
         if value not in LANGS:
             raise InvalidParameter(f"lang must be one of {', '.join(LANGS)}", field="lang")
         lang = value
@@ -56,21 +66,39 @@ def label(labels: Mapping[str, Any] | None, fallback: str = "") -> Markup:
 
 
 def url_with(**changes: Any) -> str:
-    """This page's URL with some parameters replaced (None removes one); every other parameter is kept."""
-    args = request.args.to_dict(flat=False)
+    """This page's URL with some parameters replaced (None removes one); every other parameter is kept.
+
+    A page makes several (the language switch, the pager, the downloads): the query's parameters are
+    encoded once a request, and each call encodes only what it changes.
+    """
+    encoded: dict[str, list[str]] | None = g.get("web_query")
+    if encoded is None:
+        args = request.args.to_dict(flat=False)
+        encoded = g.web_query = {key: [_pair(key, v) for v in values] for key, values in args.items()}
+    pieces = []
+    for key, kept in encoded.items():
+        pieces += _changed(key, changes[key]) if key in changes else kept
     for key, value in changes.items():
-        if value is None or value == []:
-            args.pop(key, None)
-        else:
-            args[key] = value if isinstance(value, list) else [str(value)]
-    query = urlencode([(k, v) for k, values in args.items() for v in values])
-    return request.path + ("?" + query if query else "")
+        if key not in encoded:
+            pieces += _changed(key, value)
+    return request.path + ("?" + "&".join(pieces) if pieces else "")
+
+
+def _pair(key: str, value: Any) -> str:
+    return f"{quote_plus(str(key))}={quote_plus(str(value))}"  # what urlencode gives for one pair
+
+
+def _changed(key: str, value: Any) -> list[str]:
+    if value is None or value == []:
+        return []
+    return [_pair(key, v) for v in (value if isinstance(value, list) else [str(value)])]
 
 
 def init_app(app: Flask) -> None:
     app.config.setdefault("BABEL_TRANSLATION_DIRECTORIES", str(TRANSLATIONS))
     app.config.setdefault("BABEL_DEFAULT_LOCALE", "fi")
-    Babel(app, locale_selector=lambda: g.get("web_lang", "fi"))
+    Babel(app, locale_selector=lambda: chosen_lang() or "fi")
+    app.teardown_request(forget_lang)
     app.jinja_env.install_gettext_callables(gettext, ngettext, newstyle=True)  # type: ignore[attr-defined]
     # the same callables without the two context calls of Jinja's wrappers (a page makes hundreds)
     app.jinja_env.globals.update(gettext=template_gettext, ngettext=template_ngettext)
@@ -86,7 +114,7 @@ def init_app(app: Flask) -> None:
 
     @app.context_processor
     def language() -> dict[str, str]:
-        return {"page_lang": g.get("web_lang", "fi")}
+        return {"page_lang": chosen_lang() or "fi"}
 
 
 def safe_snippet(text: str) -> Markup:

@@ -10,6 +10,7 @@ with `_l` for extraction and translated when a page reads them.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,26 @@ TRANSLATIONS = Path(__file__).parent / "translations"
 _CATALOGUES: dict[str, NullTranslations] = {}
 _MARKUP: dict[tuple[str, str], Markup] = {}
 _MSGIDS: dict[str, set[Any]] = {}
+# the request's page language, also read without flask.g's proxy (a page makes a hundred lookups);
+# set with flask.g by use_lang and emptied when the request ends (forget_lang)
+_LANG: ContextVar[str | None] = ContextVar("perhepolku_web_lang", default=None)
+
+
+def use_lang(lang: str) -> None:
+    """Make `lang` the language of this request's page and texts."""
+    g.web_lang = lang
+    _LANG.set(lang)
+
+
+def chosen_lang() -> str | None:
+    """The language use_lang chose for this request, or the one set on flask.g, or None before either."""
+    lang = _LANG.get()
+    return lang if lang is not None else g.get("web_lang")
+
+
+def forget_lang(_exc: BaseException | None = None) -> None:
+    """At the end of a request: the next one chooses its own language."""
+    _LANG.set(None)
 
 
 def catalogue(lang: str) -> NullTranslations:
@@ -32,7 +53,7 @@ def catalogue(lang: str) -> NullTranslations:
 
 
 def _catalogue() -> NullTranslations:
-    return catalogue(g.get("web_lang", "fi"))
+    return catalogue(chosen_lang() or "fi")
 
 
 def gettext(message: str, **variables: Any) -> str:
@@ -43,7 +64,7 @@ def gettext(message: str, **variables: Any) -> str:
 def template_gettext(message: str, **variables: Any) -> Markup:
     """`_()`/`gettext()` in a template: what Jinja's newstyle gettext gives (the translation as markup, the
     variables escaped into it), with a text without variables kept per language, as it never changes."""
-    lang = g.get("web_lang", "fi")
+    lang = chosen_lang() or "fi"
     if variables:
         return Markup(catalogue(lang).gettext(message)) % variables
     found = _MARKUP.get((lang, message))

@@ -58,6 +58,30 @@ def catalogue(kg: KnowledgeGraph) -> list[dict[str, Any]]:
     return examples
 
 
+def examples_html(kg: KnowledgeGraph, lang: str) -> Markup:
+    """The editor's examples as list items linking to the editor in `lang`.
+
+    An item is the same in every language but for its link's `lang`, so the text around that value is
+    made once a build (every value escaped) and only joined per language.
+    """
+    root = request.script_root
+
+    def make() -> list[tuple[str, str]]:
+        editor = escape(f"{root}/sparql")
+        return [
+            (
+                f'    <li><a lang="en" href="{editor}?{q["query_string"]}&amp;lang=',
+                f'">{escape(q["title"])}</a> <span lang="en" class="hint">({escape(q["name"])}) '
+                f"{escape(q['description'])}</span></li>\n",
+            )
+            for q in catalogue(kg)
+        ]
+
+    halves: list[tuple[str, str]] = kg.memo(f"web-sparql-examples:{root}", make)
+    code = escape(lang)
+    return Markup("".join(f"{before}{code}{after}" for before, after in halves))
+
+
 def _run(query: str) -> dict[str, Any]:
     """The query's answer as the page shows it: a table, a yes/no, or Turtle text (budgeted like the protocol)."""
     kind = inspect(query).kind
@@ -117,7 +141,7 @@ def _page(query: str | None) -> ResponseReturnValue:
         query=query if query is not None else DEFAULT_QUERY,
         answer=answer,
         problem=problem.detail if problem else None,
-        examples=catalogue(resources().kg),
+        examples=examples_html(resources().kg, page_lang()),
         max_rows=MAX_ROWS,
     )
     return (page, problem.status) if problem else page

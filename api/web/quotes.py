@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 from urllib.parse import quote
 
-from flask import request
+from flask import g, request
 from markupsafe import Markup, escape
 
 from api.resources import resources
@@ -91,6 +91,16 @@ def _quote_rows(lang: str, root: str, opens: str) -> dict[Citation, str]:
     return found
 
 
+def _disclosure() -> tuple[str, str, str, dict[Citation, str]]:
+    """What every disclosure of this request shares (its language, root, link words, the build's rows), found once."""
+    found: tuple[str, str, str, dict[Citation, str]] | None = g.get("web_disclosure")
+    if found is None:
+        lang, root = page_lang(), request.script_root
+        opens = str(escape(gettext("Open the source document at this quote")))
+        found = g.web_disclosure = (lang, root, opens, _quote_rows(lang, root, opens))
+    return found
+
+
 def sources_html(citations: Iterable[Mapping[str, Any]] | None) -> Markup:
     """The disclosure of a fact's quotes, each linking to its source document at the quote.
 
@@ -101,9 +111,7 @@ def sources_html(citations: Iterable[Mapping[str, Any]] | None) -> Markup:
     items = [_cited(s) for s in citations or ()]
     if not items:
         return Markup("")
-    lang, root = page_lang(), request.script_root
-    opens = str(escape(gettext("Open the source document at this quote")))
-    known = _quote_rows(lang, root, opens)
+    lang, root, opens, known = _disclosure()
     rows = [known.get(s) or _quote_row(s, lang, root, opens) for s in items]
     summary = _SUMMARIES.get((lang, len(items)))
     if summary is None:  # the catalogues never change while the process runs

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bench.pages import _Stores, bench_pages, cases
+from bench.pages import FLOOR, _Stores, bench_pages, cases
 
 
 def _kg(app):
@@ -11,7 +11,9 @@ def _kg(app):
 
 def test_every_page_is_timed_beside_its_json_endpoint(app):
     rows = bench_pages(app, runs=3)
-    assert [row["page"] for row in rows] == [name for name, urls in cases(_kg(app)) if urls]
+    assert [row["page"] for row in rows] == [name for name, urls in cases(_kg(app)) if urls] + [FLOOR]
+    floor = rows.pop()
+    assert floor["urls"] == 1 and floor["first_page_ms"] > 0 and floor["page_bytes"] < 1000
     for row in rows:
         assert row["first_page_ms"] > 0 and row["first_json_ms"] > 0 and row["first_ratio"] > 0
         assert row["page_median_ms"] > 0 and row["json_median_ms"] > 0 and row["ratio"] > 0

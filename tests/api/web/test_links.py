@@ -68,3 +68,39 @@ def test_a_quote_in_a_link_is_encoded_as_quote_plus_encodes_it(text):
     from api.web.quotes import URL_SAFE, query_quote
 
     assert query_quote(text) == quote_plus(text, safe=URL_SAFE)
+
+
+def _url_with_before(args, path, **changes):
+    """url_with as it was: the request's parameters, some replaced, encoded again for each link."""
+    from urllib.parse import urlencode
+
+    for key, value in changes.items():
+        if value is None or value == []:
+            args.pop(key, None)
+        else:
+            args[key] = value if isinstance(value, list) else [str(value)]
+    query = urlencode([(k, v) for k, values in args.items() for v in values])
+    return path + ("?" + query if query else "")
+
+
+NAMES = st.sampled_from(["q", "lang", "offset", "kind", "municipality", "ä&=+ ", "x"])
+VALUES = st.one_of(st.none(), st.integers(-5, 500), st.text(max_size=8), st.lists(st.text(max_size=4), max_size=3))
+
+
+@given(
+    st.lists(st.tuples(NAMES, st.text(max_size=8)), max_size=6), st.lists(st.dictionaries(NAMES, VALUES), max_size=4)
+)
+def test_url_with_gives_what_encoding_the_whole_query_again_gives(app, query, calls):
+    """Each call of a request (the language switch, the pager, the downloads) as the one-off encoding gave it."""
+    from urllib.parse import urlencode
+
+    from flask import g
+
+    from api.web.i18n import url_with
+
+    with app.test_request_context("/gaps?" + urlencode(query)):
+        g.pop("web_query", None)
+        from flask import request
+
+        for changes in calls:
+            assert url_with(**changes) == _url_with_before(request.args.to_dict(flat=False), "/gaps", **changes)

@@ -210,3 +210,14 @@ def test_pages_kept_per_build_follow_a_proxys_prefix(client):
     prefixed = client.get("/gaps", base_url="http://localhost/perhepolku").get_data(as_text=True)
     assert 'href="/services/' in plain and 'href="/perhepolku/services/' in prefixed
     assert 'href="/perhepolku/assets/style.css"' in prefixed
+
+
+def test_an_address_no_page_has_is_a_not_found_page_for_a_browser_and_a_problem_for_a_program(client):
+    for url in ("/services/", "/no-such-page?lang=sv", "/gaps/extra"):
+        page = client.get(url, headers=BROWSER)
+        assert page.status_code == 404 and page.mimetype == "text/html", url
+        assert "Traceback" not in page.get_data(as_text=True)
+    assert '<html lang="sv"' in client.get("/no-such-page?lang=sv", headers=BROWSER).get_data(as_text=True)
+    for url, headers in [("/no-such-page", {"Accept": "application/json"}), ("/api/v1/nothing", BROWSER)]:
+        answer = client.get(url, headers=headers)
+        assert answer.status_code == 404 and answer.mimetype == "application/problem+json", url

@@ -13,6 +13,7 @@ def test_the_build_table_holds_every_stored_quote_and_gives_the_rows_built_alone
     from api.web.names import gettext
 
     with app.test_request_context(f"/?lang={lang}"):
+        app.preprocess_request()  # the page's language, as a page has it: the link words below are in it
         kg = resources().kg
         cited = [c for row in kg.services for c in quotes._citations(kg.document(row["id"]))]
         opens = str(escape(gettext("Open the source document at this quote")))

@@ -1,0 +1,73 @@
+"""What every page has around its content, built in Python: the stylesheet links, the main navigation, the footer.
+
+Each is a function of the build's URL root and the page's language (and the navigation of the page's
+endpoint), so a first visit of a page in a language used to render three small templates with a dozen
+`url_for` calls; the addresses are now made once a build, every text is a catalogue message, escaped.
+"""
+
+from __future__ import annotations
+
+from flask import request, url_for
+from markupsafe import Markup, escape
+
+from api.resources import resources
+from api.web.i18n import page_lang
+from api.web.names import _l, gettext
+
+# the main navigation: (endpoint, msgid), in the order of the site
+SECTIONS = (
+    ("web.search", _l("Search")),
+    ("web.screening", _l("Screening")),
+    ("web.pathways", _l("Pathways")),
+    ("web.gaps", _l("Service gaps")),
+    ("sparql.sparql", _l("SPARQL")),
+)
+CURRENT = ' aria-current="page"'
+
+
+def _paths() -> dict[str, str]:
+    """The addresses the chrome links to, as url_for gives them under this request's root, made once a build."""
+    root = request.script_root
+
+    def make() -> dict[str, str]:
+        paths = {endpoint: url_for(endpoint) for endpoint, _ in SECTIONS}
+        paths["style"] = url_for("web.static", filename="style.css")
+        paths["print"] = url_for("web.static", filename="print.css")
+        paths["openapi"] = url_for("core.openapi")
+        return {name: str(escape(path)) for name, path in paths.items()}
+
+    found: dict[str, str] = resources().kg.memo(f"web-chrome-paths:{root}", make)
+    return found
+
+
+def head_html() -> Markup:
+    """The stylesheets, for the screen and for print."""
+    paths = _paths()
+    return Markup(
+        f'<link rel="stylesheet" href="{paths["style"]}">\n'
+        f'<link rel="stylesheet" media="print" href="{paths["print"]}">'
+    )
+
+
+def nav_html(current: str | None) -> Markup:
+    """The brand link and the main navigation in the page's language, the current section marked."""
+    paths, lang = _paths(), page_lang()
+    main = escape(gettext("Main"))
+    items = "".join(
+        f'      <li><a href="{paths[endpoint]}?lang={lang}"{CURRENT if endpoint == current else ""}>'
+        f"{escape(gettext(msgid))}</a></li>\n"
+        for endpoint, msgid in SECTIONS
+    )
+    return Markup(
+        f'  <a class="brand" href="{paths["web.search"]}?lang={lang}">Perhepolku</a>\n'
+        f'  <nav aria-label="{main}">\n    <ul>\n{items}    </ul>\n  </nav>'
+    )
+
+
+def footer_html() -> Markup:
+    """The footer: where the facts come from, and the JSON API."""
+    text = escape(
+        gettext("Every fact comes from a source document; where the sources are silent, the page says unknown.")
+    )
+    api = escape(gettext("JSON API"))
+    return Markup(f'<footer class="site">\n  <p>{text}\n  <a href="{_paths()["openapi"]}">{api}</a></p>\n</footer>')

@@ -1,0 +1,137 @@
+"""Facts as the pages show them, built in Python with every value escaped: a service's parts with their
+marks and quotes, its criteria and pathway links, and a screening group's services with their reasons.
+
+A service page shows a few dozen facts, each with its values, an "interpreted" mark and its source
+disclosure; the template's nested loops and a macro call per fact were most of a first visit's
+rendering. What is shown is the domain answer as it is (graph.navigation.get_service, screen): nothing
+is decided here, and tests/api/web/test_kept.py holds each function equal to the template it replaced.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Iterable, Mapping
+from typing import Any
+
+from markupsafe import Markup, escape
+
+from api.web.fragments import service_links, unknown_html
+from api.web.i18n import label
+from api.web.names import LINK_KINDS, STATUSES, gettext
+from api.web.quotes import sources_html
+
+Link = Callable[[str, Mapping[str, Any] | None], Markup]
+
+
+def claim_html(fact: Mapping[str, Any]) -> str:
+    """The mark of an interpreted fact and its readings (nothing for a fact the sources state)."""
+    if fact.get("claim") != "interpreted":
+        return ""
+    readings = "".join(f' <span class="reading" lang="en">{escape(r)}</span>' for r in fact.get("readings") or [])
+    mark = escape(gettext("interpreted"))
+    return f' <span class="badge interpreted">{mark}</span>{readings}'
+
+
+def _value(item: Mapping[str, Any], service_ids: Collection[str], yes: str, no: str, link: Link) -> str:
+    if "labels" in item:
+        if item.get("id") in service_ids:
+            return str(link(item["id"], item["labels"]))
+        return str(label(item["labels"], item.get("id") or ""))
+    value = item.get("value")
+    if value is True:
+        return yes
+    if value is False:
+        return no
+    return str(escape(value))
+
+
+def parts_html(
+    service: Mapping[str, Any], names: Iterable[str], part_names: Any, service_ids: Collection[str]
+) -> Markup:
+    """The service's parts `names` as a definition list's entries: each part's values, its mark and its
+    quotes, or unknown where the sources do not say."""
+    unknown = str(unknown_html())
+    yes, no = str(escape(gettext("yes"))), str(escape(gettext("no")))
+    link = service_links()
+    out = []
+    for name in names:
+        data = service[name]
+        if not data["known"]:
+            body = unknown
+        else:
+            items = "".join(f"      <li>{_value(it, service_ids, yes, no, link)}</li>\n" for it in data["items"])
+            body = (
+                f'\n    <ul class="values">\n{items}    </ul>\n    {claim_html(data)}\n'
+                f"    {sources_html(data['sources'])}\n  "
+            )
+        out.append(f'\n<div class="part">\n  <dt>{escape(part_names[name])}</dt>\n  <dd>\n  {body}\n  </dd>\n</div>')
+    return Markup("".join(out))
+
+
+def criteria_html(criteria: Iterable[Mapping[str, Any]]) -> Markup:
+    """Eligibility criteria or exclusions as a list, each with its mark and quotes."""
+    rows = "".join(
+        f"<li>{label(c['labels'], c.get('id') or '')}{claim_html(c)}{sources_html(c['sources'])}</li>" for c in criteria
+    )
+    return Markup(f'<ul class="criteria">{rows}</ul>')
+
+
+def links_html(links: Iterable[Mapping[str, Any]]) -> Markup:
+    """Pathway links to other services, each with its kind and quotes."""
+    service_link = service_links()
+    rows = "".join(
+        f'<li>{service_link(link["id"], link["labels"])} <span class="kind">'
+        f"({escape(LINK_KINDS.get(link['kind'], link['kind']))})</span>{sources_html(link['sources'])}</li>"
+        for link in links
+    )
+    return Markup(f'<ul class="links">{rows}</ul>')
+
+
+def reasons_html(reasons: Iterable[Mapping[str, Any]]) -> Markup:
+    """A screening verdict's reasons: each criterion's status, its mark, its detail and its quotes."""
+    out = []
+    for r in reasons:
+        if r.get("text"):
+            detail = f'<span class="detail">({label(r["text"])})</span>'
+        elif r.get("detail"):
+            detail = f'<span class="detail" lang="en">({escape(r["detail"])})</span>'
+        else:
+            detail = ""
+        out.append(
+            f'\n<li class="reason">\n  <strong>{escape(STATUSES.get(r["status"], r["status"]))}</strong>: '
+            f"{label(r['labels'], r.get('criterion') or '')}\n  {claim_html(r)}\n  {detail}\n"
+            f"  {sources_html(r['sources'])}\n</li>"
+        )
+    return Markup(f'<ul class="reasons">{"".join(out)}</ul>')
+
+
+def entries_html(entries: Iterable[Mapping[str, Any]]) -> Markup:
+    """A screening group's services: each linked, with its reasons, what is still open, how to get in and
+    the alternatives the answer names."""
+    service_link = service_links()
+    still_open, way_in, instead = escape(gettext("Still open:")), escape(gettext("How to get in:")), None
+    out = []
+    for e in entries:
+        parts = [f"\n      <li>\n        <h4>{service_link(e['id'], e['labels'])}</h4>\n        "]
+        parts.append(str(reasons_html(e["reasons"])) if e.get("reasons") else "")
+        parts.append("\n        ")
+        if e.get("missing"):
+            missing = "".join(
+                f"<li>{label(m.get('text') or m.get('labels'), m.get('field') or m.get('id') or '')}</li>"
+                if isinstance(m, Mapping)
+                else f'<li lang="en">{escape(m)}</li>'
+                for m in e["missing"]
+            )
+            parts.append(f"<p>{still_open}</p><ul>{missing}</ul>")
+        parts.append("\n        ")
+        access = e.get("access")
+        if access and access.get("routes"):
+            routes = "; ".join(str(label(r["labels"], r.get("id") or "")) for r in access["routes"])
+            parts.append(f"<p>{way_in} {routes}</p>")
+        parts.append("\n        ")
+        if e.get("alternatives"):
+            instead = instead or escape(gettext("Alternatives:"))
+            links = ", ".join(str(service_link(a["id"], a["labels"])) for a in e["alternatives"])
+            parts.append(f"<p>{instead} {links}</p>")
+        parts.append("\n      </li>")
+        out.append("".join(parts))
+    return Markup("".join(out))
