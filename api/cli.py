@@ -82,7 +82,7 @@ SHACL_OPTION = click.option(
 )
 def build(data_dirs: tuple[Path, ...], reasoner: str, shacl: str, revalidate: bool) -> None:
     """Build the validated, reasoned graph (and search index) into the instance folder."""
-    from api.build_steps import steps
+    from api.build_steps import APART, steps
     from graph.build import build as build_all
 
     try:
@@ -96,6 +96,7 @@ def build(data_dirs: tuple[Path, ...], reasoner: str, shacl: str, revalidate: bo
             reasoner=reasoner,
             shacl=shacl,
             revalidate=revalidate,
+            apart=APART,
         )
     except PerhepolkuError as exc:
         _fail(exc, 1)

@@ -7,7 +7,7 @@ import json
 import os
 import shutil
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, cast
@@ -15,6 +15,7 @@ from typing import Any, cast
 import pyoxigraph as ox
 
 from graph import vocab
+from graph.build.forked import Forked
 from graph.build.loader import SHAPES_FILE, input_files, load_store
 from graph.build.profiles import PROFILES_DIR, run_all
 from graph.build.shacl_job import ShaclJob, shacl_key, validated_by
@@ -154,12 +155,14 @@ def build(
     shacl: str = "sparql",
     disk_store_min: int = DISK_STORE_MIN_QUADS,
     revalidate: bool = False,
+    apart: Collection[str] = (),
 ) -> Path:
     """Build everything into instance/builds/<id>.tmp, run extra `steps` (e.g. the search index) there,
     then rename it into place and switch the `current` link atomically. Returns the new build folder.
 
     SHACL runs in a forked process beside the rest, and is skipped when a finished build of this
-    instance validated the same shapes and data (graph.build.shacl_job), unless `revalidate`."""
+    instance validated the same shapes and data (graph.build.shacl_job), unless `revalidate`. The steps
+    named in `apart` (ones that only read the store) run each in a forked process beside the others."""
     root = instance or DEFAULT_INSTANCE
     builds = root / "builds"
     builds.mkdir(parents=True, exist_ok=True)
@@ -173,9 +176,11 @@ def build(
     build_id = f"{datetime.now(UTC):%Y%m%dT%H%M%S%f}-{gs.manifest['version']}"
     tmp = builds / f"{build_id}.tmp"
     final = builds / build_id
+    running: list[Forked] = []
     try:
         tmp.mkdir()
         timings = gs.manifest.setdefault("timings", {})
+        running = [_forked(step, tmp, gs, progress) for step in steps or [] if _step_name(step) in apart]
         begun = time.perf_counter()
         gs.store.dump(str(tmp / GRAPH_FILE), format=ox.RdfFormat.N_QUADS)
         for folder in sources_dirs(data_dir):  # served by /api/v1/sources/{id}
@@ -185,18 +190,24 @@ def build(
             gs.manifest["store"] = "disk"
             progress("  wrote the on-disk store")
         timings["write_graph"] = round(time.perf_counter() - begun, 2)
-        for step in steps or []:
+        for step in [s for s in steps or [] if _step_name(s) not in apart]:
             begun = time.perf_counter()
             gs.manifest.update(step(tmp, gs, progress))
             timings[_step_name(step)] = round(time.perf_counter() - begun, 2)
             if job.ready():  # a graph that does not conform fails the build as soon as that is known
                 _shacl_done(gs, job, report)
+        for child in running:
+            entries, seconds = child.result()
+            gs.manifest.update(entries)
+            timings[child.name] = seconds
         _shacl_done(gs, job, report)
         gs.manifest.update(job.manifest(key, build_id), build_id=build_id)
         (tmp / MANIFEST_FILE).write_text(json.dumps(gs.manifest, indent=2), encoding="utf-8")
         os.rename(tmp, final)
     except BaseException:
         job.cancel()
+        for child in running:
+            child.cancel()
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     link_tmp = root / "current.tmp"
@@ -207,6 +218,17 @@ def build(
     _prune(builds, keep=final)
     progress(f"built {final} ({gs.manifest['quads']} quads)")
     return final
+
+
+def _forked(step: BuildStep, folder: Path, gs: GraphStore, progress: Progress) -> Forked:
+    """Start `step` in a forked child; its result is (manifest entries, seconds)."""
+
+    def work() -> tuple[dict[str, Any], float]:
+        begun = time.perf_counter()
+        entries = step(folder, gs, progress)
+        return entries, round(time.perf_counter() - begun, 2)
+
+    return Forked(work, _step_name(step))
 
 
 def _step_name(step: BuildStep) -> str:

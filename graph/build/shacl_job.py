@@ -13,16 +13,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-import multiprocessing
 import time
 from importlib.metadata import version
-from multiprocessing.connection import Connection
-from multiprocessing.process import BaseProcess
 from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
 
+from graph.build.forked import Forked
 from graph.build.loader import SHAPES_FILE, input_files
 from graph.build.shacl import SHACL_QUERIES
 from graph.errors import BuildError
@@ -71,61 +69,34 @@ def _validate(store: ox.Store, engine: str) -> Outcome:
     return conforms, text, round(time.perf_counter() - started, 2)
 
 
-def _child(store: ox.Store, engine: str, send: Connection) -> None:
-    try:
-        send.send(("ok", _validate(store, engine)))
-    except BaseException as exc:  # the parent raises it as the build's error
-        send.send(("error", f"{type(exc).__name__}: {exc}"))
-
-
 class ShaclJob:
     """One build's SHACL result: reused, computed in line, or computed by a forked child."""
 
-    def __init__(self, outcome: Outcome | None = None, reused: str | None = None) -> None:
-        self.outcome, self.reused = outcome, reused
-        self._process: BaseProcess | None = None
-        self._receive: Connection | None = None
+    def __init__(self, outcome: Outcome | None = None, reused: str | None = None, job: Forked | None = None) -> None:
+        self.outcome, self.reused, self._job = outcome, reused, job
 
     @classmethod
     def start(cls, store: ox.Store, engine: str, reused: str | None = None, fork: bool = True) -> ShaclJob:
         """Skip (`reused`: the build that validated the same key), fork a child, or validate now."""
         if reused:
             return cls((True, "", 0.0), reused)
-        if not fork or "fork" not in multiprocessing.get_all_start_methods():
-            return cls(_validate(store, engine))
-        context = multiprocessing.get_context("fork")
-        receive, send = context.Pipe(duplex=False)
-        job = cls()
-        job._process = context.Process(target=_child, args=(store, engine, send), daemon=True, name="perhepolku-shacl")
-        job._process.start()
-        send.close()
-        job._receive = receive
-        return job
+        return cls(job=Forked(lambda: _validate(store, engine), "SHACL validation", fork))
 
     def ready(self) -> bool:
-        return self.outcome is not None or (self._receive is not None and self._receive.poll())
+        return self.outcome is not None or (self._job is not None and self._job.ready())
 
     def result(self) -> Outcome:
         """Wait for the outcome; BuildError if the check itself failed."""
-        if self.outcome is None and self._receive is not None and self._process is not None:
-            try:
-                status, value = self._receive.recv()
-            except EOFError:
-                status, value = "error", f"the SHACL process ended without a result (exit {self._process.exitcode})"
-            finally:
-                self._process.join()
-            if status != "ok":
-                raise BuildError(f"SHACL validation failed: {value}")
-            self.outcome = value
+        if self.outcome is None and self._job is not None:
+            self.outcome = self._job.result()
         if self.outcome is None:
             raise BuildError("SHACL validation has no result")
         return self.outcome
 
     def cancel(self) -> None:
         """Stop a running child (the build failed elsewhere)."""
-        if self._process is not None and self._process.is_alive():
-            self._process.terminate()
-            self._process.join()
+        if self._job is not None:
+            self._job.cancel()
 
     def manifest(self, key: str, build_id: str) -> dict[str, Any]:
         """What the build's manifest records: the key and the build that validated it."""
