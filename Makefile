@@ -13,7 +13,7 @@ DATA_DIRS := $(subst :, ,$(PERHEPOLKU_DATA))
 BUILD_INPUTS := $(wildcard ontology/*.ttl ontology/profiles/* graph/data/curated/*.ttl graph/data/sources/* queries/*.rq queries/*/*.rq graph/*.py graph/*/*.py graph/*/*/*.py search_index/*.py) \
                 $(foreach d,$(DATA_DIRS),$(wildcard $(d)/*.ttl))
 
-.PHONY: run test lint build browser screenshots serve-prod bench bench-load clean
+.PHONY: run test lint build bytecode browser screenshots serve-prod bench bench-load clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,7 +24,12 @@ $(BIN)/.installed: pyproject.toml
 $(INSTANCE)/current/manifest.json: $(BIN)/.installed $(BUILD_INPUTS)
 	$(BIN)/perhepolku build $(foreach d,$(DATA_DIRS),--data $(d))
 
-build: $(INSTANCE)/current/manifest.json
+build: $(INSTANCE)/current/manifest.json bytecode
+
+# the project's own modules compiled once (an editable install has none, and PYTHONDONTWRITEBYTECODE
+# keeps Python from caching them): a server then starts without compiling 90 modules (0.4-0.6 s)
+bytecode: $(BIN)/.installed
+	$(BIN)/python -m compileall -q api graph search_index bench >/dev/null
 
 run: build
 	$(BIN)/perhepolku serve --host $(HOST) --port $(PORT)

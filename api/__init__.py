@@ -28,8 +28,10 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     )
     from api.budget import QueryBudget
     from api.resources import ResourceHolder
+    from api.routing import LazyBuilderRule
 
     app = Flask(__name__)
+    app.url_rule_class = LazyBuilderRule  # builders compiled at their first url_for: a faster cold start
     app.config.update(config_module.load(config))
     app.json.ensure_ascii = False  # type: ignore[attr-defined]  # the default provider has them
     app.json.sort_keys = False  # type: ignore[attr-defined]

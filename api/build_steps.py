@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from graph.build import BuildStep
 
+# steps that only read the store, so `perhepolku build` runs them in a forked process beside the others
+APART = ("build_index",)
+
 
 def steps(search_engine: str = "auto") -> list[BuildStep]:
     """Precomputed rows, the stored service documents and reports, the compressed dump, then the search index with

@@ -75,9 +75,14 @@ SHACL_OPTION = click.option(
 @DATA_OPTION
 @REASONER_OPTION
 @SHACL_OPTION
-def build(data_dirs: tuple[Path, ...], reasoner: str, shacl: str) -> None:
+@click.option(
+    "--revalidate",
+    is_flag=True,
+    help="Validate the SHACL shapes even when a finished build validated the same shapes and data.",
+)
+def build(data_dirs: tuple[Path, ...], reasoner: str, shacl: str, revalidate: bool) -> None:
     """Build the validated, reasoned graph (and search index) into the instance folder."""
-    from api.build_steps import steps
+    from api.build_steps import APART, steps
     from graph.build import build as build_all
 
     try:
@@ -90,6 +95,8 @@ def build(data_dirs: tuple[Path, ...], reasoner: str, shacl: str) -> None:
             steps=steps(load()["SEARCH_ENGINE"]),
             reasoner=reasoner,
             shacl=shacl,
+            revalidate=revalidate,
+            apart=APART,
         )
     except PerhepolkuError as exc:
         _fail(exc, 1)

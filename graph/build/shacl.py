@@ -129,6 +129,16 @@ def _query(name: str) -> str:
     return (SHACL_QUERIES / f"{name}.rq").read_text(encoding="utf-8")
 
 
+def _prebound(select: str, shape: str) -> str:
+    """A SHACL-SPARQL constraint with $this bound to the shape's focus nodes first, as SHACL pre-binds it.
+
+    Unbound, Oxigraph evaluated a FILTER NOT EXISTS with a property path for every typed node of the
+    graph (the services' description constraint: 100 s at 640 services, 0.07 s bound)."""
+    opening = select.index("{") + 1  # the WHERE group: nothing before it (projection, prefixes) has a brace
+    focus = f" GRAPH <{SCRATCH.value}> {{ ?this <{FOCUS_OF.value}> <{shape}> }} "
+    return (select[:opening] + focus + select[opening:]).replace("$this", "?this")
+
+
 def _label(term: ox.NamedNode | ox.BlankNode | ox.Literal | None) -> str | None:
     return None if term is None else term.value if isinstance(term, ox.NamedNode) else str(term)
 
@@ -204,7 +214,7 @@ class ShaclEngine:
                 for decl in self.shapes.objects(constraint, SH.prefixes)
                 for d in self.shapes.objects(decl, SH.declare)
             )
-            text = prefixes + str(self.shapes.value(constraint, SH.select)).replace("$this", "?this")
+            text = prefixes + _prebound(str(self.shapes.value(constraint, SH.select)), str(shape))
             focus = {r["this"] for r in self._select(store, "focus", data) if r["shape"].value == str(shape)}
             message = str(self.shapes.value(constraint, SH.message) or "violates a SPARQL constraint")
             solutions = cast(ox.QuerySolutions, store.query(text, default_graph=data))

@@ -79,3 +79,26 @@ def test_unsupported_shapes_are_refused():
     )
     with pytest.raises(UnsupportedShape):
         check_supported(shapes)
+
+
+def test_a_sparql_constraint_is_evaluated_with_this_bound_to_the_focus_nodes_first():
+    import pyoxigraph as ox
+
+    from graph.build.shacl import FOCUS_OF, SCRATCH, _prebound
+
+    text = _prebound("SELECT $this WHERE { $this a ?class . FILTER NOT EXISTS { $this <urn:p> ?v } }", "urn:shape")
+    assert text.index(f"<{FOCUS_OF.value}> <urn:shape>") < text.index("?this a ?class") and "$this" not in text
+    store = ox.Store()
+    data = ox.NamedNode("urn:data")
+    for node in ("urn:a", "urn:b"):
+        store.add(
+            ox.Quad(
+                ox.NamedNode(node),
+                ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
+                ox.NamedNode("urn:C"),
+                data,
+            )
+        )
+    store.add(ox.Quad(ox.NamedNode("urn:a"), FOCUS_OF, ox.NamedNode("urn:shape"), SCRATCH))
+    rows = [row["this"].value for row in store.query(text, default_graph=[data])]
+    assert rows == ["urn:a"]  # urn:b is no focus node of the shape
