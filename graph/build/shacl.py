@@ -215,16 +215,14 @@ class ShaclEngine:
                 for d in self.shapes.objects(decl, SH.declare)
             )
             text = prefixes + _prebound(str(self.shapes.value(constraint, SH.select)), str(shape))
-            focus = {r["this"] for r in self._select(store, "focus", data) if r["shape"].value == str(shape)}
             message = str(self.shapes.value(constraint, SH.message) or "violates a SPARQL constraint")
             solutions = cast(ox.QuerySolutions, store.query(text, default_graph=data))
             names = [v.value for v in solutions.variables]
-            for row in solutions:
-                if row["this"] in focus:
-                    filled = message.replace("{$this}", row["this"].value)
-                    for name in names:
-                        filled = filled.replace("{?%s}" % name, _label(row[name]) or "")
-                    out.append(Violation(row["this"].value, None, "SPARQL", filled))
+            for row in solutions:  # every row is about a focus node of the shape: _prebound joins them first
+                filled = message.replace("{$this}", row["this"].value)
+                for name in names:
+                    filled = filled.replace("{?%s}" % name, _label(row[name]) or "")
+                out.append(Violation(row["this"].value, None, "SPARQL", filled))
         return out
 
     @staticmethod

@@ -52,9 +52,10 @@ def _area(cat: Catalogue, ctx: Context, svc: Resource, rec: dict[str, Any], key:
         # every municipality of Finland (or all but Åland's 16): one citation of areaType supports them all
         cite: Cite | None = Cite(key, "areaType", str(rec["areaType"]))
         leave_out = ctx.aland if rec["areaType"] == "NationwideExceptAland" else frozenset()
+        linked = {v for p, v, _ in svc.facts if p == DCT + "spatial"}  # once, not a scan per municipality
         for code in sorted(ctx.municipalities.keys() - leave_out):
             iri = vocab.MUNICIPALITY + code
-            if not svc.has(DCT + "spatial", iri):
+            if iri not in linked:
                 svc.add(DCT + "spatial", iri, cite)
                 cite = None
 
