@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+LONG = 10  # letters from which a term is also found with two of its letters left out
+
 
 def _deletes(word: str) -> set[str]:
     return {word[:i] + word[i + 1 :] for i in range(len(word))}
@@ -32,6 +34,21 @@ class Speller:
         for term in frequencies:
             for variant in _deletes(term) | {term}:
                 self.by_delete[variant].add(term)
+        self._by_second: dict[str, set[str]] | None = None
+
+    def _second_deletes(self) -> dict[str, set[str]]:
+        """Long terms by their two-letter deletes (built at the first two-edit look-up): a word typed
+        with two letters left out (famjearbete, kiintmyssuhe) is two deletes of its term, which the
+        one-delete table meets only when the word also lost nothing of its own."""
+        if self._by_second is None:
+            table: dict[str, set[str]] = defaultdict(set)
+            for term in self.frequencies:
+                if len(term) >= LONG:
+                    for variant in _deletes(term):
+                        for deeper in _deletes(variant):
+                            table[deeper].add(term)
+            self._by_second = table
+        return self._by_second
 
     def suggest(self, word: str, maxdist: int = 1, limit: int = 1) -> list[str]:
         """Up to `limit` index terms within `maxdist` edits of `word` (not the word itself), nearest and most frequent first."""
@@ -42,5 +59,7 @@ class Speller:
             for variant in _deletes(word):
                 for deeper in _deletes(variant):
                     candidates |= self.by_delete.get(deeper, set())
+            if len(word) + 2 >= LONG:
+                candidates |= self._second_deletes().get(word, set())
         scored = [(distance(word, term), -self.frequencies[term], term) for term in candidates if term != word]
         return [term for d, _, term in sorted(scored) if d <= maxdist][:limit]
