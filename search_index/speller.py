@@ -60,6 +60,8 @@ class Speller:
                 for deeper in _deletes(variant):
                     candidates |= self.by_delete.get(deeper, set())
             if len(word) + 2 >= LONG:
-                candidates |= self._second_deletes().get(word, set())
+                second = self._second_deletes()
+                for variant in _deletes(word) | {word}:
+                    candidates |= second.get(variant, set())
         scored = [(distance(word, term), -self.frequencies[term], term) for term in candidates if term != word]
         return [term for d, _, term in sorted(scored) if d <= maxdist][:limit]
