@@ -18,6 +18,7 @@ from graph.vocab import LANGS
 from search_index.analysis import analyse, finnish_terms, fold, repairs, restore_diacritics, voikko
 from search_index.fields import BROADER_FACTOR, FIX_FACTOR, LINK_FACTOR, PART_FACTOR
 from search_index.pathways import PathwayReader, read_anchors
+from search_index.speller import distance
 from search_index.synonyms import EXACT_SCHEMES, ConceptMatcher
 from search_index.vocabulary import related, split
 
@@ -102,11 +103,10 @@ def _word_terms(
         return
     typed = fold(surface)
     for lg in (lang, *[x for x in LANGS if x != lang]):
-        # a word Voikko knows that the index has nowhere (vertaistukki: peer log) may be a slip too, by one letter
-        found = suggest(lg, typed, 1 if voikko_knows else 2 if len(typed) >= 8 else 1)
+        found = _correction(typed, word.terms.get(lg, {}), lg, voikko_knows, suggest)
         if found:
-            plan.corrections[typed] = found[0]
-            word.terms.setdefault(lg, {})[found[0]] = FIX_FACTOR
+            plan.corrections[typed] = found
+            word.terms.setdefault(lg, {})[found] = FIX_FACTOR
             return
     if voikko_knows or _repaired(word, surface, known, plan):
         return
@@ -122,6 +122,23 @@ def _word_terms(
             for term in parts:
                 word.terms.setdefault(lg, {})[term] = FIX_FACTOR
             return
+
+
+def _correction(typed: str, terms: dict[str, float], lg: str, voikko_knows: bool, suggest: Suggest) -> str | None:
+    """The index term closest to the word as typed or to one of its own stems or lemmas, or None.
+
+    An inflected word with a slip in its stem is far from every base form the index holds but its
+    stem is not: hyumeita -> hyume ~ huume, mödraemmet -> mödraem ~ mödrahem, koikäynnit (Voikko
+    reads koi + käynti) -> koikäynti ~ kotikäynti. A word Voikko knows that the index has nowhere
+    (vertaistukki: peer log) may be a slip too, by one letter.
+    """
+    forms = [typed] + sorted(t for t, f in terms.items() if f == 1.0 and t != typed and len(t) >= 4)
+    best: tuple[int, int, str] | None = None
+    for rank, form in enumerate(forms):
+        found = suggest(lg, form, 1 if voikko_knows else 2 if len(form) >= 8 else 1)
+        if found and (best is None or (distance(form, found[0]), rank) < best[:2]):
+            best = (distance(form, found[0]), rank, found[0])
+    return best[2] if best else None
 
 
 def _repaired(word: Word, surface: str, known: Known, plan: QueryPlan) -> bool:

@@ -1,0 +1,27 @@
+"""Misspelt words on the seed graph: slips in inflected words, compounds and attribute words."""
+
+from __future__ import annotations
+
+import pytest
+
+from search_index.search import search
+
+
+def ids(index, q: str, lang: str = "fi") -> list[str]:
+    return [i["id"] for i in search(index, q, lang=lang)["items"]]
+
+
+@pytest.mark.parametrize(
+    "q, lang, corrected, concept",
+    [
+        ("hyumeita", "fi", "huume", "substance-use"),  # Snowball stem hyume ~ huume
+        ("koikäynnit", "fi", "kotikaynti", "home-visit"),  # Voikko reads koi + käynti: its lemma ~ kotikäynti
+        ("mödraemmet", "sv", "modrahem", "supported-housing"),  # stem mödraem ~ mödrahem
+    ],
+)
+def test_a_slip_in_an_inflected_word_is_corrected_through_its_stem(index, q, lang, corrected, concept):
+    """The word as typed is far from every base form the index holds; its own stem or lemma is one slip away."""
+    result = search(index, q, lang=lang)
+    assert result["did_you_mean"] == corrected
+    assert concept in result["interpreted"]["concepts"]
+    assert result["items"]
