@@ -171,6 +171,26 @@ def _joined(words: list[Word], text: str, known: Known) -> None:
                         word.terms.setdefault(lg, {}).setdefault(term, FIX_FACTOR)
 
 
+def _add_attribute(plan: QueryPlan, matcher: ConceptMatcher, scheme: str, concept: str) -> None:
+    name = ATTRIBUTE_FACETS.get(scheme) or matcher.notation.get(concept, concept)
+    value = matcher.notation.get(concept, "true") if name in ATTRIBUTE_FACETS else "true"
+    if value not in plan.attributes.setdefault(name, []):
+        plan.attributes[name].append(value)
+
+
+def _corrected_attributes(plan: QueryPlan, matcher: ConceptMatcher) -> None:
+    """Attribute words read only once corrected (utan remis, Helsini) are attributes, not text."""
+    fixed = {w.position for w in plan.words if fold(w.text) in plan.corrections or fold(w.text) in plan.splits}
+    if not fixed:
+        return
+    consumed: set[int] = set()
+    for hit in matcher.match(*_query_terms(plan.words)).values():
+        if hit.scheme in EXACT_SCHEMES and hit.words & fixed:
+            _add_attribute(plan, matcher, hit.scheme, hit.concept)
+            consumed |= hit.words
+    plan.words = [w for w in plan.words if w.position not in consumed]
+
+
 def plan_query(
     text: str,
     lang: str,
@@ -198,10 +218,7 @@ def plan_query(
     consumed: set[int] = set()
     for hit in matcher.match(*_query_terms(words)).values():
         if hit.scheme in EXACT_SCHEMES:
-            name = ATTRIBUTE_FACETS.get(hit.scheme) or matcher.notation.get(hit.concept, hit.concept)
-            value = matcher.notation.get(hit.concept, "true") if name in ATTRIBUTE_FACETS else "true"
-            if value not in plan.attributes.setdefault(name, []):
-                plan.attributes[name].append(value)
+            _add_attribute(plan, matcher, hit.scheme, hit.concept)
             consumed |= hit.words
     relations = pathways.relations(text) if pathways else []
     consumed |= {w.position for w in words for _, _, start, end in relations if start <= w.position < end}
@@ -210,6 +227,7 @@ def plan_query(
         _word_terms(word, per_lang, known, suggest, plan, lang)
     _joined(plan.words, text, known)
     plan.words = [w for w in plan.words if w.terms]
+    _corrected_attributes(plan, matcher)
     hits = {cid: h for cid, h in matcher.match(*_query_terms(plan.words)).items() if h.scheme not in EXACT_SCHEMES}
     plan.matched = sorted(hits)
     plan.concepts = {cid: (h.coverage, h.words) for cid, h in hits.items()}

@@ -25,3 +25,17 @@ def test_a_slip_in_an_inflected_word_is_corrected_through_its_stem(index, q, lan
     assert result["did_you_mean"] == corrected
     assert concept in result["interpreted"]["concepts"]
     assert result["items"]
+
+
+@pytest.mark.parametrize(
+    "q, lang, attribute, value",
+    [
+        ("familjestöd utan remis", "sv", "self_referral", True),
+        ("therapy in Helsini", "en", "municipality", ["091"]),
+        ("anonymus chat", "en", "anonymous", True),
+    ],
+)
+def test_a_misspelt_attribute_word_is_read_as_the_attribute(index, q, lang, attribute, value):
+    """An attribute word read only once corrected is an attribute, as typed right it would be, not a text word."""
+    result = search(index, q, lang=lang)
+    assert result["interpreted"][attribute] == value
