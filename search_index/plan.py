@@ -11,23 +11,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from graph.vocab import LANGS
-from search_index.analysis import analyse, finnish_terms, fold, repairs, restore_diacritics, voikko
+from search_index.analysis import analyse, fold, restore_diacritics, voikko
 from search_index.fields import BROADER_FACTOR, FIX_FACTOR, LINK_FACTOR, PART_FACTOR
 from search_index.pathways import PathwayReader, read_anchors
-from search_index.speller import distance
+from search_index.slips import Known, Suggest, correction, known_in, repaired, stems, swedish_parts
 from search_index.synonyms import EXACT_SCHEMES, ConceptMatcher
 from search_index.vocabulary import related, split
 
-Known = Callable[[str, str], bool]  # (namespace, term) -> is it in the index or the labels?
-Suggest = Callable[[str, str, int], list[str]]  # (language, word, max distance) -> closest known terms
 ATTRIBUTE_FACETS = {"language": "language", "municipality": "municipality"}
-SWEDISH_COMPOUND = 10  # letters from which a known Swedish word is also read as two words
 KNOWN_SLIP_FROM = 8  # letters from which a word Voikko knows but the index lacks is also tried for a slip
-REPAIR_FROM = 7  # letters from which an unknown Finnish word is read as the known word one slip away
 
 
 @dataclass
@@ -91,24 +86,37 @@ def _word_terms(
                 for other in related(term, lg):
                     bucket.setdefault(other, LINK_FACTOR)
     indexed = any(known(ns, t) for ns, terms in word.terms.items() for t, f in terms.items() if f > PART_FACTOR)
-    if lang == "sv" and indexed and not voikko_knows and len(surface) >= SWEDISH_COMPOUND:
-        # a Swedish compound the index knows whole (barnskyddstjänster) also stands for its two words,
-        # as a Finnish compound does for its parts, so it can name the concept of its first word
-        pieces = split(
-            surface, "sv", lambda text: [t for t, _, _, _ in analyse(text, "sv", query=True) if known("sv", t)]
-        )
-        for term in pieces or []:
-            word.terms.setdefault("sv", {}).setdefault(term, FIX_FACTOR)
-    if len(surface) < 5 or indexed or (voikko_knows and len(surface) < KNOWN_SLIP_FROM):
-        return
+    if lang == "sv" and indexed and not voikko_knows:
+        swedish_parts(word.terms, surface, known)
     typed = fold(surface)
-    for lg in (lang, *[x for x in LANGS if x != lang]):
-        found = _correction(typed, word.terms.get(lg, {}), lg, voikko_knows, suggest)
+    if indexed and lang != "fi" and len(surface) >= 5 and not known_in(word.terms, lang, known):
+        # a word the index has only in another language (möter) may be a slip in the query's own (mother)
+        found = correction(stems(word.terms, lang, typed), lang, True, suggest)
         if found:
             plan.corrections[typed] = found
-            word.terms.setdefault(lg, {})[found] = FIX_FACTOR
-            return
-    if voikko_knows or _repaired(word, surface, known, plan):
+            word.terms.setdefault(lang, {})[found] = FIX_FACTOR
+    if len(surface) < 5 or indexed or (voikko_knows and len(surface) < KNOWN_SLIP_FROM):
+        return
+
+    def corrected(own: bool) -> bool:
+        for lg in (lang, *[x for x in LANGS if x != lang]):
+            found = correction(stems(word.terms, lg, typed) if own else [typed], lg, voikko_knows, suggest)
+            if found:
+                plan.corrections[typed] = found
+                word.terms.setdefault(lg, {})[found] = FIX_FACTOR
+                if lg == "sv" and not voikko_knows:
+                    swedish_parts(word.terms, found, known)
+                return True
+        return False
+
+    # as typed; then an unknown Finnish word one slip from a word Voikko knows; then through its stems
+    if corrected(False):
+        return
+    variant = None if voikko_knows else repaired(word.terms, surface, known)
+    if variant:
+        plan.corrections[typed] = variant
+        return
+    if corrected(True) or voikko_knows:
         return
     for lg in (lang, *[x for x in LANGS if x != lang]):
 
@@ -122,40 +130,6 @@ def _word_terms(
             for term in parts:
                 word.terms.setdefault(lg, {})[term] = FIX_FACTOR
             return
-
-
-def _correction(typed: str, terms: dict[str, float], lg: str, voikko_knows: bool, suggest: Suggest) -> str | None:
-    """The index term closest to the word as typed or to one of its own stems or lemmas, or None.
-
-    An inflected word with a slip in its stem is far from every base form the index holds but its
-    stem is not: hyumeita -> hyume ~ huume, mödraemmet -> mödraem ~ mödrahem, koikäynnit (Voikko
-    reads koi + käynti) -> koikäynti ~ kotikäynti. A word Voikko knows that the index has nowhere
-    (vertaistukki: peer log) may be a slip too, by one letter.
-    """
-    forms = [typed] + sorted(t for t, f in terms.items() if f == 1.0 and t != typed and len(t) >= 4)
-    best: tuple[int, int, str] | None = None
-    for rank, form in enumerate(forms):
-        found = suggest(lg, form, 1 if voikko_knows else 2 if len(form) >= 8 else 1)
-        if found and (best is None or (distance(form, found[0]), rank) < best[:2]):
-            best = (distance(form, found[0]), rank, found[0])
-    return best[2] if best else None
-
-
-def _repaired(word: Word, surface: str, known: Known, plan: QueryPlan) -> bool:
-    """An unknown Finnish word one typing slip from a word Voikko knows whose base form the index holds."""
-    if len(surface) < REPAIR_FROM:
-        return False
-    for variant in repairs(surface):
-        main, parts = finnish_terms(variant, query=True)
-        if any(known("fi", t) for t in main):
-            plan.corrections[fold(surface)] = fold(variant)
-            for term in main:
-                word.terms.setdefault("fi", {})[term] = FIX_FACTOR
-                word.terms.setdefault("fp", {})[term] = PART_FACTOR
-            for term in parts:
-                word.terms.setdefault("fi", {}).setdefault(term, PART_FACTOR)
-            return True
-    return False
 
 
 def _joined(words: list[Word], text: str, known: Known) -> None:

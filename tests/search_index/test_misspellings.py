@@ -39,3 +39,18 @@ def test_a_misspelt_attribute_word_is_read_as_the_attribute(index, q, lang, attr
     """An attribute word read only once corrected is an attribute, as typed right it would be, not a text word."""
     result = search(index, q, lang=lang)
     assert result["interpreted"][attribute] == value
+
+
+def test_a_word_known_only_in_another_language_may_be_a_slip_in_the_querys_own(index):
+    """moter is a Swedish form (möter) in the index; in an English query it is a slip for mother."""
+    result = search(index, "moter and baby home", lang="en")
+    assert result["did_you_mean"] == "mother and baby home"
+    assert "supported-housing" in result["interpreted"]["concepts"]
+    assert ids(index, "moter and baby home", "en")[0] == "ensikotijakso"
+
+
+def test_a_corrected_swedish_compound_names_the_concept_of_its_first_word(index):
+    """barnskydstjänster is corrected to barnskyddstjänster, which stands for barnskydd + tjänster: child welfare."""
+    result = search(index, "barnskydstjänster", lang="sv")
+    assert "P3.8" in result["interpreted"]["concepts"]
+    assert ids(index, "barnskydstjänster", "sv")[0] == "lastensuojelu"
