@@ -94,14 +94,18 @@ def restore_diacritics(word: str) -> tuple[str, ...]:
 
 
 _VOWELS = "aeiouyäö"
+_ROWS = ("qwertyuiopå", "asdfghjklöä", "zxcvbnm")
+# the letters beside each letter on a Finnish/Swedish keyboard: a finger that lands one key off
+_BESIDE = {row[i]: row[max(i - 1, 0) : i] + row[i + 1 : i + 2] for row in _ROWS for i in range(len(row))}
 
 
 def repairs(word: str) -> Iterator[str]:
     """Words Voikko knows one typing slip away from an unknown Finnish word, likeliest slips first.
 
     A letter typed once that is double (masenuksesta → masennuksesta), twice that is single, a vowel
-    left out, two letters swapped, one letter too many: the inflected and compound forms a speller over
-    base forms cannot reach. Lazy: the caller stops at the first it can use (each is a Voikko look-up).
+    left out, two letters swapped, one letter too many, a key beside the right one (psykiatrisem →
+    psykiatrisen): the inflected and compound forms a speller over base forms cannot reach. Lazy: the
+    caller stops at the first it can use (each is a Voikko look-up).
     """
     n = len(word)
     variants = chain(
@@ -110,6 +114,7 @@ def repairs(word: str) -> Iterator[str]:
         (word[:i] + v + word[i:] for i in range(1, n) for v in _VOWELS),
         (word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(n - 1)),
         (word[:i] + word[i + 1 :] for i in range(n)),
+        (word[:i] + c + word[i + 1 :] for i in range(1, n) for c in _BESIDE.get(word[i], "")),
     )
     seen = {word}
     for variant in variants:
