@@ -14,6 +14,7 @@ Suggest = Callable[[str, str, int], list[str]]  # (language, word, max distance)
 Terms = dict[str, dict[str, float]]  # a query word's terms: namespace -> term -> factor
 SWEDISH_COMPOUND = 10  # letters from which a known Swedish word is also read as two words
 REPAIR_FROM = 7  # letters from which an unknown Finnish word is read as the known word one slip away
+TWO_EDITS_FROM = 7  # letters from which an unknown word may be two edits from its term
 
 
 def known_in(terms: Terms, lang: str, known: Known) -> bool:
@@ -46,7 +47,7 @@ def correction(forms: list[str], lang: str, voikko_knows: bool, suggest: Suggest
     """
     best: tuple[int, int, str] | None = None
     for rank, form in enumerate(forms):
-        found = suggest(lang, form, 1 if voikko_knows else 2 if len(form) >= 8 else 1)
+        found = suggest(lang, form, 1 if voikko_knows else 2 if len(form) >= TWO_EDITS_FROM else 1)
         if found and (best is None or (distance(form, found[0]), rank) < best[:2]):
             best = (distance(form, found[0]), rank, found[0])
     return best[2] if best else None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-LONG = 10  # letters from which a term is also found with two of its letters left out
+LONG = 8  # letters from which a term is also found with two of its letters left out
 
 
 def _deletes(word: str) -> set[str]:

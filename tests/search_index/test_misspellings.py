@@ -61,3 +61,10 @@ def test_a_key_beside_the_right_one_is_a_slip(index):
     result = search(index, "vanhemmyuden tuki")
     assert result["did_you_mean"] == "vanhemmuuden tuki"
     assert "parenting-concern" in result["interpreted"]["concepts"]
+
+
+@pytest.mark.parametrize("q, fixed", [("adistis", "ahdistus"), ("jälltuki", "jalkituki")])
+def test_a_word_of_seven_letters_or_more_may_have_two_slips(index, q, fixed):
+    """adistis (h left out, u typed i) and jälltuki (l for k, i left out) are two edits from their terms."""
+    result = search(index, q)
+    assert result["did_you_mean"] == fixed and result["items"]
