@@ -34,21 +34,11 @@ class Speller:
         for term in frequencies:
             for variant in _deletes(term) | {term}:
                 self.by_delete[variant].add(term)
-        self._by_second: dict[str, set[str]] | None = None
-
-    def _second_deletes(self) -> dict[str, set[str]]:
-        """Long terms by their two-letter deletes (built at the first two-edit look-up): a word typed
-        with two letters left out (famjearbete, kiintmyssuhe) is two deletes of its term, which the
-        one-delete table meets only when the word also lost nothing of its own."""
-        if self._by_second is None:
-            table: dict[str, set[str]] = defaultdict(set)
-            for term in self.frequencies:
-                if len(term) >= LONG:
-                    for variant in _deletes(term):
-                        for deeper in _deletes(variant):
-                            table[deeper].add(term)
-            self._by_second = table
-        return self._by_second
+        # long terms by first letter and length: a word typed two letters short is looked for among them
+        self.by_head: dict[tuple[str, int], list[str]] = defaultdict(list)
+        for term in frequencies:
+            if len(term) >= LONG:
+                self.by_head[term[0], len(term)].append(term)
 
     def suggest(self, word: str, maxdist: int = 1, limit: int = 1) -> list[str]:
         """Up to `limit` index terms within `maxdist` edits of `word` (not the word itself), nearest and most frequent first."""
@@ -59,9 +49,10 @@ class Speller:
             for variant in _deletes(word):
                 for deeper in _deletes(variant):
                     candidates |= self.by_delete.get(deeper, set())
-            if len(word) + 2 >= LONG:
-                second = self._second_deletes()
-                for variant in _deletes(word) | {word}:
-                    candidates |= second.get(variant, set())
+            if word:
+                # two letters left out (famjearbete), or one left out and one changed: the one-delete table
+                # meets neither; the long terms of the same first letter one or two letters longer do
+                for extra in (1, 2):
+                    candidates.update(self.by_head.get((word[0], len(word) + extra), ()))
         scored = [(distance(word, term), -self.frequencies[term], term) for term in candidates if term != word]
         return [term for d, _, term in sorted(scored) if d <= maxdist][:limit]
