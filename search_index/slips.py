@@ -14,7 +14,8 @@ Suggest = Callable[[str, str, int], list[str]]  # (language, word, max distance)
 Terms = dict[str, dict[str, float]]  # a query word's terms: namespace -> term -> factor
 SWEDISH_COMPOUND = 10  # letters from which a known Swedish word is also read as two words
 REPAIR_FROM = 7  # letters from which an unknown Finnish word is read as the known word one slip away
-TWO_EDITS_FROM = 7  # letters from which an unknown word may be two edits from its term
+TWO_EDITS_FROM = 8  # letters from which an unknown word may be two edits from its term
+FINNISH_TWO_EDITS_FROM = 7  # the same for a word Voikko does not know read against the Finnish terms
 
 
 def known_in(terms: Terms, lang: str, known: Known) -> bool:
@@ -33,8 +34,9 @@ def swedish_parts(terms: Terms, text: str, known: Known) -> None:
 
 
 def stems(terms: Terms, lang: str, typed: str) -> list[str]:
-    """The word as typed, then its own stems or lemmas in `lang` (of four letters or more)."""
-    return [typed] + sorted(t for t, f in terms.get(lang, {}).items() if f == 1.0 and t != typed and len(t) >= 4)
+    """The word as typed, then its own stems or lemmas in `lang` (of five letters or more: a shorter one is
+    one edit from too many terms, happ ~ papp)."""
+    return [typed] + sorted(t for t, f in terms.get(lang, {}).items() if f == 1.0 and t != typed and len(t) >= 5)
 
 
 def correction(forms: list[str], lang: str, voikko_knows: bool, suggest: Suggest) -> str | None:
@@ -45,9 +47,12 @@ def correction(forms: list[str], lang: str, voikko_knows: bool, suggest: Suggest
     reads koi + käynti) -> koikäynti ~ kotikäynti. A word Voikko knows that the index has nowhere
     (vertaistukki: peer log) may be a slip too, by one letter.
     """
+    # Voikko knows Finnish: a Finnish word it does not know is likelier a slip than an English or Swedish
+    # word the small index lacks (Finland is not two slips from finances)
+    two_from = FINNISH_TWO_EDITS_FROM if lang == "fi" else TWO_EDITS_FROM
     best: tuple[int, int, str] | None = None
     for rank, form in enumerate(forms):
-        found = suggest(lang, form, 1 if voikko_knows else 2 if len(form) >= TWO_EDITS_FROM else 1)
+        found = suggest(lang, form, 1 if voikko_knows else 2 if len(form) >= two_from else 1)
         if found and (best is None or (distance(form, found[0]), rank) < best[:2]):
             best = (distance(form, found[0]), rank, found[0])
     return best[2] if best else None

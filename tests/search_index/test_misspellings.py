@@ -68,3 +68,10 @@ def test_a_word_of_seven_letters_or_more_may_have_two_slips(index, q, fixed):
     """adistis (h left out, u typed i) and jälltuki (l for k, i left out) are two edits from their terms."""
     result = search(index, q)
     assert result["did_you_mean"] == fixed and result["items"]
+
+
+def test_an_english_word_the_index_lacks_is_not_read_as_a_far_term(index):
+    """Finland is two edits from finances and happ(ens) one from papp: neither is a slip; a Finnish word
+    Voikko does not know may be two edits off from seven letters, an English or Swedish one from eight."""
+    result = search(index, "what happens at antenatal classes in Finland", lang="en")
+    assert result["did_you_mean"] is None
