@@ -76,6 +76,19 @@ def voikko(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 @lru_cache(maxsize=1 << 14)
+def inner_parts(word: str) -> frozenset[str]:
+    """The folded pieces inside a compound of three or more (koti of ensi+koti+asuminen): neither its head
+    nor its first modifier, so not what the word says on its own."""
+    import pyvoikko
+
+    inner: set[str] = set()
+    for analysis in pyvoikko.analyse(word):
+        pieces = [(p.BASEFORM or "").replace("=", "").lower() for p in (analysis.COMPOUND_PARTS or [])]
+        inner |= {fold(p) for p in pieces[1:-1] if p}
+    return frozenset(inner)
+
+
+@lru_cache(maxsize=1 << 14)
 def restore_diacritics(word: str) -> tuple[str, ...]:
     """Lemmas of the word read with ä/ö where a/o were typed (paihde → päihde), if Voikko knows any."""
     positions = [i for i, ch in enumerate(word) if ch in "ao"][:MAX_RESTORE]

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from graph.vocab import LANGS
-from search_index.analysis import analyse, fold, restore_diacritics, voikko
+from search_index.analysis import analyse, fold, inner_parts, restore_diacritics, voikko
 from search_index.fields import BROADER_FACTOR, FIX_FACTOR, LINK_FACTOR, PART_FACTOR
 from search_index.pathways import PathwayReader, read_anchors
 from search_index.slips import Known, Suggest, correction, known_in, repaired, stems, swedish_parts
@@ -30,6 +30,7 @@ class Word:
     position: int
     text: str
     terms: dict[str, dict[str, float]] = field(default_factory=dict)  # namespace -> term -> factor
+    new_parts: frozenset[str] = frozenset()  # the parts a Finnish compound the index does not know whole says
 
 
 @dataclass
@@ -59,7 +60,8 @@ def _query_terms(words: list[Word]) -> tuple[dict[str, dict[str, set[int]]], dic
             if ns == "fp":
                 continue
             for term, factor in terms.items():
-                target = parts if factor == PART_FACTOR else whole
+                # the parts of a compound nobody wrote (isävauvaryhmä, imetysongelmat) are what it says
+                target = parts if factor == PART_FACTOR and term not in word.new_parts else whole
                 target[ns].setdefault(term, set()).add(word.position)
     return whole, parts
 
@@ -86,6 +88,12 @@ def _word_terms(
                 for other in related(term, lg):
                     bucket.setdefault(other, LINK_FACTOR)
     indexed = any(known(ns, t) for ns, terms in word.terms.items() for t, f in terms.items() if f > PART_FACTOR)
+    if voikko_knows and not indexed:
+        lemmas = voikko(surface)[0] or restore_diacritics(surface)
+        inner = inner_parts(surface).union(*(inner_parts(lemma) for lemma in lemmas))
+        word.new_parts = frozenset(
+            t for t, f in word.terms.get("fi", {}).items() if f == PART_FACTOR and t not in inner
+        )
     if lang == "sv" and indexed and not voikko_knows:
         swedish_parts(word.terms, surface, known)
     typed = fold(surface)
@@ -100,6 +108,8 @@ def _word_terms(
 
     def corrected(own: bool) -> bool:
         for lg in (lang, *[x for x in LANGS if x != lang]):
+            if own and voikko_knows and lg != "fi":
+                continue  # a Finnish word's Swedish or English stem (kotiä of kotiäiti) is no form of it
             found = correction(stems(word.terms, lg, typed) if own else [typed], lg, voikko_knows, suggest)
             if found:
                 plan.corrections[typed] = found

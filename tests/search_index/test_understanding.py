@@ -129,3 +129,28 @@ def test_how_to_get_into_a_service_brings_the_way_in_after_it(index, q, lang):
     assert result["interpreted"]["route"] == ["terapeuttinen-vauvaperhetyo"]
     top = [i["id"] for i in result["items"][: 2 if lang == "fi" else 5]]
     assert top[0] == "terapeuttinen-vauvaperhetyo" and "lapsiperheiden-sosiaalineuvonta" in top
+
+
+@pytest.mark.parametrize(
+    "q, concepts",
+    [
+        ("isävauvaryhmä", {"fathers", "parent-baby-group"}),  # isä + vauvaryhmä
+        ("imetysongelmat", {"eating-problems"}),  # imetys + ongelma
+        ("vertaistukiryhmä", {"peer-support"}),  # vertaistuki + ryhmä
+    ],
+)
+def test_a_compound_the_index_does_not_know_names_the_concepts_of_its_parts(index, q, concepts):
+    """A compound nobody wrote in the sources says what its first and last parts say."""
+    result = search(index, q)
+    assert concepts <= set(result["interpreted"]["concepts"]) and result["items"]
+
+
+def test_an_inner_part_of_a_compound_names_nothing(index):
+    """ensi+koti+asuminen is about housing; its inner koti does not name home visits."""
+    concepts = search(index, "ensikotiasuminen")["interpreted"]["concepts"]
+    assert "supported-housing" in concepts and "home-visit" not in concepts
+
+
+def test_a_finnish_words_swedish_or_english_stem_is_no_form_of_it(index):
+    """kotiäiti: Voikko knows it; its English stem kotiä is one edit from kotka, which is no correction."""
+    assert search(index, "kotiäiti yksin")["did_you_mean"] is None
