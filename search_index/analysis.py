@@ -171,14 +171,17 @@ _DOUBLED = re.compile(r"([bdfgklmnprst])\1$")
 def _swedish_indefinite(word: str) -> set[str]:
     """The indefinite form of a Swedish definite noun the stemmer leaves whole (mödrahemmet -> mödrahem).
 
-    Snowball's Swedish stemmer strips -en and -na but not the neuter -et; a doubled consonant before
-    a definite ending is single in the indefinite form (hemmet, mannen -> hem, man).
+    Snowball's Swedish stemmer strips -en and -na but not the neuter -et nor the -n of a noun ending in a
+    vowel; a doubled consonant before a definite ending is single in the indefinite form (hemmet, mannen ->
+    hem, man).
     """
     out = set()
     for ending in ("et", "en"):
         if word.endswith(ending) and len(word) > len(ending) + 3:
             base = word[: -len(ending)]
             out.add(base[:-1] if _DOUBLED.search(base) else base)
+    if len(word) > 5 and word[-1] == "n" and word[-2] in "aiouyå":
+        out.add(word[:-1])  # a noun ending in a vowel takes only -n (pappan, terapin, sambon -> pappa, terapi, sambo)
     return out
 
 

@@ -86,7 +86,15 @@ def test_tokens_keep_offsets_and_split_hyphens():
 
 
 @pytest.mark.parametrize(
-    "definite, indefinite", [("mödrahemmet", "modrahem"), ("hemmet", "hem"), ("barnet", "barn"), ("mannen", "man")]
+    "definite, indefinite",
+    [
+        ("mödrahemmet", "modrahem"),
+        ("hemmet", "hem"),
+        ("barnet", "barn"),
+        ("mannen", "man"),
+        ("terapin", "terapi"),
+        ("sambon", "sambo"),
+    ],
 )
 def test_swedish_definite_forms_meet_the_indefinite(definite, indefinite):
     """Snowball leaves the neuter -et (and a doubled consonant) on: mödrahemmet did not meet mödrahem."""
