@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from graph.vocab import LANGS
-from search_index.analysis import analyse, fold, inner_parts, restore_diacritics, voikko
+from search_index.analysis import analyse, fold, inner_parts, restore_diacritics, tokens, voikko
 from search_index.fields import BROADER_FACTOR, FIX_FACTOR, LINK_FACTOR, PART_FACTOR
 from search_index.pathways import PathwayReader, read_anchors
 from search_index.slips import Known, Suggest, correction, known_in, repaired, stems, swedish_parts
@@ -162,13 +162,13 @@ def _add_attribute(plan: QueryPlan, matcher: ConceptMatcher, scheme: str, concep
         plan.attributes[name].append(value)
 
 
-def _corrected_attributes(plan: QueryPlan, matcher: ConceptMatcher) -> None:
+def _corrected_attributes(plan: QueryPlan, matcher: ConceptMatcher, typed: frozenset[str]) -> None:
     """Attribute words read only once corrected (utan remis, Helsini) are attributes, not text."""
     fixed = {w.position for w in plan.words if fold(w.text) in plan.corrections or fold(w.text) in plan.splits}
     if not fixed:
         return
     consumed: set[int] = set()
-    for hit in matcher.match(*_query_terms(plan.words)).values():
+    for hit in matcher.match(*_query_terms(plan.words), typed).values():
         if hit.scheme in EXACT_SCHEMES and hit.words & fixed:
             _add_attribute(plan, matcher, hit.scheme, hit.concept)
             consumed |= hit.words
@@ -185,6 +185,7 @@ def plan_query(
 ) -> QueryPlan:
     """Attributes, content words with their terms, the concepts the words name, and pathway anchors."""
     per_lang = {lg: analyse(text, lg, query=True) for lg in LANGS}
+    typed = frozenset(fold(t) for t, _, _ in tokens(text))
     # a stop word of the query's language (what, när, mistä) is no content in any language
     content = {start for _, start, _, _ in per_lang[lang]}
     per_lang = {lg: [t for t in terms if t[1] in content] for lg, terms in per_lang.items()}
@@ -200,7 +201,7 @@ def plan_query(
         words.append(word)
     plan = QueryPlan()
     consumed: set[int] = set()
-    for hit in matcher.match(*_query_terms(words)).values():
+    for hit in matcher.match(*_query_terms(words), typed).values():
         if hit.scheme in EXACT_SCHEMES:
             _add_attribute(plan, matcher, hit.scheme, hit.concept)
             consumed |= hit.words
@@ -211,8 +212,10 @@ def plan_query(
         _word_terms(word, per_lang, known, suggest, plan, lang)
     _joined(plan.words, text, known)
     plan.words = [w for w in plan.words if w.terms]
-    _corrected_attributes(plan, matcher)
-    hits = {cid: h for cid, h in matcher.match(*_query_terms(plan.words)).items() if h.scheme not in EXACT_SCHEMES}
+    _corrected_attributes(plan, matcher, typed)
+    hits = {
+        cid: h for cid, h in matcher.match(*_query_terms(plan.words), typed).items() if h.scheme not in EXACT_SCHEMES
+    }
     plan.matched = sorted(hits)
     plan.concepts = {cid: (h.coverage, h.words) for cid, h in hits.items()}
     for cid, hit in hits.items():

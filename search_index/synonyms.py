@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from search_index.analysis import analyse
+from search_index.analysis import analyse, fold, tokens
 from search_index.fields import MIN_COVERAGE
 
 EXACT_SCHEMES = ("search-attribute", "language", "municipality")  # attributes: every label word must be there
@@ -27,6 +27,7 @@ class Label:
     concept: str
     text: str
     words: tuple[tuple[frozenset[str], frozenset[str]], ...]  # per label word: (its terms, its compound parts)
+    needs: frozenset[str] = frozenset()  # the function words of a label they leave one word of, as typed
 
 
 @dataclass
@@ -51,7 +52,13 @@ class ConceptMatcher:
                 continue
             words = _label_words(entry["label"], entry["lang"])
             if words:
-                self.by_lang[entry["lang"]].append(Label(entry["id"], entry["label"], words))
+                # "having a baby", "Lapsen saaminen", "en osaa": without their function words they are one
+                # common word (baby, lapsi, osa), which alone does not say what the label says
+                typed = [t for t, _, _ in tokens(entry["label"])]
+                dropped = {fold(t) for t in typed if not analyse(t, entry["lang"], query=True)}
+                single = len(words) == 1 and len(typed) > 1 and entry["scheme"] not in EXACT_SCHEMES
+                needs = frozenset(dropped) if single else frozenset()
+                self.by_lang[entry["lang"]].append(Label(entry["id"], entry["label"], words, needs))
         # which labels hold a term (whole or as a compound head): a query only looks at those
         self.by_term: dict[str, dict[str, list[int]]] = defaultdict(dict)
         for lang, entries in self.by_lang.items():
@@ -72,11 +79,16 @@ class ConceptMatcher:
         }
 
     def match(
-        self, query: dict[str, dict[str, set[int]]], parts: dict[str, dict[str, set[int]]] | None = None
+        self,
+        query: dict[str, dict[str, set[int]]],
+        parts: dict[str, dict[str, set[int]]] | None = None,
+        typed: frozenset[str] | None = None,
     ) -> dict[str, ConceptHit]:
         """Concepts named by the query; `query[lang][term]` are the positions of the words giving that term.
 
         `parts` are the compound parts of the query's words: like a label's parts, they count half.
+        `typed` are the query's words as typed (folded): a label left one word by its function words
+        names its concept only when they were typed too.
         """
         hits: dict[str, ConceptHit] = {}
         for lang, entries in self.by_lang.items():
@@ -89,6 +101,8 @@ class ConceptMatcher:
             numbers = sorted({n for t in (*terms, *query_parts) for n in index.get(t, ())})
             for number in numbers:
                 label = entries[number]
+                if label.needs and typed is not None and not label.needs <= typed:
+                    continue
                 total = covered = 0.0
                 words: set[int] = set()
                 for (word_terms, label_parts), weight in zip(label.words, weights[number], strict=True):

@@ -154,3 +154,17 @@ def test_an_inner_part_of_a_compound_names_nothing(index):
 def test_a_finnish_words_swedish_or_english_stem_is_no_form_of_it(index):
     """kotiäiti: Voikko knows it; its English stem kotiä is one edit from kotka, which is no correction."""
     assert search(index, "kotiäiti yksin")["did_you_mean"] is None
+
+
+@pytest.mark.parametrize(
+    "q, lang", [("scared of hurting my baby", "en"), ("lapsi ei nuku", "fi"), ("barnet sover inte", "sv")]
+)
+def test_a_label_left_one_common_word_by_its_function_words_needs_them(index, q, lang):
+    """'Having a child', 'Lapsen saaminen', 'Att få barn' (childbirth) are one word without their function
+    words: baby, lapsi or barn alone does not name childbirth."""
+    assert "P3.2" not in (search(index, q, lang=lang)["interpreted"] or {}).get("concepts", [])
+
+
+def test_a_label_with_its_function_words_typed_still_names_its_concept(index):
+    assert "uncertainty" in search(index, "en osaa hoitaa vauvaa")["interpreted"]["concepts"]
+    assert "P3.2" in search(index, "feeling down after having a baby", lang="en")["interpreted"]["concepts"]
