@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from search_index.analysis import fold, tokens
 from search_index.fields import FIX_FACTOR, NEAR_STRENGTH, ROUTE_STRENGTH
+from search_index.speller import distance
 
 if TYPE_CHECKING:
     from search_index.plan import QueryPlan, Word
@@ -27,6 +28,7 @@ PHRASE_KINDS = {**RELATIONS, "intake": ROUTE}  # the link kinds whose hidden lab
 POSTPOSITION_LANGS = ("fi",)  # the anchor is named before the word ("ensikodin jälkeen"), else after it
 NEAR = "near"  # a service named by its title lifts its pathway neighbours a little (fields.NEAR_STRENGTH)
 SIDE_WORDS = 3  # content words on the relation's side that may name the anchor
+SLIP_FROM = 6  # letters from which a one-word pathway phrase is also read one edit off (not after, efter)
 ANCHOR_STATUSES = ("main", "titled")  # a concept that names a service as an anchor is what it is about
 ANCHOR_SCHEMES = ("work-form",)  # what a service is (a mother and baby home), not a need or a group it serves
 
@@ -52,6 +54,13 @@ def find_relations(text: str, phrases: list[tuple[tuple[str, ...], str, str]]) -
             if tuple(w for w, _, _ in words[i : i + n]) == phrase and not taken & set(range(i, i + n)):
                 taken |= set(range(i, i + n))
                 found.append((relation, lang, words[i][1], words[i + n - 1][2]))
+    # a pathway word of six letters or more typed a letter off (jälkee, spoken, for jälkeen; rinnala)
+    for phrase, relation, lang in phrases:
+        if len(phrase) == 1 and len(phrase[0]) >= SLIP_FROM:
+            for i, (word, start, end) in enumerate(words):
+                if i not in taken and word != phrase[0] and distance(word, phrase[0]) == 1:
+                    taken.add(i)
+                    found.append((relation, lang, start, end))
     return sorted(found, key=lambda f: f[2])
 
 

@@ -168,3 +168,11 @@ def test_a_label_left_one_common_word_by_its_function_words_needs_them(index, q,
 def test_a_label_with_its_function_words_typed_still_names_its_concept(index):
     assert "uncertainty" in search(index, "en osaa hoitaa vauvaa")["interpreted"]["concepts"]
     assert "P3.2" in search(index, "feeling down after having a baby", lang="en")["interpreted"]["concepts"]
+
+
+@pytest.mark.parametrize("q", ["mitä tukea ensikodin jälkee", "mitä tukea ensikodin jälkeen"])
+def test_a_pathway_word_typed_a_letter_off_is_still_read(index, q):
+    """jälkee (spoken, or the n left out) asks what comes after, as jälkeen does."""
+    result = search(index, q)
+    assert result["interpreted"]["after"] == ["ensikotijakso"]
+    assert set(ids(index, q)[:2]) == {"jalkituki", "asumisharjoittelu"}
