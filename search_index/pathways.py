@@ -58,7 +58,8 @@ def find_relations(text: str, phrases: list[tuple[tuple[str, ...], str, str]]) -
     for phrase, relation, lang in phrases:
         if len(phrase) == 1 and len(phrase[0]) >= SLIP_FROM:
             for i, (word, start, end) in enumerate(words):
-                if i not in taken and word != phrase[0] and distance(word, phrase[0]) == 1:
+                near = abs(len(word) - len(phrase[0])) <= 1 and word[:1] == phrase[0][:1] and word != phrase[0]
+                if i not in taken and near and distance(word, phrase[0]) == 1:
                     taken.add(i)
                     found.append((relation, lang, start, end))
     return sorted(found, key=lambda f: f[2])

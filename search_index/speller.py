@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+CACHED = 50_000  # looked-up words whose suggestions are kept
 LONG = 8  # letters from which a term is also found with two of its letters left out
 
 
@@ -34,6 +35,7 @@ class Speller:
         for term in frequencies:
             for variant in _deletes(term) | {term}:
                 self.by_delete[variant].add(term)
+        self._found: dict[tuple[str, int, int], list[str]] = {}  # a query's words repeat: looked up once
         # long terms by first letter and length: a word typed two letters short is looked for among them
         self.by_head: dict[tuple[str, int], list[str]] = defaultdict(list)
         for term in frequencies:
@@ -42,6 +44,9 @@ class Speller:
 
     def suggest(self, word: str, maxdist: int = 1, limit: int = 1) -> list[str]:
         """Up to `limit` index terms within `maxdist` edits of `word` (not the word itself), nearest and most frequent first."""
+        key = (word, maxdist, limit)
+        if key in self._found:
+            return list(self._found[key])
         candidates = set()
         for variant in _deletes(word) | {word}:
             candidates |= self.by_delete.get(variant, set())
@@ -54,5 +59,12 @@ class Speller:
                 # meets neither; the long terms of the same first letter one or two letters longer do
                 for extra in (1, 2):
                     candidates.update(self.by_head.get((word[0], len(word) + extra), ()))
-        scored = [(distance(word, term), -self.frequencies[term], term) for term in candidates if term != word]
-        return [term for d, _, term in sorted(scored) if d <= maxdist][:limit]
+        scored = [
+            (distance(word, term), -self.frequencies[term], term)
+            for term in candidates
+            if term != word and abs(len(term) - len(word)) <= maxdist
+        ]
+        found = [term for d, _, term in sorted(scored) if d <= maxdist][:limit]
+        if len(self._found) < CACHED:
+            self._found[key] = found
+        return found
