@@ -50,10 +50,10 @@ def test_concurrent_searches_agree(index):
 
 
 PEOPLE = Path(__file__).parent / "judgments_people.json"
-# Issue 11 asks for 0.9 on the test half. Measured at this commit (docs/search.md): test 0.823, dev 0.900
-# (before pathway questions, titled concepts, places, slips and the stepped-care prior: test 0.803, dev 0.848).
+# Issue 11 asks for 0.9 on the test half. Measured at this commit (docs/search.md): test 0.837, dev 0.900
+# (before the misspelling, compound and Swedish/English vocabulary round: test 0.823, dev 0.900).
 # The threshold guards what is reached, just below it; it is not the goal, and the judgments are not edited.
-PEOPLE_TEST_FLOOR = 0.82
+PEOPLE_TEST_FLOOR = 0.83
 
 
 def test_people_set_test_half(index):
