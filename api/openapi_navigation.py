@@ -26,8 +26,16 @@ _NEXT = {
         "field": {"type": "string"},
         "question": _TEXT,
         "eligible_if": {"type": "array", "items": {"type": "string"}},
-        "services": {"type": "array", "items": {"type": "string"}},
-        "decides": {"type": "integer", "minimum": 1, "description": "listed unknown services the answer decides"},
+        "services": {
+            "type": "array",
+            "items": {"type": "string"},
+            "description": "the listed unknown services among those it decides",
+        },
+        "decides": {
+            "type": "integer",
+            "minimum": 1,
+            "description": "unknown services the answer decides, all of them (whatever `limit` lists)",
+        },
     },
 }
 _ALTERNATIVE = {
@@ -258,6 +266,15 @@ SCHEMAS = {
                             "required": ["missing", "ask", "likely"],
                             "properties": {
                                 "missing": {"type": "array", "items": {"type": "string"}},
+                                "open": {
+                                    "type": "array",
+                                    "description": "what is open, each once: its kind and its sentence in fi, sv, en",
+                                    "items": {
+                                        "type": "object",
+                                        "required": ["kind", "text"],
+                                        "properties": {"kind": {"type": "string"}, "text": _TEXT},
+                                    },
+                                },
                                 "reasons": {"type": "array", "items": _REASON},
                                 "ask": {"type": "array", "items": _QUESTION},
                                 "likely": {"type": "boolean"},
@@ -272,6 +289,11 @@ SCHEMAS = {
                 "description": "unknown services only the sources' silence keeps open",
             },
             "next_questions": {"type": "array", "items": _NEXT},
+            "likely_total": {
+                "type": "integer",
+                "minimum": 0,
+                "description": "likely unknown services in all (totals.unknown counts them among the unknown)",
+            },
         },
     },
     "Pathway": {

@@ -13,6 +13,8 @@ SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
 _INT = re.compile(r"^-?[0-9]{1,9}$")
 # an absolute IRI: a scheme we accept, then no white space or characters RFC 3987 forbids unescaped
 _IRI = re.compile(r"^(?:https?://|urn:)[^\s<>\"{}|\\^`]+$")
+PREGNANCY_WEEKS = (1, 42)  # the bounds a pregnancy week and a child's age in months are taken in
+CHILD_MONTHS = (0, 240)
 TRUE_WORDS = ("true",)
 FALSE_WORDS = ("false",)
 
@@ -55,12 +57,12 @@ def parse_lang(name: str, value: str) -> str:
 
 def parse_week(name: str, value: str) -> int:
     """A pregnancy week, 1 to 42."""
-    return parse_int(name, value, 1, 42)
+    return parse_int(name, value, *PREGNANCY_WEEKS)
 
 
 def parse_months(name: str, value: str) -> int:
     """A child's age in whole months, 0 to 240."""
-    return parse_int(name, value, 0, 240)
+    return parse_int(name, value, *CHILD_MONTHS)
 
 
 def parse_slug(name: str, value: str) -> str:

@@ -91,8 +91,6 @@ def init_app(app: Flask) -> None:
         parts_html=facts.parts_html,
         criteria_html=facts.criteria_html,
         links_html=facts.links_html,
-        reasons_html=facts.reasons_html,
-        entries_html=facts.entries_html,
         checkboxes_html=listing.checkboxes_html,
         options_html=listing.options_html,
         head_html=chrome.head_html,

@@ -1,9 +1,9 @@
 """Facts as the pages show them, built in Python with every value escaped: a service's parts with their
-marks and quotes, its criteria and pathway links, and a screening group's services with their reasons.
+marks and quotes, its criteria and pathway links (a screening answer's are in api/web/answer.py).
 
 A service page shows a few dozen facts, each with its values, an "interpreted" mark and its source
 disclosure; the template's nested loops and a macro call per fact were most of a first visit's
-rendering. What is shown is the domain answer as it is (graph.navigation.get_service, screen): nothing
+rendering. What is shown is the domain answer as it is (graph.navigation.get_service): nothing
 is decided here, and tests/api/web/test_kept.py holds each function equal to the template it replaced.
 """
 
@@ -16,7 +16,7 @@ from markupsafe import Markup, escape
 
 from api.web.fragments import service_links, unknown_html
 from api.web.i18n import label
-from api.web.names import LINK_KINDS, STATUSES, gettext
+from api.web.names import LINK_KINDS, gettext
 from api.web.quotes import sources_html
 
 Link = Callable[[str, Mapping[str, Any] | None], Markup]
@@ -84,54 +84,3 @@ def links_html(links: Iterable[Mapping[str, Any]]) -> Markup:
         for link in links
     )
     return Markup(f'<ul class="links">{rows}</ul>')
-
-
-def reasons_html(reasons: Iterable[Mapping[str, Any]]) -> Markup:
-    """A screening verdict's reasons: each criterion's status, its mark, its detail and its quotes."""
-    out = []
-    for r in reasons:
-        if r.get("text"):
-            detail = f'<span class="detail">({label(r["text"])})</span>'
-        elif r.get("detail"):
-            detail = f'<span class="detail" lang="en">({escape(r["detail"])})</span>'
-        else:
-            detail = ""
-        out.append(
-            f'\n<li class="reason">\n  <strong>{escape(STATUSES.get(r["status"], r["status"]))}</strong>: '
-            f"{label(r['labels'], r.get('criterion') or '')}\n  {claim_html(r)}\n  {detail}\n"
-            f"  {sources_html(r['sources'])}\n</li>"
-        )
-    return Markup(f'<ul class="reasons">{"".join(out)}</ul>')
-
-
-def entries_html(entries: Iterable[Mapping[str, Any]]) -> Markup:
-    """A screening group's services: each linked, with its reasons, what is still open, how to get in and
-    the alternatives the answer names."""
-    service_link = service_links()
-    still_open, way_in, instead = escape(gettext("Still open:")), escape(gettext("How to get in:")), None
-    out = []
-    for e in entries:
-        parts = [f"\n      <li>\n        <h4>{service_link(e['id'], e['labels'])}</h4>\n        "]
-        parts.append(str(reasons_html(e["reasons"])) if e.get("reasons") else "")
-        parts.append("\n        ")
-        if e.get("missing"):
-            missing = "".join(
-                f"<li>{label(m.get('text') or m.get('labels'), m.get('field') or m.get('id') or '')}</li>"
-                if isinstance(m, Mapping)
-                else f'<li lang="en">{escape(m)}</li>'
-                for m in e["missing"]
-            )
-            parts.append(f"<p>{still_open}</p><ul>{missing}</ul>")
-        parts.append("\n        ")
-        access = e.get("access")
-        if access and access.get("routes"):
-            routes = "; ".join(str(label(r["labels"], r.get("id") or "")) for r in access["routes"])
-            parts.append(f"<p>{way_in} {routes}</p>")
-        parts.append("\n        ")
-        if e.get("alternatives"):
-            instead = instead or escape(gettext("Alternatives:"))
-            links = ", ".join(str(service_link(a["id"], a["labels"])) for a in e["alternatives"])
-            parts.append(f"<p>{instead} {links}</p>")
-        parts.append("\n      </li>")
-        out.append("".join(parts))
-    return Markup("".join(out))

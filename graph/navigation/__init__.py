@@ -6,17 +6,20 @@ from graph.navigation.coverage import STAGES, coverage_matrix
 from graph.navigation.eligibility import DEFAULT_LIMIT, screen
 from graph.navigation.gaps import gap_report
 from graph.navigation.pathways import pathway, pathway_graph
-from graph.navigation.profile import FIELDS, Profile, parse_profile
+from graph.navigation.profile import BOUNDS, FIELDS, Profile, parse_profile
+from graph.navigation.questions import acuteness_situations
 from graph.navigation.render import dot, mermaid, svg
 from graph.navigation.reports import stored_report
 from graph.navigation.services import get_service, list_services
 from graph.navigation.sources import get_source, list_sources
 
 __all__ = [
+    "BOUNDS",
     "DEFAULT_LIMIT",
     "FIELDS",
     "STAGES",
     "Profile",
+    "acuteness_situations",
     "claims",
     "claims_markdown",
     "coverage_matrix",

@@ -13,12 +13,18 @@ from collections import defaultdict
 from typing import Any
 
 from graph.navigation.criteria import Verdict, tables, verdicts
+from graph.navigation.criteria.model import text
 from graph.navigation.profile import Profile
 from graph.navigation.questions import ask, closeness, likely, next_questions
 from graph.navigation.services import channels
 from graph.store.knowledge import KnowledgeGraph, labels
 
-NO_CRITERIA = "the sources give no eligibility criteria for this service"
+NO_CRITERIA_TEXT = text(
+    "lähteet eivät kerro palvelun myöntämisperusteita",
+    "källorna anger inga kriterier för tjänsten",
+    "the sources give no eligibility criteria for this service",
+)
+NO_CRITERIA = NO_CRITERIA_TEXT["en"]
 DEFAULT_LIMIT = 50  # services listed per list; `totals` counts them all
 
 
@@ -89,6 +95,7 @@ def _entry(
         return {
             **entry,
             "missing": [NO_CRITERIA] + [v.text["en"] for v in open_],
+            "open": [{"kind": "criteria", "text": NO_CRITERIA_TEXT}] + _open(open_),
             "reasons": [],
             "ask": ask(found),
             "likely": False,
@@ -97,6 +104,7 @@ def _entry(
         return {
             **entry,
             "missing": [v.text["en"] for v in open_],
+            "open": _open(open_),
             "reasons": [v.dump() for v in decisive if v.status in ("met", "assessed")],
             "ask": ask(found),
             "likely": likely(found),
@@ -107,6 +115,14 @@ def _entry(
         "subject_to_assessment": any(v.status == "assessed" for v in found),
         "access": _access(kg, service["id"]),
     }
+
+
+def _open(open_: list[Verdict]) -> list[dict[str, Any]]:
+    """What is still open, each once: its kind and its sentence in fi, sv and en (`missing` has the English)."""
+    found: dict[str, dict[str, Any]] = {}
+    for v in open_:
+        found.setdefault(v.text["en"], {"kind": v.kind, "text": v.text})
+    return list(found.values())
 
 
 def _stated(verdict: Verdict) -> bool:
@@ -161,12 +177,13 @@ def screen(kg: KnowledgeGraph, profile: Profile, limit: int = DEFAULT_LIMIT) -> 
     for entry in out["ineligible"]:
         failed = [v for v in found.get(entry["id"], []) if v.status == "failed"]
         entry["alternatives"] = _alternatives(kg, profile, entry["id"], failed, helpful, barred)
-    listed_unknown = [(e["id"], found.get(e["id"], [])) for e in out["unknown"]]
+    every_unknown = [(s["id"], found.get(s["id"], [])) for s in buckets["unknown"]]
     return {
         "profile": profile.dump(),
         **out,
         "likely": [e["id"] for e in out["unknown"] if e["likely"]],
-        "next_questions": next_questions(listed_unknown),
+        "next_questions": next_questions(every_unknown, {e["id"] for e in out["unknown"]}),
         "totals": {name: len(s) for name, s in buckets.items()},
+        "likely_total": sum(1 for _, verdicts_ in every_unknown if likely(verdicts_)),
         "limit": limit,
     }

@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from graph.errors import InvalidParameter
-from graph.parsing import parse_bool, parse_lang, parse_months, parse_week
+from graph.parsing import CHILD_MONTHS, PREGNANCY_WEEKS, parse_bool, parse_lang, parse_months, parse_week
 from graph.store.knowledge import KnowledgeGraph
 
 FIELDS = (
@@ -22,6 +22,7 @@ FIELDS = (
     "anonymous",
     "self_referral",
 )
+BOUNDS = {"pregnancy_week": PREGNANCY_WEEKS, "child_age_months": CHILD_MONTHS}  # (lowest, highest) taken
 LISTS = {
     "situation": "situations",
     "not_acute": "not_acute",

@@ -2,18 +2,20 @@
 
 A verdict the family's answer would decide carries a `Question` (the profile field, the question in
 fi/sv/en, which answers meet or fail the criterion). An unknown service's `ask` lists them;
-`next_questions` counts, over the listed unknown services, how many each question would decide, so a
-counsellor asks the most telling one first. A service is *likely* when every criterion the sources state
+`next_questions` counts, over every unknown service (not only those a page lists), how many each question
+would decide, so a counsellor asks the most telling one first. A service is *likely* when every criterion the sources state
 is met and only facts the sources do not give keep it unknown (its area, its languages): no question
 the family could answer is left.
 """
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any
 
-from graph.navigation.criteria import Verdict
+from graph.navigation.criteria import Verdict, tables
 from graph.navigation.criteria.model import text
+from graph.store.knowledge import KnowledgeGraph
 
 OPEN = ("unknown", "missing")
 # one question per profile field over many services (a service's own question names its own terms)
@@ -37,6 +39,22 @@ FIELD_QUESTIONS = {
         "Missä kunnassa perhe asuu?", "I vilken kommun bor familjen?", "Which municipality does the family live in?"
     ),
 }
+
+
+def acuteness_situations(kg: KnowledgeGraph) -> list[str]:
+    """The situations a `not_acute` answer decides: those broader than a situation a service excludes
+    (psychosis for the exclusion of psychosis in its acute phase), once each, in the graph's order."""
+
+    def make() -> list[str]:
+        out: dict[str, None] = {}
+        for crit in tables(kg).screened_on():
+            if crit.kind == "Exclusion":
+                for situation in crit.situations:
+                    out.update(dict.fromkeys(kg.broader_closure(situation)[1:]))
+        return [s for s in kg.concepts if s in out] + [s for s in out if s not in kg.concepts]
+
+    found: list[str] = kg.memo("acuteness-situations", make)
+    return found
 
 
 def open_verdicts(found: list[Verdict]) -> list[Verdict]:
@@ -64,8 +82,9 @@ def closeness(found: list[Verdict]) -> tuple[int, int]:
     return (sum(1 for v in open_ if v.question), len(open_))
 
 
-def next_questions(unknown: list[tuple[str, list[Verdict]]]) -> list[dict[str, Any]]:
-    """Questions over the listed unknown services, the one that decides the most services first."""
+def next_questions(unknown: list[tuple[str, list[Verdict]]], listed: Collection[str]) -> list[dict[str, Any]]:
+    """Questions over all the unknown services, the one that decides the most services first: `decides`
+    counts them all, whatever a page lists; `services` names those of them in `listed` (the page's)."""
     grouped: dict[tuple[str, str], dict[str, Any]] = {}
     for service_id, found in unknown:
         for v in open_verdicts(found):
@@ -75,10 +94,18 @@ def next_questions(unknown: list[tuple[str, list[Verdict]]]) -> list[dict[str, A
             general = FIELD_QUESTIONS.get(field)
             item = grouped.setdefault(
                 (field, "" if general else v.question.text["en"]),
-                {"field": field, "question": general or v.question.text, "eligible_if": [], "services": []},
+                {"field": field, "question": general or v.question.text, "eligible_if": [], "decided": {}},
             )
             item["eligible_if"] += [m for m in v.question.meets if m not in item["eligible_if"]]
-            if service_id not in item["services"]:
-                item["services"].append(service_id)
-    items = sorted(grouped.values(), key=lambda q: (-len(q["services"]), q["field"], q["question"]["en"]))
-    return [{**q, "decides": len(q["services"])} for q in items]
+            item["decided"][service_id] = None  # a dict keeps the order and counts a service once
+    items = sorted(grouped.values(), key=lambda q: (-len(q["decided"]), q["field"], q["question"]["en"]))
+    return [
+        {
+            "field": q["field"],
+            "question": q["question"],
+            "eligible_if": q["eligible_if"],
+            "services": [sid for sid in q["decided"] if sid in listed],
+            "decides": len(q["decided"]),
+        }
+        for q in items
+    ]

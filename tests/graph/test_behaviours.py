@@ -103,6 +103,39 @@ def test_next_questions_are_ordered_by_how_many_services_they_decide(kg):
     assert all(set(q["services"]) <= unknown for q in questions)
 
 
+@pytest.mark.parametrize("limit", [1, 5, 15, 20, 21, 200])
+def test_next_questions_count_every_unknown_service_whatever_the_page_lists(kg, limit):
+    """The tester's profile: with limit=5 the listed unknown services were all likely, so no question was left."""
+    raw = {"pregnancy_week": "22", "municipality": "Helsinki"}
+    every = screen(kg, parse_profile(kg, raw), 200)
+    paged = screen(kg, parse_profile(kg, raw), limit)
+    counted = [(q["field"], q["decides"]) for q in every["next_questions"]]
+    assert counted and [(q["field"], q["decides"]) for q in paged["next_questions"]] == counted
+    assert dict(counted)["previous_service"] == 2  # jälkituki and asumisharjoittelu, listed or not
+    listed = {e["id"] for e in paged["unknown"]}
+    assert all(set(q["services"]) <= listed for q in paged["next_questions"])
+    assert paged["likely_total"] == every["likely_total"] == len(every["likely"]) >= 3
+
+
+def test_what_is_still_open_comes_in_the_three_languages(kg):
+    result, _ = run(kg, pregnancy_week=22, municipality="Helsinki")
+    assert result["unknown"]
+    for entry in result["unknown"]:
+        assert entry["open"] and all(set(item["text"]) == {"fi", "sv", "en"} for item in entry["open"])
+        assert [item["text"]["en"] for item in entry["open"]] == list(dict.fromkeys(entry["missing"]))
+        assert all(item["text"]["fi"] != item["text"]["en"] for item in entry["open"])
+
+
+def test_not_acute_answers_the_situations_an_exclusion_holds_only_in_its_acute_phase(kg):
+    from graph.navigation import acuteness_situations
+
+    # "Vanhemman päihdeongelma ja psykoosi tai perheväkivaltatilanne akuuttivaiheessaan on … este" (000)
+    assert set(acuteness_situations(kg)) == {"substance-use", "psychosis", "family-violence"}
+    for situation in acuteness_situations(kg):
+        profile = parse_profile(kg, {"situation": [situation], "not_acute": [situation]})
+        assert profile.not_acute == [situation]
+
+
 def test_likely_services_come_first(kg):
     result, where = run(kg, child_age_months=6, municipality="Helsinki")
     likely = result["likely"]

@@ -70,21 +70,6 @@ CRITERIA_TEMPLATE = (
 LINKS_TEMPLATE = """<ul class="links">{% for l in links %}<li>{{ service_link(l["id"], l["labels"]) }} \
 <span class="kind">({{ link_kinds.get(l["kind"], l["kind"]) }})</span>{{ sources_html(l["sources"]) }}</li>\
 {% endfor %}</ul>"""
-REASONS_TEMPLATE = (
-    CLAIM
-    + """<ul class="reasons">{% for r in reasons %}
-<li class="reason">
-  <strong>{{ status_names.get(r["status"], r["status"]) }}</strong>: {{ label(r["labels"], r["criterion"]) }}
-  {% if r["claim"] == "interpreted" %}{{ claim(r) }}{% endif %}
-  {% if r["text"] %}<span class="detail">({{ label(r["text"]) }})</span>{% elif r["detail"] %}\
-<span class="detail" lang="en">({{ r["detail"] }})</span>{% endif %}
-  {{ sources_html(r["sources"]) }}
-</li>{% endfor %}</ul>"""
-)
-
-
-# a verdict's reasons show each of these in the profiles of the bench
-MARKS = ("badge interpreted", '<span class="detail">', "<details")
 
 
 def _flat(html: object) -> str:
@@ -141,53 +126,13 @@ def test_every_service_fact_built_in_python_equals_the_template_it_replaced(app,
         context.pop()
 
 
-@pytest.mark.parametrize("lang", ["fi", "sv", "en"])
-def test_every_screening_reason_built_in_python_equals_the_template_it_replaced(app, lang):
-    from urllib.parse import parse_qs
-
-    from flask import render_template_string
-
-    from api.resources import resources
-    from api.web import facts
-    from bench.pages import cases
-    from graph.navigation import parse_profile, screen
-
-    context = _in_language(app, lang)
-    try:
-        kg = resources().kg
-        profiles = [url.split("?", 1)[1] for url, _ in dict(cases(kg))["screening"]]
-        shown: list[str] = []
-        for query in profiles:
-            answer = screen(kg, parse_profile(kg, parse_qs(query)), 200)
-            for group in answer["totals"]:  # "likely" is a list of ids
-                for entry in answer[group]:
-                    wanted = render_template_string(REASONS_TEMPLATE, reasons=entry["reasons"])
-                    made = facts.reasons_html(entry["reasons"])
-                    assert _flat(made) == _flat(wanted), (query, entry["id"])
-                    shown.append(str(made))
-        assert len(shown) > 100 and all(any(mark in html for html in shown) for mark in MARKS)
-    finally:
-        context.pop()
-
-
 def test_facts_the_seed_build_lacks_equal_the_template_too(app):
-    """A reason with only an English detail, values that are numbers, text to escape, a label in another language."""
+    """Values that are numbers, text to escape, a label in another language."""
     from flask import render_template_string
 
     from api.web import facts
 
     cite = {"source": "s<1>", "quote": 'Lause "<1>" & muuta.', "title": "<Doc>", "status": "superseded"}
-    reasons = [
-        {"status": "failed", "labels": {"sv": "<Ålder>"}, "criterion": "c1", "detail": "<7 & 8>", "sources": [cite]},
-        {
-            "status": "unknown-status",
-            "labels": {},
-            "criterion": "c2",
-            "claim": "interpreted",
-            "readings": ["a<b"],
-            "sources": [],
-        },
-    ]
     service = {
         "values": {
             "known": True,
@@ -203,9 +148,6 @@ def test_facts_the_seed_build_lacks_equal_the_template_too(app):
     for lang in ("fi", "en"):
         context = _in_language(app, lang)
         try:
-            wanted = render_template_string(REASONS_TEMPLATE, reasons=reasons)
-            assert _flat(facts.reasons_html(reasons)) == _flat(wanted)
-            assert '<span class="detail" lang="en">(&lt;7 &amp; 8&gt;)</span>' in str(facts.reasons_html(reasons))
             part_names = {name: f"<{name}>" for name in names}
             wanted = render_template_string(
                 PARTS_TEMPLATE, service=service, names=names, part_names=part_names, service_ids={"x"}
@@ -312,20 +254,7 @@ def test_the_chrome_built_in_python_equals_the_templates_it_replaced(app, root):
                 assert f'href="{root}/sparql?lang={lang}"' in made
 
 
-# a screening group's services and the form's choices as the template rendered them before
-ENTRIES_TEMPLATE = """{% for e in entries %}
-      <li>
-        <h4>{{ service_link(e["id"], e["labels"]) }}</h4>
-        {% if e["reasons"] %}{{ reasons_html(e["reasons"]) }}{% endif %}
-        {% if e["missing"] %}<p>{{ _("Still open:") }}</p><ul>{% for m in e["missing"] %}{% if m is mapping %}\
-<li>{{ label(m["text"] or m["labels"], m["field"] or m["id"]) }}</li>{% else %}<li lang="en">{{ m }}</li>{% endif %}\
-{% endfor %}</ul>{% endif %}
-        {% if e["access"] and e["access"]["routes"] %}<p>{{ _("How to get in:") }} {% for r in e["access"]["routes"] %}\
-{{ label(r["labels"], r["id"]) }}{% if not loop.last %}; {% endif %}{% endfor %}</p>{% endif %}
-        {% if e["alternatives"] %}<p>{{ _("Alternatives:") }} {% for a in e["alternatives"] %}\
-{{ service_link(a["id"], a["labels"]) }}{% if not loop.last %}, {% endif %}{% endfor %}</p>{% endif %}
-      </li>
-    {% endfor %}"""
+# the screening form's choices as the template rendered them before
 CHOICES_TEMPLATE = """{% for id, name in choices %}
     <label><input type="checkbox" name="situation" value="{{ id }}"{% if id in chosen %} checked{% endif %}> {{ name }}</label>
     {% endfor %}|{% for id, text in choices %}<option value="{{ id }}"{% if id in chosen %} selected{% endif %}>\
@@ -333,44 +262,18 @@ CHOICES_TEMPLATE = """{% for id, name in choices %}
 
 
 @pytest.mark.parametrize("lang", ["fi", "sv", "en"])
-def test_screening_groups_and_choices_built_in_python_equal_the_template_they_replaced(app, lang):
-    from urllib.parse import parse_qs
-
+def test_screening_choices_built_in_python_equal_the_template_they_replaced(app, lang):
     from flask import render_template_string
 
     from api.resources import resources
-    from api.web import facts, listing
+    from api.web import listing
     from api.web.pages_screening import _options
-    from bench.pages import cases
-    from graph.navigation import parse_profile, screen
 
     context = _in_language(app, lang)
     try:
         kg = resources().kg
-        shown: list[str] = []
-        for url, _ in dict(cases(kg))["screening"]:
-            answer = screen(kg, parse_profile(kg, parse_qs(url.split("?", 1)[1])), 200)
-            for group in answer["totals"]:
-                wanted = render_template_string(ENTRIES_TEMPLATE, entries=answer[group])
-                made = str(facts.entries_html(answer[group]))
-                assert _flat(made) == _flat(wanted), (url, group)
-                shown.append(made)
-        assert all(any(mark in html for html in shown) for mark in ("<h4><a href=", 'class="reasons"'))
-        # what the seed build's answers lack: a missing fact as text, routes, alternatives, text to escape
-        odd = [
-            {
-                "id": "neuvola",
-                "labels": {"sv": "<Rådgivning>"},
-                "reasons": [],
-                "missing": ["<x>", {"field": "f", "labels": {"en": "Age"}}, {"id": "i"}],
-                "access": {"routes": [{"labels": {"fi": "Itse"}, "id": "a"}, {"labels": {}, "id": "b"}]},
-                "alternatives": [{"id": "baby-blues", "labels": {"fi": "Baby blues"}}, {"id": "z<", "labels": {}}],
-            },
-            {"id": "y", "labels": {}, "access": {"routes": []}},
-        ]
-        assert _flat(facts.entries_html(odd)) == _flat(render_template_string(ENTRIES_TEMPLATE, entries=odd))
         options = _options(kg, lang)
-        for choices in (options["situations"], options["services"], [("a<", "<b>"), ("c", "d")]):
+        for choices in (options["situations"], options["acute"], options["services"], [("a<", "<b>"), ("c", "d")]):
             chosen = [value for value, _ in choices][::3]
             wanted = render_template_string(CHOICES_TEMPLATE, choices=choices, chosen=chosen).split("|")
             made = [listing.checkboxes_html("situation", choices, chosen), listing.options_html(choices, chosen)]
