@@ -3,7 +3,7 @@ at every use."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 import pytest
 
@@ -16,7 +16,7 @@ from search_index.documents import concept_labels, service_documents
 class Counted(prepare_module.Analyses):
     """The kept analyses, counting the texts asked for again."""
 
-    instances: list[Counted] = []
+    instances: ClassVar[list[Counted]] = []
 
     def __init__(self) -> None:
         super().__init__()
