@@ -113,7 +113,8 @@ def _term(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> dict[str, str]:
 
 def sparql_json(variables: list[str], solutions: Iterable[ox.QuerySolution]) -> bytes:
     """SELECT solutions as SPARQL 1.1 Query Results JSON."""
-    bindings = [{v: _term(s[v]) for v in variables if s[v] is not None} for s in solutions]
+    # a solution iterated gives its values in the variables' order (None where unbound), faster than by name
+    bindings = [{v: _term(t) for v, t in zip(variables, s, strict=True) if t is not None} for s in solutions]
     return json.dumps({"head": {"vars": variables}, "results": {"bindings": bindings}}, ensure_ascii=False).encode()
 
 
