@@ -1,9 +1,10 @@
 """Named-query answers computed once by the build: the parameterless calls, and every value of a query's one
 required parameter when its domain is the build's own (services, concepts, languages, municipalities).
 
-At 6,400 services several queries take seconds in Oxigraph (the exclusion gap 39 s, a service's channels
-9 s, the requirement rows 17 s), and a bound parameter rarely helps: Oxigraph evaluates most of the
-pattern before it joins the binding. So the build runs each query once, without its parameter, and
+At 6,400 services several queries take seconds in Oxigraph (the exclusion gap 39 s, the requirement rows
+17 s), and a bound parameter helps only where the query is written from it outwards (LATERAL, as the
+per-service queries are): Oxigraph evaluates the rest of a pattern before it joins the binding. So the
+build runs each query once, without its parameter, and
 splits the solutions by that parameter's column: the answer for each value is the rows the bound query
 gives (the same query; tests/graph/test_precompute.py holds every stored answer equal to the live query
 for every value). Answers are SPARQL JSON; the server sends them as stored or converts them.
