@@ -124,9 +124,13 @@ def _pathways(kg: KnowledgeGraph, docs: dict[str, dict[str, Any]]) -> None:
         if row.get("quote") and _sentence_like(row["quote"]):
             _add(target, "fi", "quote", row["quote"])
             _sentence(target, row["quote"], "fi", "pathway", row.get("document"))
+    titled: dict[str, dict[str, Any]] = {}  # Finnish title -> the first service with it (a scan per name was n²)
+    for doc in docs.values():
+        if doc["labels"].get("fi") is not None:
+            titled.setdefault(doc["labels"]["fi"], doc)
     for doc in docs.values():
         for part in doc["texts"]["fi"]["name"]:
-            other: dict[str, Any] | None = next((d for d in docs.values() if d["labels"].get("fi") == part), None)
+            other = titled.get(part)
             if other is not None and other["id"] not in doc["neighbours"]:
                 doc["neighbours"].append(other["id"])
 

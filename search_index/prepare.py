@@ -20,13 +20,30 @@ from search_index.synonyms import ConceptMatcher
 
 NAMESPACES = (*LANGS, "fp")
 TITLED_SCHEMES = ("situation", "work-form")
+Analysed = list[tuple[str, int, int, bool]]
 
 
-def _title_terms(doc: dict[str, Any]) -> set[str]:
+class Analyses:
+    """`analyse` with each text's terms kept for one prepare run: catalogues repeat their texts (a service
+    type's description, its titles as a neighbour's, its snippet sentences), and analysing a text is
+    tokenising it and looking up every word. Callers only read the lists."""
+
+    def __init__(self) -> None:
+        self._done: dict[tuple[str, str, bool], Analysed] = {}
+
+    def __call__(self, text: str, lang: str, *, query: bool = False) -> Analysed:
+        key = (text, lang, query)
+        found = self._done.get(key)
+        if found is None:
+            found = self._done[key] = analyse(text, lang, query=query)
+        return found
+
+
+def _title_terms(doc: dict[str, Any], analyse: Analyses) -> set[str]:
     return {f"{lang}:{t}" for lang in LANGS for title in doc["texts"][lang]["title"] for t, *_ in analyse(title, lang)}
 
 
-def _title_words(doc: dict[str, Any]) -> dict[str, list[list[str]]]:
+def _title_words(doc: dict[str, Any], analyse: Analyses) -> dict[str, list[list[str]]]:
     """Per language, the terms of each word of the service's title (what names it as a pathway anchor)."""
     out: dict[str, list[list[str]]] = {}
     for lang in LANGS:
@@ -56,7 +73,7 @@ def _statuses(
     return out
 
 
-def _titled(doc: dict[str, Any], matcher: ConceptMatcher) -> set[str]:
+def _titled(doc: dict[str, Any], matcher: ConceptMatcher, analyse: Analyses) -> set[str]:
     """Situations and work forms a service's own title is about, in any language.
 
     A search reading, not a fact of the graph: a title that names a concept in full, with the concept's
@@ -80,11 +97,12 @@ def _titled(doc: dict[str, Any], matcher: ConceptMatcher) -> set[str]:
 
 def prepare(docs: list[dict[str, Any]], labels: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], dict[str, Any]]:
     """(payload per document, index statistics: documents, average lengths, document frequencies)."""
+    analyse = Analyses()
     label_words: dict[str, list[tuple[str, set[str]]]] = defaultdict(list)
     for entry in labels:
         words = {f"{entry['lang']}:{t}" for t, _, _, part in analyse(entry["label"], entry["lang"]) if not part}
         label_words[entry["id"]].append((entry["lang"], words))
-    titles = {doc["id"]: _title_terms(doc) for doc in docs}
+    titles = {doc["id"]: _title_terms(doc, analyse) for doc in docs}
     matcher = ConceptMatcher(labels)
     links = [(doc["id"], to, kind) for doc in docs for to, kind in doc.get("links", [])]
     near = {(doc["id"], peer) for doc in docs for peer in doc["neighbours"]}  # either way: a part names its whole
@@ -117,7 +135,7 @@ def prepare(docs: list[dict[str, Any]], labels: list[dict[str, Any]]) -> tuple[l
         for lang in LANGS:
             lengths[lang] += length[lang]
         concepts = _statuses(doc, label_words, named)
-        for cid in sorted(_titled(doc, matcher) - set(concepts)):
+        for cid in sorted(_titled(doc, matcher, analyse) - set(concepts)):
             concepts[cid] = "titled"
         concepts.update(dict.fromkeys(sorted(follows.get(doc["id"], ())), "main"))
         concept_df.update(concepts.keys())
@@ -129,7 +147,7 @@ def prepare(docs: list[dict[str, Any]], labels: list[dict[str, Any]]) -> tuple[l
                 "len": length,
                 "concepts": concepts,
                 "exclusions": doc["exclusions"],
-                "sentences": [_analysed(entry) for entry in sentences(doc["sentences"])],
+                "sentences": [_analysed(entry, analyse) for entry in sentences(doc["sentences"])],
                 "facets": {name: sorted(set(doc["facets"].get(name, []))) for name in FACETS},
                 "flags": sorted(name for name in FLAGS if "true" in doc["facets"].get(name, [])),
                 "basic_level": "true" in doc["facets"].get("basic_level", []),
@@ -142,13 +160,16 @@ def prepare(docs: list[dict[str, Any]], labels: list[dict[str, Any]]) -> tuple[l
         "df": {ns: dict(df[ns]) for ns in NAMESPACES},
         "concept_df": dict(concept_df),
         "pathways": anchor_table(
-            payloads, relations, {d["id"]: _title_words(d) for d in docs if d["id"] in relations}, matcher.scheme
+            payloads,
+            relations,
+            {d["id"]: _title_words(d, analyse) for d in docs if d["id"] in relations},
+            matcher.scheme,
         ),
     }
     return payloads, stats
 
 
-def _analysed(entry: dict[str, Any]) -> dict[str, Any]:
+def _analysed(entry: dict[str, Any], analyse: Analyses) -> dict[str, Any]:
     """A snippet sentence with its terms and their character spans, analysed once at build."""
     terms = [[term, start, end] for term, start, end, _ in analyse(entry["text"], entry["lang"])]
     return dict(entry, terms=terms)

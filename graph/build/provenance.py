@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from rdflib import Graph, Namespace
+from rdflib.term import Node
 
 from graph import vocab
 from graph.paths import SOURCES_DIR
@@ -67,17 +68,28 @@ def field_text(record: Any, path: str) -> str | None:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
+def _first(graph: Graph, predicate: Node) -> dict[Node, Node]:
+    """Each subject's first object of `predicate`."""
+    out: dict[Node, Node] = {}
+    for subject, obj in graph.subject_objects(predicate):
+        out.setdefault(subject, obj)
+    return out
+
+
 def check_quotes(graph: Graph, sources_dir: Path | Sequence[Path] = SOURCES_DIR) -> list[QuoteProblem]:
     """Every (document, quote) pair whose quote is not a verbatim substring of the document (or of its field)."""
     texts = source_texts(graph, sources_dir)
+    # each property read in one pass (the first value of a subject, as graph.value gives it), not looked up
+    # per quote: three lookups for each of 180,000 quotes were most of the check at 6,400 services
+    entity, declared_file, field_path = (_first(graph, prop) for prop in (PROV.entity, PP.sourceFile, PP.fieldPath))
     records: dict[str, Any] = {}
     problems = []
     for derivation, quote in graph.subject_objects(PP.quote):
-        doc = graph.value(derivation, PROV.entity)
-        declared = graph.value(doc, PP.sourceFile) if doc is not None else None
+        doc = entity.get(derivation)
+        declared = declared_file.get(doc) if doc is not None else None
         name = str(declared) if declared is not None else str(doc or "a derivation without prov:entity")
         text = texts.get(str(doc))
-        path = graph.value(derivation, PP.fieldPath)
+        path = field_path.get(derivation)
         if text is None:
             problems.append(
                 QuoteProblem(

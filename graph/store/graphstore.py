@@ -122,7 +122,9 @@ def stored_rows(answer: bytes) -> list[dict[str, Any]]:
 def rows_of(solutions: ox.QuerySolutions) -> list[dict[str, Any]]:
     """SELECT solutions as dicts of plain Python values (unbound variables left out)."""
     names = [v.value for v in solutions.variables]
-    return [{n: to_python(row[n]) for n in names if row[n] is not None} for row in solutions]
+    # a solution iterated gives its values in the variables' order (None where unbound): 2-4x faster than
+    # looking each up by name, which was most of reading the 250,000 search-text rows at 6,400 services
+    return [{n: to_python(term) for n, term in zip(names, row, strict=True) if term is not None} for row in solutions]
 
 
 def iri(value: str) -> ox.NamedNode:
