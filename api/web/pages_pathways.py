@@ -38,9 +38,9 @@ def _drawing(kg: KnowledgeGraph, graph: dict[str, Any], lang: str, focus: dict[s
     return svg(graph, lang, href=href, classes=classes, kind_names=dict(LINK_KINDS.items()))
 
 
-def _options(kg: KnowledgeGraph, graph: dict[str, Any], focus: dict[str, Any] | None) -> list[dict[str, Any]]:
+def _options(graph: dict[str, Any], focus: dict[str, Any] | None) -> list[dict[str, Any]]:
     """The services to choose from: those in the network, and the chosen one even where it has no link."""
-    nodes = graph["nodes"]
+    nodes: list[dict[str, Any]] = graph["nodes"]
     if focus and focus["id"] not in {n["id"] for n in nodes}:
         nodes = sorted([*nodes, {"id": focus["id"], "labels": focus["labels"]}], key=lambda n: n["id"])
     return nodes
@@ -68,8 +68,8 @@ def pathways() -> ResponseReturnValue:
         "page_size": PAGE_SIZE,
         "names": kg.memo("web-pathway-names", lambda: {n["id"]: n["labels"] for n in pathway_graph(kg)["nodes"]}),
         "focus": focus,
-        "focus_drawn": bool(focus) and focus["id"] in {n["id"] for n in graph["nodes"]},
-        "options": _options(kg, graph, focus),
+        "focus_drawn": focus is not None and focus["id"] in {n["id"] for n in graph["nodes"]},
+        "options": _options(graph, focus),
         "kinds": [kind for kind in EDGE_STYLES if any(e["kind"] == kind for e in graph["edges"])],
         "service_id": service_id,
         "edge_attributes": lambda kind: Markup(edge_attributes(kind)),

@@ -69,13 +69,13 @@ def layout(graph: dict[str, Any]) -> Layout:
         if out_gap[i] != in_gap[i]:
             a, b = sorted((row[e["from"]], row[e["to"]]))
             middle = (a + b) / 2
-            lane[i] = min(range(a - 1, b + 1), key=lambda j: (lane_load.get(j, 0), abs(j + 0.5 - middle)))
-            lane_load[lane[i]] = lane_load.get(lane[i], 0) + 1  # type: ignore[index]
+            chosen = min(range(a - 1, b + 1), key=lambda j: (lane_load.get(j, 0), abs(j + 0.5 - middle)))
+            lane[i], lane_load[chosen] = chosen, lane_load.get(chosen, 0) + 1
     tracks: dict[int, list[int]] = {}  # column gap -> the edges with a vertical run there
     for i in range(len(edges)):
         for g in {out_gap[i], in_gap[i]}:
             tracks.setdefault(g, []).append(i)
-    for g, members in tracks.items():
+    for members in tracks.values():
         members.sort(key=lambda i: (row[edges[i]["from"]], row[edges[i]["to"]], i))
     col_gap = {g: max(COL_GAP, (len(tracks.get(g, [])) + 3) * TRACK) for g in range(-1, ncols)}
     row_gap = {j: max(ROW_GAP, (lane_load.get(j, 0) + 1) * TRACK) for j in range(-1, nrows)}

@@ -118,7 +118,7 @@ def svg(
     ]
     for e, points in zip(graph["edges"], drawn.paths, strict=True):
         d = "M " + " L ".join(f"{x:g} {y:g}" for x, y in points)
-        tip = f'{_label(by_id[e["from"]], lang)} → {_label(by_id[e["to"]], lang)}: {names.get(e["kind"], e["kind"])}'
+        tip = f"{_label(by_id[e['from']], lang)} → {_label(by_id[e['to']], lang)}: {names.get(e['kind'], e['kind'])}"
         parts.append(
             f'<path class="edge {escape(e["kind"])}" d="{d}" {edge_attributes(e["kind"])}><title>{escape(tip)}</title></path>'
         )
@@ -131,7 +131,8 @@ def svg(
         lines = _lines(text)
         first = y + BOX_H / 2 + 4 - 7 * (len(lines) - 1)
         spans = "".join(
-            f'<tspan x="{x + BOX_W / 2:g}" y="{first + 14 * k:g}">{escape(line)}</tspan>' for k, line in enumerate(lines)
+            f'<tspan x="{x + BOX_W / 2:g}" y="{first + 14 * k:g}">{escape(line)}</tspan>'
+            for k, line in enumerate(lines)
         )
         text_lang = f' lang="{used}"' if used and used != lang else ""
         box = (

@@ -74,7 +74,10 @@ def test_no_line_of_the_seed_network_runs_through_a_box_or_along_another(kg):
     by_pair = {(e["from"], e["to"]): p for e, p in zip(graph["edges"], drawn.paths, strict=True)}
     # the tester's cases: ensikoti → aftercare past the civic activities, counselling → therapeutic work past family work
     civic, family = drawn.boxes["kansalaisjarjestotoiminta"], drawn.boxes["perhetyo"]
-    for pair, box in ((("ensikotijakso", "jalkituki"), civic), (("lapsiperheiden-sosiaalineuvonta", "terapeuttinen-vauvaperhetyo"), family)):
+    for pair, box in (
+        (("ensikotijakso", "jalkituki"), civic),
+        (("lapsiperheiden-sosiaalineuvonta", "terapeuttinen-vauvaperhetyo"), family),
+    ):
         assert not any(_enters(a, b, box) for a, b in _segments(by_pair[pair]))
 
 
@@ -102,7 +105,10 @@ def test_nodes_come_in_reading_order_and_labels_end_in_an_ellipsis_with_the_full
     text = svg(graph, "en", href="/s/{id}")
     root = ET.fromstring(text)
     ns = "{http://www.w3.org/2000/svg}"
-    corners = [(float(a.find(f"{ns}g/{ns}rect").get("x")), float(a.find(f"{ns}g/{ns}rect").get("y"))) for a in root.iter(f"{ns}a")]
+    corners = [
+        (float(a.find(f"{ns}g/{ns}rect").get("x")), float(a.find(f"{ns}g/{ns}rect").get("y")))
+        for a in root.iter(f"{ns}a")
+    ]
     assert len(corners) == len(graph["nodes"]) and corners == sorted(corners)  # column by column, top to bottom
     names = {a.get("aria-label") for a in root.iter(f"{ns}a")}
     assert "Maternity and child health clinic (neuvola)" in names
@@ -110,8 +116,10 @@ def test_nodes_come_in_reading_order_and_labels_end_in_an_ellipsis_with_the_full
         assert _width(line) <= BOX_W - 16
     assert _lines("Terveyskeskus ja sosiaalivirasto tukevat yhdessä lapsiperheitä ja pitkiä sanoja")[-1].endswith("…")
     assert _lines("Perhetyö") == ["Perhetyö"]
-    long = {"nodes": [{"id": "a", "labels": {"fi": ("Hyvin pitkä nimi " * 6).strip()}}, {"id": "b", "labels": {"fi": "B"}}],
-            "edges": [{"from": "a", "to": "b", "kind": "intake"}]}
+    long = {
+        "nodes": [{"id": "a", "labels": {"fi": ("Hyvin pitkä nimi " * 6).strip()}}, {"id": "b", "labels": {"fi": "B"}}],
+        "edges": [{"from": "a", "to": "b", "kind": "intake"}],
+    }
     drawn = svg(long, "fi")
     assert "…" in drawn and f"<title>{'Hyvin pitkä nimi ' * 5}Hyvin pitkä nimi</title>" in drawn
     assert re.search(r"<title>Hyvin pitkä nimi .* → B: intake</title>", drawn)

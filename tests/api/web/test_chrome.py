@@ -28,7 +28,9 @@ def test_error_pages_speak_the_page_language_without_api_hints(client):
     assert "tjänsten eller dokumentet i adressen" in html  # the field, named for a reader
     assert '<p lang="en">no service with id' in html  # the technical detail kept, marked as English
     bad = client.get("/?offset=-1&lang=sv").get_data(as_text=True)
-    assert "Ett värde i adressen kan inte användas" in bad and "sida i listan (offset)" in bad and "<code>-1</code>" in bad
+    assert (
+        "Ett värde i adressen kan inte användas" in bad and "sida i listan (offset)" in bad and "<code>-1</code>" in bad
+    )
     api = client.get("/api/v1/services/no-such-service")
     assert api.mimetype == "application/problem+json" and "GET /api/v1/services" in api.get_json()["detail"]
 

@@ -122,7 +122,12 @@ def test_every_service_fact_built_in_python_equals_the_template_it_replaced(app,
             service = get_service(kg, sid)
             for _key, _heading, names in GROUPS:
                 wanted = render_template_string(
-                    PARTS_TEMPLATE, service=service, names=names, part_names=PART_NAMES, service_ids=ids, SERVICE=SERVICE
+                    PARTS_TEMPLATE,
+                    service=service,
+                    names=names,
+                    part_names=PART_NAMES,
+                    service_ids=ids,
+                    SERVICE=SERVICE,
                 )
                 made = facts.parts_html(service, names, PART_NAMES, ids)
                 assert _flat(made) == _flat(wanted), (sid, names)

@@ -7,11 +7,15 @@ import re
 import pytest
 
 
-@pytest.mark.parametrize(("lang", "name"), [("fi", "vaativampi tuki"), ("sv", "mer intensivt stöd"), ("en", "escalation")])
+@pytest.mark.parametrize(
+    ("lang", "name"), [("fi", "vaativampi tuki"), ("sv", "mer intensivt stöd"), ("en", "escalation")]
+)
 def test_link_tooltips_and_the_legend_name_the_kinds_in_the_page_language(client, lang, name):
     html = client.get(f"/pathways?service=neuvola&lang={lang}").get_data(as_text=True)
     tips = re.findall(r'<path class="edge [a-z-]+" [^>]*><title>([^<]*)</title>', html)
-    raw = r": (next-step|escalation|intake|referral)$" if lang != "en" else r": next-step$"  # English names two as coded
+    raw = (
+        r": (next-step|escalation|intake|referral)$" if lang != "en" else r": next-step$"
+    )  # English names two as coded
     assert len(tips) == 12 and not any(re.search(raw, t) for t in tips)
     assert any(t.endswith(f": {name}") for t in tips)
     legend = html[html.index('<ul class="legend">') : html.index("</figcaption>")]
