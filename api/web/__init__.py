@@ -8,21 +8,40 @@ on a page gets a page that says what is wrong, with the status the JSON API woul
 
 from __future__ import annotations
 
+import re
+
 from flask import Blueprint, Flask, render_template, request
 from flask.typing import ResponseReturnValue
 from werkzeug.exceptions import HTTPException
 
 from api.web.i18n import page_lang
-from api.web.names import gettext, use_lang
+from api.web.names import PARAMETER_NAMES, _l, gettext, use_lang
 from graph.errors import NotFound, PerhepolkuError
 from graph.vocab import LANGS
 
 bp = Blueprint("web", __name__, template_folder="templates", static_folder="static", static_url_path="/assets")
 
 
+# what a page says for each status, in the page's language (the API's own English detail is kept below it)
+MESSAGES = {
+    400: _l("A value in the address cannot be used. Check the value named below and try again."),
+    404: _l("There is no page at this address, or the service or document it names does not exist."),
+    429: _l("Too many requests in a short time. Wait a moment and try again."),
+    503: _l("The service is busy or the answer took too long. Try again in a moment."),
+}
+OTHER = _l("The request could not be answered. Try again later.")
+API_HINT = re.compile(r";?\s*(?:GET|POST) /\S+ lists them")  # a program's hint, not a reader's
+
+
 def _error_page(status: int, detail: str, field: str | None) -> ResponseReturnValue:
     title = gettext("Not found") if status == 404 else gettext("The request could not be answered")
-    return render_template("error.html", title=title, detail=detail, field=field), status
+    message = gettext(MESSAGES.get(status, OTHER))
+    name = PARAMETER_NAMES.get(field, field) if field else None
+    value = request.args.get(field) if field else None
+    technical = API_HINT.sub("", detail).strip()
+    return render_template(
+        "error.html", title=title, message=message, detail=technical, field=name, value=value
+    ), status
 
 
 @bp.errorhandler(PerhepolkuError)
@@ -32,7 +51,7 @@ def domain_error(exc: PerhepolkuError) -> ResponseReturnValue:
 
 @bp.errorhandler(HTTPException)
 def http_error(exc: HTTPException) -> ResponseReturnValue:
-    return _error_page(exc.code or 500, exc.description or "", None)
+    return _error_page(exc.code or 500, "", None)  # werkzeug's English description says nothing more
 
 
 NOT_PAGES = ("/api/", "/hsds", "/id/", "/sparql", "/openapi", "/.well-known", "/health")  # the API's own addresses
@@ -50,7 +69,7 @@ def page_not_found(exc: HTTPException) -> ResponseReturnValue:
         return problem(404, exc.name, exc.description or exc.name)
     lang = request.args.get("lang", "fi")
     use_lang(lang if lang in LANGS else "fi")
-    return _error_page(404, exc.description or "", None)
+    return _error_page(404, "", None)
 
 
 @bp.before_request

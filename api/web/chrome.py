@@ -7,10 +7,14 @@ endpoint), so a first visit of a page in a language used to render three small t
 
 from __future__ import annotations
 
-from flask import request, url_for
+from pathlib import Path
+
+from flask import request, send_from_directory, url_for
+from flask.typing import ResponseReturnValue
 from markupsafe import Markup, escape
 
 from api.resources import resources
+from api.web import bp
 from api.web.i18n import page_lang
 from api.web.names import _l, gettext
 
@@ -23,6 +27,7 @@ SECTIONS = (
     ("sparql.sparql", _l("SPARQL")),
 )
 CURRENT = ' aria-current="page"'
+STATIC = Path(__file__).parent / "static"
 
 
 def _paths() -> dict[str, str]:
@@ -33,6 +38,7 @@ def _paths() -> dict[str, str]:
         paths = {endpoint: url_for(endpoint) for endpoint, _ in SECTIONS}
         paths["style"] = url_for("web.static", filename="style.css")
         paths["print"] = url_for("web.static", filename="print.css")
+        paths["icon"] = url_for("web.static", filename="favicon.svg")
         paths["openapi"] = url_for("core.openapi")
         return {name: str(escape(path)) for name, path in paths.items()}
 
@@ -45,8 +51,15 @@ def head_html() -> Markup:
     paths = _paths()
     return Markup(
         f'<link rel="stylesheet" href="{paths["style"]}">\n'
-        f'<link rel="stylesheet" media="print" href="{paths["print"]}">'
+        f'<link rel="stylesheet" media="print" href="{paths["print"]}">\n'
+        f'<link rel="icon" type="image/svg+xml" href="{paths["icon"]}">'
     )
+
+
+@bp.get("/favicon.ico")
+def favicon() -> ResponseReturnValue:
+    """The icon where browsers look for it without a page (the pages name it in their head)."""
+    return send_from_directory(STATIC, "favicon.svg", mimetype="image/svg+xml", max_age=86400)
 
 
 def nav_html(current: str | None) -> Markup:

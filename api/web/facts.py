@@ -18,6 +18,7 @@ from api.web.fragments import service_links, unknown_html
 from api.web.i18n import label
 from api.web.names import LINK_KINDS, gettext
 from api.web.quotes import sources_html
+from graph.vocab import SERVICE
 
 Link = Callable[[str, Mapping[str, Any] | None], Markup]
 
@@ -33,7 +34,8 @@ def claim_html(fact: Mapping[str, Any]) -> str:
 
 def _value(item: Mapping[str, Any], service_ids: Collection[str], yes: str, no: str, link: Link) -> str:
     if "labels" in item:
-        if item.get("id") in service_ids:
+        # a cost statement's id can equal its service's (…/id/cost/perhetyo): only a service's IRI is linked
+        if item.get("id") in service_ids and str(item.get("iri") or SERVICE).startswith(SERVICE):
             return str(link(item["id"], item["labels"]))
         return str(label(item["labels"], item.get("id") or ""))
     value = item.get("value")

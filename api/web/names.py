@@ -191,6 +191,38 @@ FIELD_NAMES = Translated(
         "current_service": _l("Service the family uses now"),
     }
 )
+SOURCE_KINDS = Translated(
+    {
+        "web-page": _l("web page"),
+        "brochure": _l("brochure"),
+        "letter": _l("letter"),
+        "design-card": _l("design card"),
+        "catalogue-record": _l("catalogue record"),
+    }
+)
+SOURCE_STATUSES = Translated(
+    {
+        "undated": _l("undated"),
+        "current": _l("current"),
+        "historical": _l("historical"),
+        "design-assumption": _l("design assumption"),
+    }
+)
+LANGUAGE_NAMES = Translated({"fi": _l("Finnish"), "sv": _l("Swedish"), "en": _l("English")})
+PARAMETER_NAMES = Translated(
+    {
+        "lang": _l("language of the page (lang)"),
+        "id": _l("the address's service or document"),
+        "quote": _l("quote"),
+        "offset": _l("page of the list (offset)"),
+        "municipality": _l("Municipality"),
+        "service": _l("service"),
+        "kind": _l("kind"),
+        "format": _l("format"),
+        "query": _l("Query"),
+        "limit": _l("number of results (limit)"),
+    }
+)
 NAMES = {
     "facet_names": FACET_NAMES,
     "flag_names": FLAG_NAMES,
@@ -201,4 +233,7 @@ NAMES = {
     "gap_kinds": GAP_KINDS,
     "stage_names": STAGE_NAMES,
     "field_names": FIELD_NAMES,
+    "source_kinds": SOURCE_KINDS,
+    "source_statuses": SOURCE_STATUSES,
+    "language_names": LANGUAGE_NAMES,
 }

@@ -18,7 +18,9 @@ from api.resources import resources
 from api.web import bp
 from api.web.fragments import cached_page
 from api.web.i18n import page_lang
+from api.web.names import LINK_KINDS
 from graph.navigation import pathway, pathway_graph, svg
+from graph.navigation.render import EDGE_STYLES, edge_attributes
 from graph.store import KnowledgeGraph
 
 PAGE_SIZE = 100  # links listed per page
@@ -33,7 +35,15 @@ def _drawing(kg: KnowledgeGraph, graph: dict[str, Any], lang: str, focus: dict[s
         classes = {n["id"]: "up" for n in focus["upstream"]} | {n["id"]: "down" for n in focus["downstream"]}
         classes[focus["id"]] = "focus"
     href = url_for("web.service", service_id="ID", lang=lang).replace("ID", "{id}")
-    return svg(graph, lang, href=href, classes=classes)
+    return svg(graph, lang, href=href, classes=classes, kind_names=dict(LINK_KINDS.items()))
+
+
+def _options(graph: dict[str, Any], focus: dict[str, Any] | None) -> list[dict[str, Any]]:
+    """The services to choose from: those in the network, and the chosen one even where it has no link."""
+    nodes: list[dict[str, Any]] = graph["nodes"]
+    if focus and focus["id"] not in {n["id"] for n in nodes}:
+        nodes = sorted([*nodes, {"id": focus["id"], "labels": focus["labels"]}], key=lambda n: n["id"])
+    return nodes
 
 
 @bp.get("/pathways")
@@ -58,6 +68,10 @@ def pathways() -> ResponseReturnValue:
         "page_size": PAGE_SIZE,
         "names": kg.memo("web-pathway-names", lambda: {n["id"]: n["labels"] for n in pathway_graph(kg)["nodes"]}),
         "focus": focus,
+        "focus_drawn": focus is not None and focus["id"] in {n["id"] for n in graph["nodes"]},
+        "options": _options(graph, focus),
+        "kinds": [kind for kind in EDGE_STYLES if any(e["kind"] == kind for e in graph["edges"])],
         "service_id": service_id,
+        "edge_attributes": lambda kind: Markup(edge_attributes(kind)),
     }
     return render_template("pathways.html", main=main, key=(service_id, code, offset))

@@ -49,4 +49,5 @@ def source(source_id: str) -> ResponseReturnValue:
         pieces=pieces,
         quote=quote,
         found=bool(record.get("highlights")),
+        lang_fragment="#quote" if record.get("highlights") else "",  # the language switch keeps the quote in view
     )

@@ -8,6 +8,7 @@ query gets the editor instead of the service description. The example catalogue 
 from __future__ import annotations
 
 import json
+import re
 import time
 from typing import Any
 from urllib.parse import urlencode
@@ -22,10 +23,12 @@ from api.web.i18n import page_lang
 from api.web.quotes import URL_SAFE
 from graph.errors import PerhepolkuError
 from graph.store import KnowledgeGraph, inspect
+from graph.store.sparql import strip_lexemes
 
 MAX_ROWS = 500  # rows shown in the page; the protocol endpoint gives them all
 SELECT_MEDIA = "application/sparql-results+json"
 GRAPH_MEDIA = "text/turtle"
+VARIABLE = re.compile(r"[?$]([A-Za-z0-9_\u00b7\u00c0-\ufffd]+)")
 DEFAULT_QUERY = """PREFIX pp: <https://w3id.org/perhepolku/ontology#>
 PREFIX dct: <http://purl.org/dc/terms/>
 SELECT ?service ?title WHERE {
@@ -99,8 +102,17 @@ def _run(query: str) -> dict[str, Any]:
     data = json.loads(body)
     if "boolean" in data:
         return {"kind": "boolean", "value": data["boolean"]}
-    rows, head = data["results"]["bindings"], data["head"]["vars"]
+    rows, head = data["results"]["bindings"], query_order(query, data["head"]["vars"])
     return {"kind": "table", "head": head, "body": table_body(head, rows[:MAX_ROWS]), "total": len(rows)}
+
+
+def query_order(query: str, names: list[str]) -> list[str]:
+    """The answer's variables in the order the query first names them (Oxigraph sorts `SELECT *`'s)."""
+    bare = strip_lexemes(query)
+    first: dict[str, int] = {}
+    for found in VARIABLE.finditer(bare):
+        first.setdefault(found.group(1), found.start())
+    return sorted(names, key=lambda name: first.get(name, len(bare)))  # a stable sort: the unnamed keep their place
 
 
 def table_body(head: list[str], rows: list[dict[str, dict[str, str]]]) -> Markup:

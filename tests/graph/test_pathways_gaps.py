@@ -51,7 +51,7 @@ def test_renderings(kg):
     assert text.startswith("flowchart LR") and text.count("-->") + text.count("==>") + text.count("-.->") == 12
     assert dot(graph, "en").count("->") == 12 and '"Family work"' not in dot(graph, "fi")
     root = ET.fromstring(svg(graph, "sv"))
-    assert root.tag.endswith("svg") and len(root.findall("{http://www.w3.org/2000/svg}line")) == 12
+    assert root.tag.endswith("svg") and len(root.findall("{http://www.w3.org/2000/svg}path")) == 12
 
 
 def report_kinds(report):

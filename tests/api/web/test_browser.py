@@ -173,3 +173,29 @@ def test_keyboard_reaches_the_skip_link_first_and_it_moves_focus_to_main(page):
     assert page.evaluate("document.activeElement.className") == "skip"
     page.keyboard.press("Enter")
     assert page.evaluate("location.hash") == "#main"
+
+
+def test_on_a_phone_the_pathway_diagram_scrolls_in_its_own_box_not_the_page(browser, live_server):
+    context = browser.new_context(base_url=live_server, viewport={"width": 390, "height": 844})
+    try:
+        tab = context.new_page()
+        tab.goto("/pathways?service=neuvola&lang=sv")
+        assert tab.evaluate("document.documentElement.scrollWidth") <= 390
+        box = tab.locator(".diagram")
+        assert box.evaluate("d => d.scrollWidth > d.clientWidth")  # the drawing is wider: it scrolls inside
+        # the keyboard meets the boxes in the order they are drawn: column by column, top to bottom
+        corners = tab.eval_on_selector_all(
+            ".diagram svg a rect", "rs => rs.map(r => [Number(r.getAttribute('x')), Number(r.getAttribute('y'))])"
+        )
+        assert corners == sorted(corners) and len(corners) == 12
+    finally:
+        context.close()
+
+
+def test_a_quote_arrived_at_is_clear_of_the_top_edge_and_kept_by_the_language_switch(page):
+    page.goto("/sources/004_2757dcba9bd89fd9?quote=Lapaset#quote")
+    top = page.locator("mark#quote").evaluate("m => m.getBoundingClientRect().top")
+    assert top > 40  # scroll-margin: the first line is not clipped at the edge
+    page.get_by_role("link", name="Svenska").click()
+    page.wait_for_url("**lang=sv#quote")
+    assert page.locator("mark#quote").evaluate("m => m.getBoundingClientRect().top") > 40

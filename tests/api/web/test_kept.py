@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from graph.vocab import SERVICE
+
 # the editor's examples as its template rendered them before they were kept per build
 EXAMPLES_TEMPLATE = """{% set editor = url_for('sparql.sparql') %}{% for q in examples %}\
     <li><a lang="en" href="{{ editor }}?{{ q.query_string }}&amp;lang={{ page_lang }}">{{ q.title }}</a> \
@@ -51,7 +53,7 @@ PARTS_TEMPLATE = (
   {% if not data["known"] %}{{ unknown }}{% else %}
     <ul class="values">
     {% for it in data["items"] %}
-      <li>{% if it["labels"] is defined %}{% if it["id"] in service_ids %}{{ service_link(it["id"], it["labels"]) }}\
+      <li>{% if it["labels"] is defined %}{% if it["id"] in service_ids and (it["iri"] or SERVICE).startswith(SERVICE) %}{{ service_link(it["id"], it["labels"]) }}\
 {% else %}{{ label(it["labels"], it["id"]) }}{% endif %}{% elif it["value"] is sameas true %}{{ yes }}\
 {% elif it["value"] is sameas false %}{{ no }}{% else %}{{ it["value"] }}{% endif %}</li>
     {% endfor %}
@@ -105,7 +107,12 @@ def test_every_service_fact_built_in_python_equals_the_template_it_replaced(app,
             service = get_service(kg, sid)
             for _key, _heading, names in GROUPS:
                 wanted = render_template_string(
-                    PARTS_TEMPLATE, service=service, names=names, part_names=PART_NAMES, service_ids=ids
+                    PARTS_TEMPLATE,
+                    service=service,
+                    names=names,
+                    part_names=PART_NAMES,
+                    service_ids=ids,
+                    SERVICE=SERVICE,
                 )
                 made = facts.parts_html(service, names, PART_NAMES, ids)
                 assert _flat(made) == _flat(wanted), (sid, names)
@@ -150,7 +157,7 @@ def test_facts_the_seed_build_lacks_equal_the_template_too(app):
         try:
             part_names = {name: f"<{name}>" for name in names}
             wanted = render_template_string(
-                PARTS_TEMPLATE, service=service, names=names, part_names=part_names, service_ids={"x"}
+                PARTS_TEMPLATE, service=service, names=names, part_names=part_names, service_ids={"x"}, SERVICE=SERVICE
             )
             assert _flat(facts.parts_html(service, names, part_names, {"x"})) == _flat(wanted)
         finally:
@@ -217,7 +224,8 @@ def test_the_gap_list_and_coverage_built_in_python_equal_the_templates_they_repl
 
 # every page's chrome as its templates (parts/head.html, nav.html, footer.html) rendered it before chrome.py
 HEAD_TEMPLATE = """<link rel="stylesheet" href="{{ url_for('web.static', filename='style.css') }}">
-<link rel="stylesheet" media="print" href="{{ url_for('web.static', filename='print.css') }}">"""
+<link rel="stylesheet" media="print" href="{{ url_for('web.static', filename='print.css') }}">
+<link rel="icon" type="image/svg+xml" href="{{ url_for('web.static', filename='favicon.svg') }}">"""
 NAV_TEMPLATE = """  <a class="brand" href="{{ url_for('web.search', lang=page_lang) }}">Perhepolku</a>
   <nav aria-label="{{ _('Main') }}">
     <ul>
