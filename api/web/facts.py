@@ -17,6 +17,7 @@ from markupsafe import Markup, escape
 from api.web.fragments import service_links, unknown_html
 from api.web.i18n import label
 from api.web.names import LINK_KINDS, STATUSES, gettext
+from api.web.notices import historical_badge
 from api.web.quotes import sources_html
 
 Link = Callable[[str, Mapping[str, Any] | None], Markup]
@@ -111,7 +112,7 @@ def entries_html(entries: Iterable[Mapping[str, Any]]) -> Markup:
     still_open, way_in, instead = escape(gettext("Still open:")), escape(gettext("How to get in:")), None
     out = []
     for e in entries:
-        parts = [f"\n      <li>\n        <h4>{service_link(e['id'], e['labels'])}</h4>\n        "]
+        parts = [f"\n      <li>\n        <h4>{service_link(e['id'], e['labels'])}{historical_badge(e)}</h4>\n        "]
         parts.append(str(reasons_html(e["reasons"])) if e.get("reasons") else "")
         parts.append("\n        ")
         if e.get("missing"):
