@@ -187,6 +187,17 @@ SCHEMAS: dict[str, Any] = {
             "eligibility": {"type": "array", "items": {"type": "object"}},
             "exclusions": {"type": "array", "items": {"type": "object"}},
             "links": {"type": "object"},
+            "historical_only": {
+                "type": "boolean",
+                "description": "every source describing the service is historical: it may have changed or ended since",
+            },
+            "historical_sources": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "properties": {"document": {"type": "string"}, "date": {"type": ["string", "null"]}},
+                },
+            },
         },
     },
     "ConceptList": {

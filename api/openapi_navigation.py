@@ -82,7 +82,11 @@ _LIMIT = query_param(
 _ENTRY = {
     "type": "object",
     "required": ["id", "labels"],
-    "properties": {"id": {"type": "string"}, "labels": ref("Labels")},
+    "properties": {
+        "id": {"type": "string"},
+        "labels": ref("Labels"),
+        "historical_only": {"type": "boolean", "description": "the service rests only on historical sources"},
+    },
 }
 _REASON = {
     "type": "object",
@@ -342,6 +346,11 @@ SCHEMAS = {
                         "services": {"type": "array", "items": {"type": "string"}},
                         "situations": {"type": "array", "items": {"type": "string"}},
                         "sources": {"type": "array", "items": ref("Source")},
+                        "about": {
+                            "type": "object",
+                            "description": "the parts title and detail are made of: situation, service, "
+                            "pregnancy_weeks, child_age_months, municipality, language, step, missing (docs/api.md)",
+                        },
                     },
                 },
             },

@@ -86,6 +86,7 @@ def init_app(app: Flask) -> None:
         fragments,
         i18n,
         listing,
+        notices,
         pages_gaps,
         pages_pathways,
         pages_screening,
@@ -116,6 +117,9 @@ def init_app(app: Flask) -> None:
         nav_html=chrome.nav_html,
         footer_html=chrome.footer_html,
         gaps_html=listing.gaps_html,
+        historical_notice_html=notices.historical_notice_html,
+        channel_unknown_html=notices.channel_unknown_html,
+        historical_badge=notices.historical_badge,
         coverage_rows_html=listing.coverage_rows_html,
     )
     app.register_blueprint(bp)

@@ -19,6 +19,7 @@ from api.resources import resources
 from api.web.fragments import service_links
 from api.web.i18n import label, pick
 from api.web.names import STATUSES, gettext, ngettext
+from api.web.notices import historical_badge
 from api.web.quotes import sources_html
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“'])|;\s+(?=[A-Z])")  # a sentence's end, or "; The"
@@ -88,7 +89,7 @@ def entries_html(entries: Iterable[Mapping[str, Any]]) -> Markup:
     instead = escape(gettext("Alternatives:"))
     out = []
     for e in entries:
-        parts = [f"\n      <li>\n        <h4>{service_link(e['id'], e['labels'])}</h4>\n        "]
+        parts = [f"\n      <li>\n        <h4>{service_link(e['id'], e['labels'])}{historical_badge(e)}</h4>\n        "]
         if e.get("reasons"):
             parts.append(str(reasons_html(e["reasons"])) + notes_html(e["reasons"]))
         opened = e.get("open") or [{"text": {"en": m}} for m in e.get("missing") or []]

@@ -14,6 +14,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from api.web.fragments import service_links, service_name_links
+from api.web.gaptexts import gap_html
 from api.web.i18n import label
 from api.web.names import GAP_KINDS, gettext
 from api.web.quotes import sources_html
@@ -38,9 +39,10 @@ def gaps_html(shown: Iterable[Mapping[str, Any]], service_names: Mapping[str, An
                 counted = escape(gettext("and %(num)d more", num=more))
                 links += f" {counted}"
             services = f"<p>{services_text} {links}</p>"
+        title, detail = gap_html(gap)
         out.append(
             f'\n    <li>\n      <h3><span class="kind">{escape(GAP_KINDS.get(gap["kind"], gap["kind"]))}:</span> '
-            f'<span lang="en">{escape(gap["title"])}</span></h3>\n      <p lang="en">{escape(gap["detail"])}</p>\n'
+            f"<span>{title}</span></h3>\n      <p>{detail}</p>\n"
             f"      {services}\n      {sources_html(gap['sources'])}\n    </li>"
         )
     return Markup("".join(out))

@@ -1,4 +1,9 @@
-"""The gap explorer: gaps by kind with counts, filters, each gap's evidence, CSV and JSON of what is shown."""
+"""The gap explorer: gaps by kind with counts, filters, each gap's evidence, CSV and JSON of what is shown.
+
+The page shows PAGE_SIZE gaps from `offset`; its download links give every gap the filters match (the
+links say so), and a download asked with `offset` or `limit` gives that page. Texts are in the page's
+language (api/web/gaptexts.py); the CSV and JSON keep the ids beside them.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +18,7 @@ from api.args import int_arg
 from api.resources import resources
 from api.web import bp
 from api.web.fragments import cached_page
+from api.web.gaptexts import gap_text
 from api.web.i18n import page_lang
 from api.web.names import GAP_KINDS
 from graph.errors import InvalidParameter
@@ -22,7 +28,7 @@ from graph.store import KnowledgeGraph
 from graph.vocab import LANGS
 
 PAGE_SIZE = 50
-CSV_COLUMNS = ("kind", "title", "detail", "services", "situations", "sources")
+CSV_COLUMNS = ("kind", "kind_name", "title", "detail", "services", "situations", "sources")
 
 
 def _report(kg: KnowledgeGraph, municipality: str | None, language: str | None) -> dict[str, Any]:
@@ -46,16 +52,16 @@ def _csv(items: list[dict[str, Any]]) -> str:
     writer.writerow(CSV_COLUMNS)
     for gap in items:
         sources = " | ".join(f"{s['document']}: {s['quote']}" for s in gap["sources"])
-        writer.writerow(
-            [gap["kind"], gap["title"], gap["detail"], " ".join(gap["services"]), " ".join(gap["situations"]), sources]
-        )
+        text = gap_text(gap)
+        row = [gap["kind"], GAP_KINDS.get(gap["kind"], gap["kind"]), text["title"], text["detail"]]
+        writer.writerow(row + [" ".join(gap["services"]), " ".join(gap["situations"]), sources])
     return out.getvalue()
 
 
 @bp.get("/gaps")
 @cached_page
 def gaps() -> ResponseReturnValue:
-    page_lang()
+    lang = page_lang()
     kg = resources().kg
     municipality = request.args.get("municipality") or None
     language = request.args.get("language") or None
@@ -66,20 +72,29 @@ def gaps() -> ResponseReturnValue:
         raise InvalidParameter(f"unknown gap kind {unknown[0]!r}", field="kind")
     shown = [g for g in report["items"] if not kinds or g["kind"] in kinds]
     fmt = request.args.get("format", "html")
+    if fmt not in ("html", "csv", "json"):
+        raise InvalidParameter("format must be html, csv or json", field="format")
+    offset = int_arg("offset", 0, 0, 1_000_000)
+    total = len(shown)
+    if offset and offset >= total:
+        raise InvalidParameter(
+            f"offset {offset} is past the last of the {total} gaps these filters match", field="offset"
+        )
+    if fmt != "html":  # every matching gap, or the page `offset` and `limit` ask for
+        shown = shown[offset : offset + int_arg("limit", max(total, 1), 1, 1_000_000)]
     if fmt == "csv":
-        headers = {"Content-Disposition": 'attachment; filename="perhepolku-gaps.csv"'}
+        headers = {"Content-Disposition": f'attachment; filename="perhepolku-gaps-{lang}.csv"'}
         return Response(_csv(shown), mimetype="text/csv", headers=headers)
     if fmt == "json":
         coverage = coverage_matrix(kg, municipality)
+        items = [{**gap, "text": gap_text(gap)} for gap in shown]
+        filters = {**report["filters"], "kind": kinds or None}
         return jsonify(
-            {**report, "filters": {**report["filters"], "kind": kinds or None}, "items": shown, "coverage": coverage}
+            {**report, "filters": filters, "total": total, "offset": offset, "items": items, "coverage": coverage}
         )
-    if fmt != "html":
-        raise InvalidParameter("format must be html, csv or json", field="format")
-    offset = int_arg("offset", 0, 0, 1_000_000)
     body = {
         "shown": shown[offset : offset + PAGE_SIZE],
-        "total": len(shown),
+        "total": total,
         "offset": offset,
         "page_size": PAGE_SIZE,
         "service_names": kg.memo("web-service-names", lambda: {row["id"]: _labels(row) for row in kg.services}),

@@ -14,6 +14,7 @@ from typing import Any
 
 from graph.navigation.criteria import Verdict, tables, verdicts
 from graph.navigation.criteria.model import text
+from graph.navigation.currency import historical_services
 from graph.navigation.profile import Profile
 from graph.navigation.questions import ask, closeness, likely, next_questions
 from graph.navigation.services import channels
@@ -86,7 +87,12 @@ def _entry(
     kg: KnowledgeGraph, service: dict[str, Any], bucket: str, found: list[Verdict], addresses: list[str]
 ) -> dict[str, Any]:
     """One listed service with its reasons (and how to get in, for an eligible one)."""
-    entry = {"id": service["id"], "labels": labels(service), "addresses": addresses}
+    entry = {
+        "id": service["id"],
+        "labels": labels(service),
+        "addresses": addresses,
+        "historical_only": service["id"] in historical_services(kg),
+    }
     decisive = found
     open_ = [v for v in found if v.status in ("unknown", "missing")]
     if bucket == "ineligible":

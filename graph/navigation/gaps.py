@@ -2,7 +2,9 @@
 
 Kinds: excluded_no_alternative, uncovered_window, no_service_in_language, dead_end, unnamed_next_step,
 missing_data. A window is reported only where it is certain no service covers it: a service whose
-sources give no bound counts as covering.
+sources give no bound counts as covering. Each gap keeps an English `title` and `detail` (the API's
+own text) and, in `about`, the parts they are made of (the situation, service, channel and municipality
+with their labels in every language, the open windows, the missing items), for texts in any language.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from graph.navigation.criteria import LANG_NAMES, StageBounds, stage_status
+from graph.navigation.gapparts import channel_names, municipality, named, service_names
 from graph.navigation.sources import citations
 from graph.parsing import parse_lang
 from graph.store.knowledge import KnowledgeGraph, labels
@@ -42,6 +45,7 @@ def gap(
     services: Iterable[Any] = (),
     situations: Iterable[Any] = (),
     source_list: Iterable[Any] = (),
+    about: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     return {
         "kind": kind,
@@ -50,6 +54,7 @@ def gap(
         "services": list(services),
         "situations": list(situations),
         "sources": list(source_list),
+        "about": about or {},
     }
 
 
@@ -58,6 +63,7 @@ def excluded_without_alternative(kg: KnowledgeGraph) -> list[dict[str, Any]]:
     grouped: OrderedDict[tuple[str, str], list[dict[str, Any]]] = OrderedDict()
     for row in rows:
         grouped.setdefault((row["serviceId"], row["situationId"]), []).append(row)
+    names = service_names(kg)
     return [
         gap(
             "excluded_no_alternative",
@@ -66,6 +72,7 @@ def excluded_without_alternative(kg: KnowledgeGraph) -> list[dict[str, Any]]:
             [service],
             [situation],
             citations(kg, group),
+            {"situation": named(situation, {situation: labels(group[0])}), "service": named(service, names)},
         )
         for (service, situation), group in grouped.items()
     ]
@@ -92,12 +99,13 @@ def _uncovered(kg: KnowledgeGraph, code: str | None) -> list[dict[str, Any]]:
     for row in kg.select_once("situation-coverage"):
         by_situation.setdefault(row["situationId"], []).append(row)
     out = []
-    for situation, rows in by_situation.items():
+    for situation, all_rows in by_situation.items():
         weeks: set[int] = set()
         months: set[int] = set()
+        # a service counts (as cover and as evidence) in the municipality if it is there or names no area
+        there = {r["serviceId"] for r in all_rows if "serviceId" in r and (not code or r.get("area") in (None, code))}
+        rows = [r for r in all_rows if r.get("serviceId") in there]
         for row in rows:
-            if "serviceId" not in row or (code and row.get("area") and row["area"] != code):
-                continue
             if not row.get("hasStage"):
                 weeks.update(WEEKS)
                 months.update(MONTHS)
@@ -121,16 +129,22 @@ def _uncovered(kg: KnowledgeGraph, code: str | None) -> list[dict[str, Any]]:
             windows = "; ".join(
                 filter(None, [_text(open_weeks, "pregnancy week"), _text(open_months, "child age (months)")])
             )
-            services = sorted({r["serviceId"] for r in rows if "serviceId" in r})
+            place = municipality(kg, code) if code else None
             out.append(
                 gap(
                     "uncovered_window",
-                    f"{rows[0]['en']}: no service in {windows}",
-                    f"No service that addresses '{rows[0]['fi']}' covers {windows}"
-                    + (f" in municipality {code}" if code else "")
+                    f"{all_rows[0]['en']}: no service in {windows}",
+                    f"No service that addresses '{all_rows[0]['fi']}' covers {windows}"
+                    + (f" in {place['labels'].get('en') or place['labels'].get('fi') or code}" if place else "")
                     + ".",
-                    services,
+                    sorted(there),
                     [situation],
+                    about={
+                        "situation": named(situation, {situation: labels(all_rows[0])}),
+                        "pregnancy_weeks": [list(r) for r in open_weeks],
+                        "child_age_months": [list(r) for r in open_months],
+                        "municipality": place,
+                    },
                 )
             )
     return out
@@ -151,6 +165,7 @@ def language_gaps(kg: KnowledgeGraph, language: str | None = None) -> list[dict[
             "(most sources do not list languages).",
             [],
             [row["situationId"]],
+            about={"situation": named(row["situationId"], {row["situationId"]: labels(row)}), "language": lang},
         )
         for lang, group in sorted(by_lang.items())
         for row in group
@@ -159,8 +174,10 @@ def language_gaps(kg: KnowledgeGraph, language: str | None = None) -> list[dict[
 
 def dead_ends(kg: KnowledgeGraph) -> list[dict[str, Any]]:
     out = []
+    names = service_names(kg)
     for row in kg.select_once("gap-dead-ends"):
         src = citations(kg, [row])
+        about = {"service": named(row["serviceId"], names), "step": {"fi": row["step"]}}
         if row["hasNext"]:
             out.append(
                 gap(
@@ -169,6 +186,7 @@ def dead_ends(kg: KnowledgeGraph) -> list[dict[str, Any]]:
                     f"The text says families move on to '{row['step']}' without naming them.",
                     [row["serviceId"]],
                     source_list=src,
+                    about=about,
                 )
             )
         else:
@@ -179,6 +197,7 @@ def dead_ends(kg: KnowledgeGraph) -> list[dict[str, Any]]:
                     f"The text implies a next step ('{row['step']}') but no service follows in the graph.",
                     [row["serviceId"]],
                     source_list=src,
+                    about=about,
                 )
             )
     return out
@@ -186,16 +205,21 @@ def dead_ends(kg: KnowledgeGraph) -> list[dict[str, Any]]:
 
 def missing_data(kg: KnowledgeGraph) -> list[dict[str, Any]]:
     by_service: OrderedDict[str, list[str]] = OrderedDict()
+    parts: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    channel_labels = channel_names(kg)
     for row in kg.select_once("gap-missing-data"):
         item = row["missing"] + (f" ({row['channelId']})" if row.get("channelId") else "")
         by_service.setdefault(row["serviceId"], []).append(item)
-    names = {row["id"]: labels(row) for row in kg.services}
+        channel = named(row["channelId"], channel_labels) if row.get("channelId") else None
+        parts[row["serviceId"]].append({"item": row["missing"], "channel": channel})
+    names = service_names(kg)
     return [
         gap(
             "missing_data",
             f"{names[sid]['en'] or sid}: missing {', '.join(items)}",
             f"The sources do not give: {', '.join(items)}.",
             [sid],
+            about={"service": named(sid, names), "missing": parts[sid]},
         )
         for sid, items in by_service.items()
     ]

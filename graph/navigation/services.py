@@ -7,6 +7,7 @@ from typing import Any
 
 from graph import vocab
 from graph.navigation.claims import claims
+from graph.navigation.currency import currency
 from graph.navigation.sources import citations
 from graph.store.knowledge import KnowledgeGraph, labels
 
@@ -38,6 +39,8 @@ KINDS = {
     PP + "NoCharge": "free",
     PP + "Fee": "fee",
 }
+# what a channel of each type is reached by: named in `unknown` when the sources do not give it
+REACHED_BY = {"phone": "telephone", "chat-channel": "url", "web-page": "url"}
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
 
@@ -137,6 +140,7 @@ def channels(kg: KnowledgeGraph, service_id: str) -> list[dict[str, Any]]:
     for ch in channels.values():
         ch["hours"].sort(key=lambda s: WEEKDAYS.index(s["day"]))
         ch["hours_known"] = bool(ch["hours"])
+        ch["unknown"] = [name for name in (REACHED_BY.get(ch["type"]),) if name and not ch[name]]
         ch["sources"] = citations(kg, (r for r in rows if r["id"] == ch["id"]))
     return list(channels.values())
 
@@ -227,4 +231,5 @@ def get_service(kg: KnowledgeGraph, service_id: str) -> dict[str, Any]:
     service["eligibility"] = [r for r in reqs if r["type"] != "Exclusion"]
     service["exclusions"] = [r for r in reqs if r["type"] == "Exclusion"]
     service["links"] = links(kg, service_id)
+    service.update(currency(kg, service))
     return service

@@ -74,3 +74,17 @@ def test_an_unknown_service_is_not_found_with_or_without_documents(kg):
     for graph in (kg, KnowledgeGraph(kg.store)):
         with pytest.raises(NotFound):
             get_service(graph, "no-such-service")
+
+
+def test_a_channel_says_which_way_in_the_sources_do_not_give(kg):
+    """A phone line without a number, a chat without an address: named in `unknown`, never filled in."""
+    by_id = {
+        ch["id"]: ch
+        for sid in ("baby-blues", "lapsiperheiden-sosiaalineuvonta", "perhetyo")
+        for ch in get_service(kg, sid)["channels"]
+    }
+    assert by_id["baby-blues-puhelin"]["unknown"] == ["telephone"] and by_id["baby-blues-puhelin"]["telephone"] is None
+    assert by_id["baby-blues-chat"]["unknown"] == ["url"] and by_id["baby-blues-chat"]["url"] is None
+    assert by_id["sosiaalineuvonta-ruotsi"]["unknown"] == ["telephone"]
+    assert by_id["sosiaalineuvonta-puhelin"]["unknown"] == [] and by_id["sosiaalineuvonta-puhelin"]["telephone"]
+    assert by_id["etkl-jasenyhdistykset"]["unknown"] == []

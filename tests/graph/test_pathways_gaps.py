@@ -84,3 +84,31 @@ def test_gap_filters(kg):
     elsewhere = report_kinds(gap_report(kg, municipality="Oulu"))["uncovered_window"]
     anxiety = next(g for g in elsewhere if g["situations"] == ["anxiety"])
     assert "pregnancy week 1–42" in anxiety["title"]  # the only anxiety service is for Helsinki residents
+
+
+def test_a_municipality_filter_narrows_the_services_a_window_names_as_evidence(kg):
+    """Terapeuttinen vauvaperhetyö is for Helsinki residents: in Espoo it neither covers a window nor is named."""
+    for place in ("Espoo", "Helsinki"):
+        windows = report_kinds(gap_report(kg, municipality=place))["uncovered_window"]
+        named = {sid for g in windows for sid in g["services"]}
+        assert ("terapeuttinen-vauvaperhetyo" in named) == (place == "Helsinki"), place
+    national = report_kinds(gap_report(kg))["uncovered_window"]
+    assert "terapeuttinen-vauvaperhetyo" in {sid for g in national for sid in g["services"]}
+
+
+def test_every_gap_carries_the_parts_its_text_is_made_of(kg):
+    """Texts in any language are made from `about`: labels in every language, windows, missing items."""
+    kinds = report_kinds(gap_report(kg, municipality="Espoo"))
+    excluded = kinds["excluded_no_alternative"][0]["about"]
+    assert excluded["service"]["id"] == "terapeuttinen-vauvaperhetyo"
+    assert (
+        excluded["service"]["labels"]["fi"] == "Terapeuttinen vauvaperhetyö" and excluded["situation"]["labels"]["sv"]
+    )
+    window = kinds["uncovered_window"][0]["about"]
+    assert window["municipality"] == {"code": "049", "labels": {"fi": "Espoo", "sv": "Esbo", "en": None}}
+    assert window["pregnancy_weeks"] == [[1, 42]] and window["child_age_months"] == [[0, 35]]
+    assert all(g["about"]["language"] in ("sv", "en") for g in kinds["no_service_in_language"])
+    assert kinds["dead_end"][0]["about"]["step"]["fi"]
+    baby_blues = next(g for g in kinds["missing_data"] if g["services"] == ["baby-blues"])["about"]
+    phone = next(m for m in baby_blues["missing"] if m["item"] == "phone-number")
+    assert phone["channel"]["id"] == "baby-blues-puhelin" and phone["channel"]["labels"]["fi"]

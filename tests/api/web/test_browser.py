@@ -19,6 +19,9 @@ PAGES = [
     "/screening?pregnancy_week=44&municipality=Helsinki&situation=psychosis&not_acute=psychosis",
     "/pathways?service=neuvola",
     "/gaps",
+    "/gaps?municipality=Espoo&offset=40",
+    "/services/perhevalmennus",
+    "/services/baby-blues",
     "/sources/003_5e8b4fceeaf8ff9d?quote=Palvelu+on+maksutonta+ja+siihen+voi+osallistua+nimett%C3%B6m%C3%A4n%C3%A4.",
     "/sparql",
     "/sparql?format=html&query=SELECT+%3Fs+WHERE+%7B+%3Fs+a+%3Chttps%3A%2F%2Fw3id.org%2Fperhepolku%2Fontology%23Service%3E+%7D",
@@ -137,6 +140,19 @@ def test_gaps_filter_then_csv_download_of_what_is_shown(page):
         page.get_by_role("link", name="CSV").click()
     rows = list(csv.DictReader(io.StringIO(Path(download.value.path()).read_text(encoding="utf-8"))))
     assert shown >= 1 and len(rows) == shown and {row["kind"] for row in rows} == {"dead_end"}
+
+
+def test_gaps_second_page_and_its_swedish_download(page):
+    page.goto("/gaps?lang=sv&offset=40")
+    shown = page.locator("ul.gaps > li").count()
+    page.get_by_role("link", name="Föregående").click()
+    page.wait_for_url("**/gaps?*offset=0*")
+    total = page.locator("ul.gaps > li").count()  # the seed graph's gaps fit on the first page
+    assert 0 < shown == total - 40
+    with page.expect_download() as download:
+        page.get_by_role("link", name="CSV").click()
+    rows = list(csv.DictReader(io.StringIO(Path(download.value.path()).read_text(encoding="utf-8"))))
+    assert len(rows) == total and rows[0]["title"].startswith("Akut situation med våld i familjen: utesluten från")
 
 
 def test_a_pathway_node_opens_its_service_page(page):

@@ -110,11 +110,95 @@ def test_screening_page_shows_the_json_answer_groups(client):
 def test_gaps_downloads_are_what_is_shown(client):
     report = client.get("/api/v1/gaps").get_json()
     rows = list(csv.DictReader(io.StringIO(client.get("/gaps?format=csv").get_data(as_text=True))))
-    assert len(rows) == len(report["items"]) and rows[0]["title"] == report["items"][0]["title"]
+    assert len(rows) == len(report["items"]) and rows[0]["services"] == " ".join(report["items"][0]["services"])
     narrowed = client.get("/gaps?format=json&kind=missing_data&kind=dead_end").get_json()
     assert {g["kind"] for g in narrowed["items"]} == {"missing_data", "dead_end"}
     assert len(narrowed["items"]) == report["counts"]["missing_data"] + report["counts"]["dead_end"]
     assert narrowed["coverage"]["rows"] and narrowed["coverage"]["stages"][0]["id"] == "pregnancy-early"
+
+
+@pytest.mark.parametrize(
+    ("lang", "title", "municipality"),
+    [
+        (
+            "fi",
+            "Perheväkivaltatilanne akuuttivaiheessa: rajattu pois palvelusta Terapeuttinen vauvaperhetyö",
+            "kunnassa Espoo",
+        ),
+        ("sv", "Akut situation med våld i familjen: utesluten från Terapeutiskt arbete med babyfamiljer", "i Esbo"),
+        ("en", "Acute family violence: excluded from Therapeutic baby-family work", 'in <span lang="fi">Espoo</span>'),
+    ],
+)
+def test_gap_texts_are_in_the_page_language_with_names_not_ids(client, lang, title, municipality):
+    html = client.get(f"/gaps?lang={lang}&municipality=Espoo").get_data(as_text=True)
+    assert title in html and municipality in html
+    assert "excluded from terapeuttinen-vauvaperhetyo" not in html and "municipality 049" not in html
+    rows = list(
+        csv.DictReader(
+            io.StringIO(client.get(f"/gaps?lang={lang}&municipality=Espoo&format=csv").get_data(as_text=True))
+        )
+    )
+    assert rows[0]["title"].startswith(title) and rows[0]["services"] == "terapeuttinen-vauvaperhetyo"
+    assert rows[0]["kind"] == "excluded_no_alternative" and rows[0]["situations"] == "family-violence-acute"
+    answer = client.get(f"/gaps?lang={lang}&municipality=Espoo&format=json").get_json()
+    first = answer["items"][0]
+    assert first["text"]["lang"] == lang and first["text"]["title"].startswith(title)
+    assert first["kind"] == "excluded_no_alternative" and first["services"] == ["terapeuttinen-vauvaperhetyo"]
+    assert first["title"].startswith("Acute family violence")  # the API's own English text is kept
+
+
+def test_a_gap_label_missing_in_the_page_language_is_marked(client):
+    """A dead end's step is quoted in Finnish only: the English page marks it and gives it its lang."""
+    html = client.get("/gaps?lang=en&kind=dead_end").get_data(as_text=True)
+    assert re.search(r'<span lang="fi">[^<]+</span> <span class="fallback">\(in Suomi\)</span>', html)
+    assert "asumisharjoittelu: pathway ends here" not in html and ": pathway ends here" in html
+
+
+def test_gaps_pages_and_downloads_of_a_page(client):
+    total = client.get("/gaps?format=json").get_json()["total"]
+    assert total > 40
+    page = client.get("/gaps?offset=40").get_data(as_text=True)
+    assert page.count("<h3>") == total - 40 and f"41–{total} / {total}" in page and 'rel="prev"' in page
+    assert client.get("/gaps").get_data(as_text=True).count("<h3>") == min(total, 50)
+    assert client.get("/gaps?offset=60").status_code == 400  # past the last gap: said, not an empty page
+    part = client.get("/gaps?format=json&offset=40&limit=5").get_json()
+    assert len(part["items"]) == 5 and part["offset"] == 40 and part["total"] == total
+    rows = list(csv.DictReader(io.StringIO(client.get("/gaps?format=csv&offset=40").get_data(as_text=True))))
+    assert len(rows) == total - 40
+    links = client.get("/gaps?offset=40&lang=en").get_data(as_text=True)
+    assert f"Download all {total} gaps these filters match:" in links
+    assert 'href="/gaps?lang=en&amp;format=csv"' in links  # the links give every matching gap
+
+
+def test_a_service_resting_only_on_historical_sources_says_so_at_the_top(client):
+    for lang, notice in (
+        ("fi", "Perustuu vain historiallisiin lähteisiin"),
+        ("sv", "Bygger enbart på historiska källor"),
+    ):
+        html = client.get(f"/services/perhevalmennus?lang={lang}").get_data(as_text=True)
+        assert html.index(notice) < html.index('id="g-for"') and "(2008)" in html
+        assert notice not in client.get(f"/services/neuvola?lang={lang}").get_data(as_text=True)
+    assert client.get("/api/v1/services/perhevalmennus").get_json()["historical_only"] is True
+    screening = client.get("/screening?pregnancy_week=20&municipality=Helsinki&lang=en").get_data(as_text=True)
+    assert "historical sources only" in screening
+
+
+def test_a_contact_channel_without_its_number_says_it_is_unknown(client):
+    html = client.get("/services/baby-blues?lang=fi").get_data(as_text=True)
+
+    def channel(name: str) -> str:
+        start = html.index(f"<h3>{name}</h3>")
+        return html[start : html.index("</div>", start)]
+
+    assert 'Puhelin: <span class="unknown">Ei tiedossa: lähteet eivät kerro</span>' in channel(
+        "Baby blues -puhelinneuvonta"
+    )
+    assert 'Verkko: <span class="unknown">Ei tiedossa: lähteet eivät kerro</span>' in channel("Valtakunnallinen chat")
+    assert 'Verkko: <span class="unknown">' not in channel(
+        "Baby blues -paikkakunnat: Ensi- ja turvakotien liiton jäsenyhdistykset"
+    )
+    known = client.get("/services/lapsiperheiden-sosiaalineuvonta?lang=fi").get_data(as_text=True)
+    assert 'href="tel:0931015454"' in known and 'Puhelin: <span class="unknown">' in known  # its Swedish line
 
 
 def test_pathway_page_draws_the_servers_svg_with_links_and_highlights(client):
