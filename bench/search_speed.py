@@ -3,6 +3,7 @@
     python -m bench.search_speed prepare --size 10000 --folder /tmp/corpus-10000   # generate and prepare, once
     python -m bench.search_speed write --folder /tmp/corpus-10000                  # the engine's part (tantivy)
     python -m bench.search_speed measure --folder /tmp/corpus-10000 --rounds 2 [--answers out.json]
+    python -m bench.search_speed memory --folder /tmp/corpus-10000                 # RSS of the ranking data
 
 `prepare` keeps the prepared payloads (search_index.prepare, most of a build) in the folder, so the
 engine's part can be written again by another version of the code over the same documents. `measure`
@@ -37,11 +38,33 @@ def queries() -> list[tuple[str, str]]:
     return [(q["q"], q["lang"]) for q in old] + [(q["q"], q["lang"]) for q in people if q["split"] == "dev"]
 
 
-def rss_mb() -> float:
+def rss_mb(field: str = "VmRSS") -> float:
     for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
+        if line.startswith(field + ":"):
             return round(int(line.split()[1]) / 1024, 1)
     return 0.0
+
+
+def memory(folder: Path) -> dict[str, Any]:
+    """RSS of the ranking data held in memory (search_index.ranking_data) alone, loaded in this fresh process."""
+    import gc
+
+    from search_index.ranking_data import DIR, RankingData
+
+    before = rss_mb()
+    started = time.perf_counter()
+    data = RankingData(folder / "index")
+    seconds = round(time.perf_counter() - started, 2)
+    gc.collect()
+    return {
+        "documents": len(data),
+        "files_mb": round(sum(f.stat().st_size for f in (folder / "index" / DIR).iterdir()) / 2**20, 1),
+        "load_s": seconds,
+        "rss_before_mb": before,
+        "rss_after_mb": rss_mb(),
+        "held_mb": round(rss_mb() - before, 1),
+        "peak_rss_mb": rss_mb("VmHWM"),
+    }
 
 
 def prepare(size: int, folder: Path) -> None:
@@ -140,7 +163,7 @@ def measure(folder: Path, rounds: int, answers: Path | None) -> dict[str, Any]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("step", choices=("prepare", "write", "measure"))
+    parser.add_argument("step", choices=("prepare", "write", "measure", "memory"))
     parser.add_argument("--folder", type=Path, required=True)
     parser.add_argument("--size", type=int, default=10000)
     parser.add_argument("--engine", default="tantivy")
@@ -151,6 +174,8 @@ def main() -> None:
         prepare(args.size, args.folder)
     elif args.step == "write":
         write(args.folder, args.engine)
+    elif args.step == "memory":
+        print(json.dumps(memory(args.folder), indent=1))
     else:
         report = measure(args.folder, args.rounds, args.answers)
         rows = [{"row": name, **report[name]} for name in ("search", "raw")]

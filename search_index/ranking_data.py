@@ -11,13 +11,14 @@ every other part is held once per distinct value (the values are shared: read th
 from __future__ import annotations
 
 import json
+import sys
 from array import array
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-FILE = "ranking.json"
+DIR = "ranking"
 _BASE, _SURROGATES, _SKIP = 0x100, 0xD800, 0x800  # term codes start past Latin-1 and step over the surrogates
 
 
@@ -32,18 +33,20 @@ def _term_id(char: str) -> int:
 
 
 def write_ranking(folder: Path, payloads: Sequence[dict[str, Any]], shown: Iterable[str]) -> None:
-    """`folder`/ranking.json: every payload's parts but `shown` (and `id`), in document-number order."""
+    """`folder`/ranking/: every payload's parts but `shown`, in document-number order."""
     keys = sorted({key for payload in payloads for key in payload} - {*shown, "tf"})
     vocabulary = sorted({f"{ns}:{term}" for p in payloads for ns, terms in p["tf"].items() for term in terms})
     ids = {key: n for n, key in enumerate(vocabulary)}
     weights = sorted({w for p in payloads for terms in p["tf"].values() for w in terms.values()})
     if len(vocabulary) + _BASE + _SKIP > 0x10FFFF or len(weights) > _SURROGATES:
         raise ValueError(f"{len(vocabulary)} terms or {len(weights)} weights: more than one character can number")
+    if any("\n" in key for key in vocabulary):
+        raise ValueError("a term holds a line break")
     slot = {w: n for n, w in enumerate(weights)}
-    terms, steps, offsets = [], [], [0]
+    terms, steps, offsets = [], [], array("q", [0])
     tables: dict[str, list[Any]] = {key: [] for key in keys}
     seen: dict[str, dict[str, int]] = {key: {} for key in keys}
-    columns: dict[str, list[int]] = {key: [] for key in keys}
+    columns = {key: array("I") for key in keys}
     for payload in payloads:
         for ns, weighted in payload["tf"].items():
             for term, weight in weighted.items():
@@ -56,30 +59,53 @@ def write_ranking(folder: Path, payloads: Sequence[dict[str, Any]], shown: Itera
                 seen[key][text] = len(tables[key])
                 tables[key].append(payload[key])
             columns[key].append(seen[key][text])
-    data = {
-        "vocabulary": vocabulary,
-        "weights": weights,
-        "terms": "".join(terms),
-        "steps": "".join(steps),
-        "offsets": offsets,
-        "tables": tables,
-        "columns": columns,
-    }
-    (folder / FILE).write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    out = folder / DIR
+    out.mkdir()
+    parts = {"documents": len(payloads), "keys": keys, "weights": weights, "tables": tables}
+    (out / "parts.json").write_text(json.dumps({**parts, "byteorder": sys.byteorder}, ensure_ascii=False), "utf-8")
+    # as bytes both ways: a weight's index may be a carriage return, which text mode would translate
+    (out / "vocabulary.txt").write_bytes("\n".join(vocabulary).encode("utf-8"))
+    (out / "terms.txt").write_bytes("".join(terms).encode("utf-8"))
+    (out / "steps.txt").write_bytes("".join(steps).encode("utf-8"))
+    (out / "offsets.bin").write_bytes(offsets.tobytes())
+    (out / "columns.bin").write_bytes(b"".join(columns[key].tobytes() for key in keys))
+
+
+def _numbers(path: Path, typecode: str, byteorder: str) -> array[int]:
+    numbers = array(typecode, path.read_bytes())
+    if byteorder != sys.byteorder:
+        numbers.byteswap()
+    return numbers
+
+
+def _shared(value: Any) -> Any:
+    """A table value with its strings interned: the same concept id or code is one string everywhere."""
+    if isinstance(value, str):
+        return sys.intern(value)
+    if isinstance(value, list):
+        return [_shared(v) for v in value]
+    if isinstance(value, dict):
+        return {sys.intern(k): _shared(v) for k, v in value.items()}
+    return value
 
 
 class RankingData:
-    """A folder's ranking.json, read once: a payload's ranking parts by document number in microseconds."""
+    """A folder's ranking/, read once: a payload's ranking parts by document number in microseconds."""
 
     def __init__(self, folder: Path) -> None:
-        data = json.loads((folder / FILE).read_text(encoding="utf-8"))
-        self.vocabulary: list[str] = data["vocabulary"]  # sorted: a term's number is found by bisection
-        self.weights: list[float] = data["weights"]
-        self.terms: str = data["terms"]
-        self.steps: str = data["steps"]
-        self.offsets = array("q", data["offsets"])
-        self.tables: dict[str, list[Any]] = data["tables"]
-        self.columns = {key: array("I", values) for key, values in data["columns"].items()}
+        where = folder / DIR
+        parts = json.loads((where / "parts.json").read_text(encoding="utf-8"))
+        # sorted: a term's number is found by bisection
+        self.vocabulary = (where / "vocabulary.txt").read_bytes().decode("utf-8").split("\n")
+        self.weights: list[float] = parts["weights"]
+        self.terms = (where / "terms.txt").read_bytes().decode("utf-8")
+        self.steps = (where / "steps.txt").read_bytes().decode("utf-8")
+        self.offsets = _numbers(where / "offsets.bin", "q", parts["byteorder"])
+        self.tables: dict[str, list[Any]] = {key: _shared(values) for key, values in parts["tables"].items()}
+        numbers, n = _numbers(where / "columns.bin", "I", parts["byteorder"]), parts["documents"]
+        self.columns = {key: numbers[at * n : (at + 1) * n] for at, key in enumerate(parts["keys"])}
+        if len(self.offsets) != n + 1 or not len(self.terms) == len(self.steps) == self.offsets[-1]:
+            raise ValueError(f"{where}: the ranking data's parts disagree")
 
     def __len__(self) -> int:
         return len(self.offsets) - 1

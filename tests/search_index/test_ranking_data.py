@@ -49,6 +49,23 @@ def test_only_the_wanted_terms_are_looked_up(prepared, tmp_path):
     assert data.payload(num, [])["tf"] == {}
 
 
+def test_weights_numbered_as_line_breaks_come_back(tmp_path):
+    """Weight indexes 10 and 13 are a line feed and a carriage return in the stored string."""
+    tf = {"fi": {f"sana{n}": round(0.1 * n + 0.013, 3) for n in range(20)}, "sv": {"ord": 1.5}}
+    payloads = [
+        {"id": "a", "labels": {}, "tf": tf, "flags": []},
+        {"id": "b", "labels": {}, "tf": {"fi": {}}, "flags": []},
+    ]
+    write_ranking(tmp_path, payloads, DISPLAY)
+    data = RankingData(tmp_path)
+    assert data.frequencies(0) == tf and data.frequencies(1) == {}
+    assert data.payload(0, data.wanted(["fi:sana13", "fi:sana10", "sv:ord"])) == {
+        "id": "a",
+        "flags": [],
+        "tf": {"fi": {"sana13": 1.313, "sana10": 1.013}, "sv": {"ord": 1.5}},
+    }
+
+
 def test_term_numbers_step_over_the_surrogates():
     for n in (0, 1, 0xD7FF - 0x100, 0xD800 - 0x100, 0xE000, 500_000):
         char = _char(n)
