@@ -4,6 +4,7 @@
     python -m bench.search_speed write --folder /tmp/corpus-10000                  # the engine's part (tantivy)
     python -m bench.search_speed measure --folder /tmp/corpus-10000 --rounds 2 [--answers out.json]
     python -m bench.search_speed memory --folder /tmp/corpus-10000                 # RSS of the ranking data
+    python -m bench.search_speed http --runs 300 [--root <checkout>]              # the seed build over HTTP
 
 `prepare` keeps the prepared payloads (search_index.prepare, most of a build) in the folder, so the
 engine's part can be written again by another version of the code over the same documents. `measure`
@@ -161,10 +162,35 @@ def measure(folder: Path, rounds: int, answers: Path | None) -> dict[str, Any]:
     return report
 
 
+def over_http(runs: int, root: Path) -> dict[str, Any]:
+    """The seed build's searches over HTTP (`perhepolku serve` from the checkout at `root`, one keep-alive
+    client), interleaved round by round beside the floor (/health)."""
+    from urllib.parse import urlencode
+
+    from bench.endpoints import FLOOR, SEARCHES
+    from bench.http import Server, interleaved
+
+    paths = {"floor (/health)": FLOOR}
+    paths.update({name: "/api/v1/search?" + urlencode({"q": q, "lang": lang}) for name, q, lang in SEARCHES})
+    load = os.getloadavg()[0]
+    server = Server(root=root)
+    try:
+        rows = interleaved(paths, server.fetch, runs)
+    finally:
+        process = server.stop()
+    floor = rows[0]
+    for row in rows:
+        row["median_ratio"] = round(row["median_ms"] / floor["median_ms"], 2)
+        row["p95_ratio"] = round(row["p95_ms"] / floor["p95_ms"], 2)
+    return {"rows": rows, "server": process, "load_average": [load, os.getloadavg()[0]], "root": str(root)}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("step", choices=("prepare", "write", "measure", "memory"))
-    parser.add_argument("--folder", type=Path, required=True)
+    parser.add_argument("step", choices=("prepare", "write", "measure", "memory", "http"))
+    parser.add_argument("--folder", type=Path)
+    parser.add_argument("--runs", type=int, default=300)
+    parser.add_argument("--root", type=Path, default=ROOT, help="the checkout `http` serves from")
     parser.add_argument("--size", type=int, default=10000)
     parser.add_argument("--engine", default="tantivy")
     parser.add_argument("--rounds", type=int, default=2)
@@ -176,6 +202,10 @@ def main() -> None:
         write(args.folder, args.engine)
     elif args.step == "memory":
         print(json.dumps(memory(args.folder), indent=1))
+    elif args.step == "http":
+        report = over_http(args.runs, args.root)
+        print(json.dumps({k: v for k, v in report.items() if k != "rows"}))
+        print(table(report["rows"], ["endpoint", "median_ms", "p95_ms", "median_ratio", "p95_ratio", "runs"]))
     else:
         report = measure(args.folder, args.rounds, args.answers)
         rows = [{"row": name, **report[name]} for name in ("search", "raw")]

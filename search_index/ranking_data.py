@@ -106,6 +106,7 @@ class RankingData:
         self.columns = {key: numbers[at * n : (at + 1) * n] for at, key in enumerate(parts["keys"])}
         if len(self.offsets) != n + 1 or not len(self.terms) == len(self.steps) == self.offsets[-1]:
             raise ValueError(f"{where}: the ranking data's parts disagree")
+        self._parts = [(key, self.tables[key], column) for key, column in self.columns.items()]
 
     def __len__(self) -> int:
         return len(self.offsets) - 1
@@ -126,7 +127,7 @@ class RankingData:
         Ranking looks up the query's terms alone (search_index.ranking.Ranker.word_score), so a
         frequency map of those is the whole map to it.
         """
-        out = {key: self.tables[key][column[num]] for key, column in self.columns.items()}
+        out = {key: table[column[num]] for key, table, column in self._parts}
         lo, hi = self.offsets[num], self.offsets[num + 1]
         find, weights, steps = self.terms.find, self.weights, self.steps
         tf: dict[str, dict[str, float]] = {}
