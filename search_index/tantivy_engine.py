@@ -27,6 +27,7 @@ SHOULD, MUST, MUST_NOT = tantivy.Occur.Should, tantivy.Occur.Must, tantivy.Occur
 # what only the page's hits need (their titles and snippet sentences, over half of a payload): stored in
 # tantivy, read for the page; the rest of a payload is what ranking reads, held in memory (ranking_data)
 DISPLAY = ("labels", "sentences")
+FACET = "facet"
 
 
 def schema() -> tantivy.Schema:
@@ -38,7 +39,9 @@ def schema() -> tantivy.Schema:
     for name in MATCH_FIELDS:
         builder.add_text_field(name, tokenizer_name="raw", index_option="basic")
     for name in FACETS + FLAGS:
-        builder.add_text_field(name, tokenizer_name="raw", fast=True, index_option="basic")
+        builder.add_text_field(name, tokenizer_name="raw", index_option="basic")
+    # every facet value as "facet:value" in one column: one terms aggregation counts them all (half the time of six)
+    builder.add_text_field(FACET, tokenizer_name="raw", fast=True, index_option="basic")
     return builder.build()
 
 
@@ -58,6 +61,7 @@ def build(folder: Path, rows: list[dict[str, Any]]) -> None:
         fields: dict[str, Any] = {"id": row["id"], "display": json.dumps(shown, ensure_ascii=False)}
         fields["terms"] = " ".join(row["terms"])
         fields.update({name: list(values) for name, values in row["keywords"].items()})
+        fields[FACET] = [f"{name}:{value}" for name in FACETS for value in row["keywords"][name]]
         document = tantivy.Document(**fields)
         document.add_unsigned("num", num)
         writer.add_document(document)
@@ -74,6 +78,11 @@ class TantivyEngine:
         self.schema = self.index.schema
         self.searcher = self.index.searcher()
         self.ranking = RankingData(folder)
+        # every distinct facet value: the aggregation's size, so no count is cut off
+        held = {
+            f"{n}:{v}" for facets in self.ranking.tables.get("facets", []) for n in FACETS for v in facets.get(n, [])
+        }
+        self.facet_values = max(len(held), 1)
 
     def _term(self, field: str, value: str) -> tantivy.Query:
         return tantivy.Query.term_query(self.schema, field, value)
@@ -107,10 +116,11 @@ class TantivyEngine:
             payload = self.ranking.payload(num, wanted)
             payload["_address"] = address
             payloads.append(payload)
-        aggregations = self.searcher.aggregate(query, {n: {"terms": {"field": n, "size": 1000}} for n in FACETS})
-        counts = {
-            n: Counter({b["key"]: b["doc_count"] for b in aggregations.get(n, {}).get("buckets", [])}) for n in FACETS
-        }
+        aggregation = self.searcher.aggregate(query, {FACET: {"terms": {"field": FACET, "size": self.facet_values}}})
+        counts: dict[str, Counter[str]] = {n: Counter() for n in FACETS}
+        for bucket in aggregation.get(FACET, {}).get("buckets", []):
+            name, value = str(bucket["key"]).split(":", 1)
+            counts[name][value] = bucket["doc_count"]
         return Matched(int(getattr(result, "count", 0) or 0), payloads, counts)
 
     def complete(self, payloads: list[dict[str, Any]]) -> list[dict[str, Any]]:
