@@ -92,9 +92,9 @@ def interleaved(paths: dict[str, str], fetch: Callable[[str], int], runs: int, s
 
 
 class Server:
-    """`perhepolku serve` on a free port over `build_dir` (else the current build)."""
+    """`perhepolku serve` on a free port over `build_dir` (else the current build), from the checkout at `root`."""
 
-    def __init__(self, build_dir: Path | None = None) -> None:
+    def __init__(self, build_dir: Path | None = None, root: Path = ROOT) -> None:
         self.port = _port()
         env = {**os.environ, "PERHEPOLKU_LOG_REQUESTS": "false", "PERHEPOLKU_RELOAD_INTERVAL": "0"}
         if build_dir is not None:
@@ -102,7 +102,7 @@ class Server:
         started = time.perf_counter()
         self.process = subprocess.Popen(
             [sys.executable, "-m", "api.cli", "serve", "--port", str(self.port)],
-            cwd=ROOT,
+            cwd=root,
             env=env,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,

@@ -46,6 +46,7 @@ class SharedIndex:
         labels = _read(folder, "labels.json")
         self.matcher = ConceptMatcher(labels)
         self._names: dict[str, dict[str, Any]] = _read(folder, "concepts.json")
+        self._labels: dict[tuple[str, str, str], str] = {}
         self.completions = [dict(s, key=fold(s["text"])) for s in _read(folder, "suggestions.json")]
         # every word of every completion (and its whole key), sorted: a prefix is a range found by bisection
         self._prefixes = sorted({(w, n) for n, s in enumerate(self.completions) for w in (s["key"], *s["key"].split())})
@@ -158,8 +159,12 @@ class SharedIndex:
         }
 
     def label(self, facet: str, value: str, lang: str) -> str:
-        names = self._names.get(f"{facet}:{value}") or self._names.get(value) or {}
-        return str(names.get(lang) or names.get("fi") or value)
+        key = (facet, value, lang)
+        found = self._labels.get(key)
+        if found is None:  # the names never change: each facet value's label is worked out once per language
+            names = self._names.get(f"{facet}:{value}") or self._names.get(value) or {}
+            found = self._labels[key] = str(names.get(lang) or names.get("fi") or value)
+        return found
 
     def suggest(self, prefix: str, lang: str, limit: int) -> list[dict[str, str]]:
         key = fold(prefix.strip())

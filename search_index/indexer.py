@@ -40,6 +40,19 @@ def write_index(
 ) -> dict[str, Any]:
     """Prepare the documents once (engine-neutral) and write them with `engine` into `folder`."""
     payloads, stats = prepare(docs, labels)
+    return write_prepared(folder, engine, payloads, stats, labels, names, completions)
+
+
+def write_prepared(
+    folder: Path,
+    engine: ModuleType,
+    payloads: list[dict[str, Any]],
+    stats: dict[str, Any],
+    labels: list[dict[str, Any]],
+    names: dict[str, dict[str, Any]],
+    completions: list[dict[str, str]],
+) -> dict[str, Any]:
+    """Write prepared payloads and their statistics (search_index.prepare) with `engine` into `folder`."""
     broader = {e["id"]: e.get("broader", []) for e in labels}
     rows = []
     for payload in payloads:
@@ -51,7 +64,7 @@ def write_index(
     folder.mkdir(parents=True, exist_ok=True)
     engine.build(folder, rows)
     write_shared(folder, labels=labels, concepts=names, suggestions=completions, stats=stats)
-    return {"engine": engine.ENGINE, "documents": len(docs)}
+    return {"engine": engine.ENGINE, "documents": len(payloads)}
 
 
 def build_index(

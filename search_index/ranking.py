@@ -32,6 +32,18 @@ from search_index.plan import QueryPlan
 STATUS_FACTOR = {"main": MAIN_FACTOR, "titled": MAIN_FACTOR, "direct": DIRECT_FACTOR, "inferred": INFERRED_FACTOR}
 
 
+Space = tuple[str, str, float, list[tuple[str, float, float]]]  # namespace, its language, factor, (term, weight, idf)
+
+
+@dataclass
+class Weighed:
+    """A query's units, its words (position, terms by namespace) and concepts (id, weight × strength × idf, positions)."""
+
+    units: list[frozenset[int]]
+    words: list[tuple[int, list[Space]]]
+    concepts: list[tuple[str, float, frozenset[int]]]
+
+
 @dataclass
 class Scored:
     score: float
@@ -53,20 +65,36 @@ class Ranker:
     def idf(self, df: int) -> float:
         return math.log(1 + (self.n - df + 0.5) / (df + 0.5))
 
-    def word_score(self, terms: dict[str, dict[str, float]], payload: dict[str, Any], lang: str) -> float:
+    def weighed(self, plan: QueryPlan, lang: str) -> Weighed:
+        """What of the scoring no document changes, worked out once per query (the same arithmetic as per document)."""
+        words = []
+        for word in plan.words:
+            spaces = []
+            for ns, wanted in word.terms.items():
+                text_lang = "fi" if ns == "fp" else ns
+                factor = 1.0 if text_lang == lang else OTHER_LANGUAGE_FACTOR
+                df = self.df.get(ns, {})
+                spaces.append((ns, text_lang, factor, [(t, w, self.idf(df.get(t, 0))) for t, w in wanted.items()]))
+            words.append((word.position, spaces))
+        concepts = []
+        for cid, (strength, positions) in plan.concepts.items():
+            weight = CONCEPT_WEIGHT.get(self.scheme.get(cid, ""), PATHWAY_WEIGHT if ":" in cid else 0.5)
+            concepts.append((cid, weight * strength * self.idf(self.concept_df.get(cid, 0)), positions))
+        return Weighed(self.units(plan), words, concepts)
+
+    def word_score(self, spaces: list[Space], payload: dict[str, Any]) -> float:
         """BM25F of one query word: its best term in the document, field weights applied before saturation."""
         best = 0.0
-        for ns, wanted in terms.items():
-            tf_map = payload["tf"].get(ns, {})
-            text_lang = "fi" if ns == "fp" else ns
+        for ns, text_lang, factor, wanted in spaces:
+            tf_map = payload["tf"].get(ns)
+            if not tf_map:  # none of the document's terms in this namespace: nothing to weigh
+                continue
             avg = self.avg[text_lang]
             length = max(payload["len"].get(text_lang, 0.0), avg)  # thin documents get no bonus
             norm = K1 * (1 - B + B * length / avg)
-            factor = 1.0 if text_lang == lang else OTHER_LANGUAGE_FACTOR
-            for term, weight in wanted.items():
+            for term, weight, idf in wanted:
                 tf = tf_map.get(term)
                 if tf:
-                    idf = self.idf(self.df[ns].get(term, 0))
                     best = max(best, idf * tf * (K1 + 1) / (tf + norm) * weight * factor)
         return best
 
@@ -86,24 +114,22 @@ class Ranker:
                 groups = [g for g in groups if not g & positions] + [joined]
         return [frozenset(g) for g in groups]
 
-    def score(
-        self, plan: QueryPlan, payload: dict[str, Any], lang: str, units: list[frozenset[int]] | None = None
-    ) -> Scored:
-        units = units if units is not None else self.units(plan)
+    def score(self, plan: QueryPlan, payload: dict[str, Any], lang: str, weighed: Weighed | None = None) -> Scored:
+        weighed = weighed if weighed is not None else self.weighed(plan, lang)
+        units = weighed.units
         matched_words: set[int] = set()
         total = 0.0
-        for word in plan.words:
-            s = self.word_score(word.terms, payload, lang)
+        for position, spaces in weighed.words:
+            s = self.word_score(spaces, payload)
             if s > 0:
                 total += s
-                matched_words.add(word.position)
+                matched_words.add(position)
         concepts = []
-        for cid, (strength, positions) in plan.concepts.items():
+        for cid, rarity, positions in weighed.concepts:
             status = payload["concepts"].get(cid)
             if status is None:
                 continue
-            weight = CONCEPT_WEIGHT.get(self.scheme.get(cid, ""), PATHWAY_WEIGHT if ":" in cid else 0.5)
-            total += weight * strength * self.idf(self.concept_df.get(cid, 0)) * STATUS_FACTOR[status]
+            total += rarity * STATUS_FACTOR[status]  # weight × strength × idf × status, as ((w × s) × i) × f
             matched_words |= positions
             if cid in plan.matched and status != "titled":
                 concepts.append(cid)
@@ -152,10 +178,9 @@ class Ranker:
         ]
 
     def rank(self, plan: QueryPlan, payloads: list[dict[str, Any]], lang: str) -> list[Scored]:
-        units = self.units(plan)
-        scored = (
-            [self.score(plan, p, lang, units) for p in payloads]
-            if not plan.empty
-            else [Scored(0.0, p) for p in payloads]
-        )
+        if plan.empty:
+            scored = [Scored(0.0, p) for p in payloads]
+        else:
+            weighed = self.weighed(plan, lang)
+            scored = [self.score(plan, p, lang, weighed) for p in payloads]
         return sorted(scored, key=lambda s: (-s.score, s.payload["id"]))

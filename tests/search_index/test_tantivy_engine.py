@@ -46,20 +46,3 @@ def test_speller_finds_the_nearest_frequent_term():
     assert speller.suggest("vavua", maxdist=1) == ["vauva"]  # a transposition is one edit
     assert speller.suggest("xyz", maxdist=2) == []
     assert distance("kissa", "kassi") == 2
-
-
-def test_stored_frequencies_read_the_query_terms_back():
-    from search_index.tantivy_engine import StoredFrequencies, tf_text
-
-    tf = {
-        "fi": {"vauva": 1.5, "vauvaperhe": 0.333, "masennus": 3.0},
-        "sv": {"vauva": 0.6},
-        "en": {},
-        "fp": {"vau": 2.0},
-    }
-    stored = StoredFrequencies(tf_text(tf))
-    for ns, terms in tf.items():
-        for term, weight in terms.items():
-            assert stored.get(ns, {}).get(term) == weight
-    assert stored.get("fi", {}).get("vau") is None and stored.get("en", {}).get("vauva") is None
-    assert stored.get("sv", {}).get("vauv") is None  # a prefix of a stored term is not that term
