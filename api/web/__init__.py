@@ -95,10 +95,11 @@ def init_app(app: Flask) -> None:
         entries_html=facts.entries_html,
         checkboxes_html=listing.checkboxes_html,
         options_html=listing.options_html,
+        gap_kinds_html=listing.gap_kinds_html,
+        pager=listing.pager_html,
         head_html=chrome.head_html,
         nav_html=chrome.nav_html,
+        langs_html=chrome.langs_html,
         footer_html=chrome.footer_html,
-        gaps_html=listing.gaps_html,
-        coverage_rows_html=listing.coverage_rows_html,
     )
     app.register_blueprint(bp)

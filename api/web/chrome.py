@@ -1,4 +1,5 @@
-"""What every page has around its content, built in Python: the stylesheet links, the main navigation, the footer.
+"""What every page has around its content, built in Python: the stylesheet links, the main navigation, the
+language switch, the footer.
 
 Each is a function of the build's URL root and the page's language (and the navigation of the page's
 endpoint), so a first visit of a page in a language used to render three small templates with a dozen
@@ -11,8 +12,8 @@ from flask import request, url_for
 from markupsafe import Markup, escape
 
 from api.resources import resources
-from api.web.i18n import page_lang
-from api.web.names import _l, gettext
+from api.web.i18n import NATIVE, page_lang, urls_with
+from api.web.names import _l, escaped, gettext
 
 # the main navigation: (endpoint, msgid), in the order of the site
 SECTIONS = (
@@ -23,6 +24,7 @@ SECTIONS = (
     ("sparql.sparql", _l("SPARQL")),
 )
 CURRENT = ' aria-current="page"'
+CURRENT_LANG = ' aria-current="true"'
 
 
 def _paths() -> dict[str, str]:
@@ -52,10 +54,10 @@ def head_html() -> Markup:
 def nav_html(current: str | None) -> Markup:
     """The brand link and the main navigation in the page's language, the current section marked."""
     paths, lang = _paths(), page_lang()
-    main = escape(gettext("Main"))
+    main = escaped("Main")
     items = "".join(
         f'      <li><a href="{paths[endpoint]}?lang={lang}"{CURRENT if endpoint == current else ""}>'
-        f"{escape(gettext(msgid))}</a></li>\n"
+        f"{escaped(msgid)}</a></li>\n"
         for endpoint, msgid in SECTIONS
     )
     return Markup(
@@ -64,10 +66,23 @@ def nav_html(current: str | None) -> Markup:
     )
 
 
+def langs_html() -> Markup:
+    """The language switch: this page (its URL as it is, but `lang`) in each language, the page's own marked."""
+    lang = page_lang()
+    hrefs = urls_with("lang", NATIVE)
+    items = "".join(
+        f'      <li><a href="{escape(href)}" lang="{code}" hreflang="{code}"'
+        f"{CURRENT_LANG if code == lang else ''}>{escape(name)}</a></li>\n"
+        for href, (code, name) in zip(hrefs, NATIVE.items())
+    )
+    label = escaped("Language")
+    return Markup(f'  <nav aria-label="{label}" class="langs">\n    <ul>\n{items}    </ul>\n  </nav>')
+
+
 def footer_html() -> Markup:
     """The footer: where the facts come from, and the JSON API."""
     text = escape(
         gettext("Every fact comes from a source document; where the sources are silent, the page says unknown.")
     )
-    api = escape(gettext("JSON API"))
+    api = escaped("JSON API")
     return Markup(f'<footer class="site">\n  <p>{text}\n  <a href="{_paths()["openapi"]}">{api}</a></p>\n</footer>')

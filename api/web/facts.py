@@ -16,7 +16,7 @@ from markupsafe import Markup, escape
 
 from api.web.fragments import service_links, unknown_html
 from api.web.i18n import label
-from api.web.names import LINK_KINDS, STATUSES, gettext
+from api.web.names import LINK_KINDS, STATUSES, Translated, escaped
 from api.web.quotes import sources_html
 
 Link = Callable[[str, Mapping[str, Any] | None], Markup]
@@ -27,7 +27,7 @@ def claim_html(fact: Mapping[str, Any]) -> str:
     if fact.get("claim") != "interpreted":
         return ""
     readings = "".join(f' <span class="reading" lang="en">{escape(r)}</span>' for r in fact.get("readings") or [])
-    mark = escape(gettext("interpreted"))
+    mark = escaped("interpreted")
     return f' <span class="badge interpreted">{mark}</span>{readings}'
 
 
@@ -50,7 +50,7 @@ def parts_html(
     """The service's parts `names` as a definition list's entries: each part's values, its mark and its
     quotes, or unknown where the sources do not say."""
     unknown = str(unknown_html())
-    yes, no = str(escape(gettext("yes"))), str(escape(gettext("no")))
+    yes, no = str(escaped("yes")), str(escaped("no"))
     link = service_links()
     out = []
     for name in names:
@@ -63,7 +63,8 @@ def parts_html(
                 f'\n    <ul class="values">\n{items}    </ul>\n    {claim_html(data)}\n'
                 f"    {sources_html(data['sources'])}\n  "
             )
-        out.append(f'\n<div class="part">\n  <dt>{escape(part_names[name])}</dt>\n  <dd>\n  {body}\n  </dd>\n</div>')
+        title = part_names.html(name) if isinstance(part_names, Translated) else escape(part_names[name])
+        out.append(f'\n<div class="part">\n  <dt>{title}</dt>\n  <dd>\n  {body}\n  </dd>\n</div>')
     return Markup("".join(out))
 
 
@@ -108,7 +109,7 @@ def entries_html(entries: Iterable[Mapping[str, Any]]) -> Markup:
     """A screening group's services: each linked, with its reasons, what is still open, how to get in and
     the alternatives the answer names."""
     service_link = service_links()
-    still_open, way_in, instead = escape(gettext("Still open:")), escape(gettext("How to get in:")), None
+    still_open, way_in, instead = escaped("Still open:"), escaped("How to get in:"), None
     out = []
     for e in entries:
         parts = [f"\n      <li>\n        <h4>{service_link(e['id'], e['labels'])}</h4>\n        "]
@@ -129,7 +130,7 @@ def entries_html(entries: Iterable[Mapping[str, Any]]) -> Markup:
             parts.append(f"<p>{way_in} {routes}</p>")
         parts.append("\n        ")
         if e.get("alternatives"):
-            instead = instead or escape(gettext("Alternatives:"))
+            instead = instead or escaped("Alternatives:")
             links = ", ".join(str(service_link(a["id"], a["labels"])) for a in e["alternatives"])
             parts.append(f"<p>{instead} {links}</p>")
         parts.append("\n      </li>")

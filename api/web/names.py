@@ -16,12 +16,13 @@ from typing import Any
 
 from babel.support import NullTranslations, Translations
 from flask import g
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 TRANSLATIONS = Path(__file__).parent / "translations"
 _CATALOGUES: dict[str, NullTranslations] = {}
 _MARKUP: dict[tuple[str, str], Markup] = {}
 _MSGIDS: dict[str, set[Any]] = {}
+_ESCAPED: dict[tuple[str, str], str] = {}
 # the request's page language, also read without flask.g's proxy (a page makes a hundred lookups);
 # set with flask.g by use_lang and emptied when the request ends (forget_lang)
 _LANG: ContextVar[str | None] = ContextVar("perhepolku_web_lang", default=None)
@@ -59,6 +60,16 @@ def _catalogue() -> NullTranslations:
 def gettext(message: str, **variables: Any) -> str:
     text: str = _catalogue().gettext(message)
     return text % variables if variables else text
+
+
+def escaped(message: str) -> str:
+    """`gettext(message)` escaped for HTML, kept per language: a page shows the same few words dozens of times,
+    and the catalogues never change while the process runs (only literal msgids are passed)."""
+    lang = chosen_lang() or "fi"
+    found = _ESCAPED.get((lang, message))
+    if found is None:
+        found = _ESCAPED[(lang, message)] = str(escape(catalogue(lang).gettext(message)))
+    return found
 
 
 def template_gettext(message: str, **variables: Any) -> Markup:
@@ -104,6 +115,10 @@ class Translated:
 
     def get(self, key: str, default: Any = None) -> Any:
         return gettext(self.names[key]) if key in self.names else default
+
+    def html(self, key: str) -> str:
+        """The name of `key` in the page's language, escaped for HTML."""
+        return escaped(self.names[key])
 
     def items(self) -> Iterator[tuple[str, str]]:
         return ((key, gettext(name)) for key, name in self.names.items())

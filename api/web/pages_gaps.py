@@ -12,8 +12,9 @@ from flask.typing import ResponseReturnValue
 from api.args import int_arg
 from api.resources import resources
 from api.web import bp
-from api.web.fragments import cached_page
+from api.web.fragments import cached_page, kept
 from api.web.i18n import page_lang
+from api.web.listing import coverage_html, gaps_section_html
 from api.web.names import GAP_KINDS
 from graph.errors import InvalidParameter
 from graph.navigation import coverage_matrix, gap_report
@@ -77,19 +78,20 @@ def gaps() -> ResponseReturnValue:
     if fmt != "html":
         raise InvalidParameter("format must be html, csv or json", field="format")
     offset = int_arg("offset", 0, 0, 1_000_000)
-    body = {
-        "shown": shown[offset : offset + PAGE_SIZE],
-        "total": len(shown),
-        "offset": offset,
-        "page_size": PAGE_SIZE,
-        "service_names": kg.memo("web-service-names", lambda: {row["id"]: _labels(row) for row in kg.services}),
-    }
+    names = kg.memo("web-service-names", lambda: {row["id"]: _labels(row) for row in kg.services})
+    body = kept(
+        "gaps",
+        (municipality, language, ",".join(kinds), offset),
+        lambda: gaps_section_html(shown[offset : offset + PAGE_SIZE], len(shown), offset, PAGE_SIZE, names),
+    )
+    # a part of its own: it changes with the municipality alone
+    matrix = kept("coverage", municipality, lambda: coverage_html(coverage_matrix(kg, municipality)))
     return render_template(
         "gaps.html",
         report=report,
         kinds=kinds,
         body=body,
-        matrix=coverage_matrix(kg, municipality),  # a part of its own: it changes with the municipality alone
+        matrix=matrix,
         municipality=municipality or "",
         language=language or "",
     )
