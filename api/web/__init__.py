@@ -84,8 +84,6 @@ def init_app(app: Flask) -> None:
     app.jinja_env.globals.update(
         part=fragments.part,
         sources_html=quotes.sources_html,
-        service_link=fragments.service_link,
-        service_name_link=fragments.service_name_link,
         unknown_html=fragments.unknown_html,
         service_href=fragments.service_href,
         parts_html=facts.parts_html,

@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 from babel.support import NullTranslations, Translations
-from flask import g
 from markupsafe import Markup, escape
 
 TRANSLATIONS = Path(__file__).parent / "translations"
@@ -23,21 +22,19 @@ _CATALOGUES: dict[str, NullTranslations] = {}
 _MARKUP: dict[tuple[str, str], Markup] = {}
 _MSGIDS: dict[str, set[Any]] = {}
 _ESCAPED: dict[tuple[str, str], str] = {}
-# the request's page language, also read without flask.g's proxy (a page makes a hundred lookups);
-# set with flask.g by use_lang and emptied when the request ends (forget_lang)
+# the request's page language, read without flask.g's proxy (a page makes a hundred lookups); set by
+# use_lang and emptied when the request ends (forget_lang), so it never outlives its request
 _LANG: ContextVar[str | None] = ContextVar("perhepolku_web_lang", default=None)
 
 
 def use_lang(lang: str) -> None:
     """Make `lang` the language of this request's page and texts."""
-    g.web_lang = lang
     _LANG.set(lang)
 
 
 def chosen_lang() -> str | None:
-    """The language use_lang chose for this request, or the one set on flask.g, or None before either."""
-    lang = _LANG.get()
-    return lang if lang is not None else g.get("web_lang")
+    """The language use_lang chose for this request, or None before it chose one."""
+    return _LANG.get()
 
 
 def forget_lang(_exc: BaseException | None = None) -> None:

@@ -94,7 +94,7 @@ def _channel(ch: Mapping[str, Any], is_open: bool | None, unknown: str) -> str:
             state = f'<strong class="closed">{escaped(CLOSED)}</strong>'
         days = "".join(
             f'<tr><th scope="row">{escape(WEEKDAYS[s["day"]])}</th><td>{escape(s["opens"])}–{escape(s["closes"])}</td></tr>'
-            for s in ch.get("hours")
+            for s in ch["hours"]
         )
         hours = (
             f'<table class="hours">\n<caption>{hours_text}\n{state}</caption>\n'
@@ -127,7 +127,7 @@ def service_html(
     out = [f'<article class="service">\n<h1>{label(service["labels"], sid)}{badge}</h1>\n']
     out.append(str(sources_html(service["label_sources"])))
     if service.get("descriptions"):
-        out.append("\n" + _text(service, service.get("descriptions"), service["descriptions_sources"], lang))
+        out.append("\n" + _text(service, service["descriptions"], service["descriptions_sources"], lang))
     pathways = escape(f"{paths['pathways']}?service={query_quote(sid)}&lang={lang}")
     out.append(
         f'\n<p class="actions"><a href="{escape(paths["screening"])}?lang={lang}">'
@@ -143,7 +143,7 @@ def service_html(
             criteria = criteria_html(service["eligibility"]) if service["eligibility"] else f"<p>{unknown}</p>"
             body += f"\n<h3>{escaped(CRITERIA)}</h3>\n{criteria}"
         if key == "access" and service.get("schedule"):
-            when = _text(service, service.get("schedule"), service["schedule_sources"], lang)
+            when = _text(service, service["schedule"], service["schedule_sources"], lang)
             body += f"\n<h3>{escaped(WHEN)}</h3>{when}"
         out.append(_section(key, gettext(heading), body))
         if key == "for":
@@ -165,7 +165,7 @@ def _next(service: Mapping[str, Any], lang: str) -> str:
     links = service["links"]
     body = str(links_html(links["downstream"])) if links["downstream"] else ""
     if service.get("unnamed_next_step"):
-        text = _text(service, service.get("unnamed_next_step"), service["unnamed_next_step_sources"], lang)
+        text = _text(service, service["unnamed_next_step"], service["unnamed_next_step_sources"], lang)
         body += f"\n<p>{escaped(UNNAMED_NEXT)}</p>{text}"
     if not links["downstream"] and not service.get("unnamed_next_step"):
         body += f"\n<p>{escaped(NO_NEXT)}</p>"

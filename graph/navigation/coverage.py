@@ -82,8 +82,8 @@ def coverage_matrix(kg: KnowledgeGraph, municipality: str | None = None) -> dict
                     "cells": {stage: list(found.values()) for stage, found in cells.items()},
                 }
             )
-        stages = [{"id": s, "unit": unit, "from": first, "to": last} for s, unit, first, last in STAGES]
-        return {"municipality": code, "stages": stages, "rows": out}
+        columns = [{"id": s, "unit": unit, "from": first, "to": last} for s, unit, first, last in STAGES]
+        return {"municipality": code, "stages": columns, "rows": out}
 
     matrix: dict[str, Any] = kg.memo(f"coverage-matrix:{code}", make)
     return matrix

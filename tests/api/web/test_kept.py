@@ -13,15 +13,16 @@ EXAMPLES_TEMPLATE = """{% set editor = url_for('sparql.sparql') %}{% for q in ex
 
 @pytest.mark.parametrize("root", ["", "/prefix"])
 def test_the_editor_examples_kept_per_build_equal_the_template_in_every_language(app, root):
-    from flask import g, render_template_string
+    from flask import render_template_string
 
     from api.resources import resources
     from api.web.i18n import page_lang
+    from api.web.names import forget_lang
     from api.web.pages_sparql import catalogue, examples_html
 
     for lang in ("fi", "sv", "en"):
         with app.test_request_context(f"/sparql?lang={lang}", base_url=f"http://localhost{root}"):
-            g.pop("web_lang", None)  # the fixture's app context outlives each request's
+            forget_lang()  # what an earlier context chose is not this one's
             page_lang()  # as the editor's view does first
             kg = resources().kg
             wanted = render_template_string(EXAMPLES_TEMPLATE, examples=catalogue(kg))
@@ -92,12 +93,21 @@ def _flat(html: object) -> str:
     return " ".join(str(html).split())
 
 
+def _render(template, **context):
+    """An old template as the pages rendered it, with the link helpers it called (no longer template globals)."""
+    from flask import render_template_string
+
+    from api.web.fragments import service_link, service_name_link
+
+    return render_template_string(template, service_link=service_link, service_name_link=service_name_link, **context)
+
+
 def _in_language(app, lang):
-    from flask import g
+    from api.web.names import forget_lang
 
     context = app.test_request_context(f"/?lang={lang}")
     context.push()
-    g.pop("web_lang", None)  # the fixture's app context outlives each request's
+    forget_lang()  # what an earlier context chose is not this one's
     app.preprocess_request()
     return context
 
@@ -119,9 +129,7 @@ def test_every_service_fact_built_in_python_equals_the_template_it_replaced(app,
         for sid in sorted(ids):
             service = get_service(kg, sid)
             for _key, _heading, names in GROUPS:
-                wanted = render_template_string(
-                    PARTS_TEMPLATE, service=service, names=names, part_names=PART_NAMES, service_ids=ids
-                )
+                wanted = _render(PARTS_TEMPLATE, service=service, names=names, part_names=PART_NAMES, service_ids=ids)
                 made = facts.parts_html(service, names, PART_NAMES, ids)
                 assert _flat(made) == _flat(wanted), (sid, names)
                 seen["interpreted"] += str(made).count("badge interpreted")
@@ -134,7 +142,7 @@ def test_every_service_fact_built_in_python_equals_the_template_it_replaced(app,
                 wanted = render_template_string(CRITERIA_TEMPLATE, criteria=criteria)
                 assert _flat(facts.criteria_html(criteria)) == _flat(wanted), sid
             for links in service["links"].values():
-                wanted = render_template_string(LINKS_TEMPLATE, links=links)
+                wanted = _render(LINKS_TEMPLATE, links=links)
                 assert _flat(facts.links_html(links)) == _flat(wanted), sid
         assert all(seen.values()), seen  # the seed build has every kind of fact the functions show
     finally:
@@ -207,9 +215,7 @@ def test_facts_the_seed_build_lacks_equal_the_template_too(app):
             assert _flat(facts.reasons_html(reasons)) == _flat(wanted)
             assert '<span class="detail" lang="en">(&lt;7 &amp; 8&gt;)</span>' in str(facts.reasons_html(reasons))
             part_names = {name: f"<{name}>" for name in names}
-            wanted = render_template_string(
-                PARTS_TEMPLATE, service=service, names=names, part_names=part_names, service_ids={"x"}
-            )
+            wanted = _render(PARTS_TEMPLATE, service=service, names=names, part_names=part_names, service_ids={"x"})
             assert _flat(facts.parts_html(service, names, part_names, {"x"})) == _flat(wanted)
         finally:
             context.pop()
@@ -238,7 +244,6 @@ COVERAGE_TEMPLATE = """{% for row in matrix.rows %}
 
 @pytest.mark.parametrize("lang", ["fi", "sv", "en"])
 def test_the_gap_list_and_coverage_built_in_python_equal_the_templates_they_replaced(app, lang):
-    from flask import render_template_string
 
     from api.resources import resources
     from api.web import listing
@@ -252,11 +257,11 @@ def test_the_gap_list_and_coverage_built_in_python_equal_the_templates_they_repl
         for municipality in (None, "091", "Espoo"):
             for language in (None, "sv", "en"):
                 items = gap_report(kg, municipality, language)["items"]
-                wanted = render_template_string(GAPS_TEMPLATE, shown=items, service_names=names)
+                wanted = _render(GAPS_TEMPLATE, shown=items, service_names=names)
                 assert _flat(listing.gaps_html(items, names)) == _flat(wanted), (municipality, language)
                 shown += len(items)
             matrix = coverage_matrix(kg, municipality)
-            wanted = render_template_string(COVERAGE_TEMPLATE, matrix=matrix)
+            wanted = _render(COVERAGE_TEMPLATE, matrix=matrix)
             made = str(listing.coverage_rows_html(matrix))
             assert _flat(made) == _flat(wanted), municipality
             assert made.count("<tr>") == len(matrix["rows"]) > 5 and 'class="unknown"' in made
@@ -266,7 +271,7 @@ def test_the_gap_list_and_coverage_built_in_python_equal_the_templates_they_repl
         many["rows"][0]["cells"][matrix["stages"][0]["id"]] = [
             {"id": sid, "whole": i % 2 == 0} for i, sid in enumerate(sorted(names))
         ]
-        wanted = render_template_string(COVERAGE_TEMPLATE, matrix=many)
+        wanted = _render(COVERAGE_TEMPLATE, matrix=many)
         made = str(listing.coverage_rows_html(many))
         assert _flat(made) == _flat(wanted) and "</a>*, " in made and f" {len(names) - 6} " in made
     finally:
@@ -302,14 +307,15 @@ FOOTER_TEMPLATE = """<footer class="site">
 
 @pytest.mark.parametrize("root", ["", "/prefix"])
 def test_the_chrome_built_in_python_equals_the_templates_it_replaced(app, root):
-    from flask import g, render_template_string
+    from flask import render_template_string
 
     from api.web import chrome
+    from api.web.names import forget_lang
 
     for lang in ("fi", "sv", "en"):
         url = f"/gaps?municipality=Espoo&kind=dead_end&kind=a+%26+b&lang={lang}&offset=50"
         with app.test_request_context(url, base_url=f"http://localhost{root}"):
-            g.pop("web_lang", None)
+            forget_lang()
             app.preprocess_request()
             assert _flat(chrome.head_html()) == _flat(render_template_string(HEAD_TEMPLATE))
             langs = str(chrome.langs_html())
@@ -363,7 +369,7 @@ def test_screening_groups_and_choices_built_in_python_equal_the_template_they_re
         for url, _ in dict(cases(kg))["screening"]:
             answer = screen(kg, parse_profile(kg, parse_qs(url.split("?", 1)[1])), 200)
             for group in answer["totals"]:
-                wanted = render_template_string(ENTRIES_TEMPLATE, entries=answer[group])
+                wanted = _render(ENTRIES_TEMPLATE, entries=answer[group])
                 made = str(facts.entries_html(answer[group]))
                 assert _flat(made) == _flat(wanted), (url, group)
                 shown.append(made)
@@ -380,7 +386,7 @@ def test_screening_groups_and_choices_built_in_python_equal_the_template_they_re
             },
             {"id": "y", "labels": {}, "access": {"routes": []}},
         ]
-        assert _flat(facts.entries_html(odd)) == _flat(render_template_string(ENTRIES_TEMPLATE, entries=odd))
+        assert _flat(facts.entries_html(odd)) == _flat(_render(ENTRIES_TEMPLATE, entries=odd))
         options = _options(kg, lang)
         for choices in (options["situations"], options["services"], [("a<", "<b>"), ("c", "d")]):
             chosen = [value for value, _ in choices][::3]
@@ -540,13 +546,14 @@ PAGER_TEMPLATE = """{% macro pager(total, offset, size) -%}
 
 @pytest.mark.parametrize("lang", ["fi", "sv", "en"])
 def test_the_pager_built_in_python_equals_the_macro_it_replaced(app, lang):
-    from flask import g, render_template_string
+    from flask import render_template_string
 
     from api.web.listing import pager_html
+    from api.web.names import forget_lang
 
     for url in (f"/gaps?lang={lang}&kind=dead_end&kind=missing_data&offset=50", f"/?q=neuvola+%26+%3C&lang={lang}"):
         with app.test_request_context(url):
-            g.pop("web_lang", None)  # the fixture's app context outlives each request's
+            forget_lang()  # what an earlier context chose is not this one's
             app.preprocess_request()
             shown = []
             for total, offset, size in [(0, 0, 50), (50, 0, 50), (51, 0, 50), (120, 50, 50), (120, 100, 50), (7, 3, 2)]:
