@@ -93,7 +93,6 @@ def init_app(app: Flask) -> None:
         entries_html=facts.entries_html,
         checkboxes_html=listing.checkboxes_html,
         options_html=listing.options_html,
-        gap_kinds_html=listing.gap_kinds_html,
         pager=listing.pager_html,
         head_html=chrome.head_html,
         nav_html=chrome.nav_html,

@@ -42,6 +42,11 @@ def _paths() -> dict[str, str]:
     return found
 
 
+def section_path(endpoint: str) -> str:
+    """The address of a main section (an endpoint of SECTIONS) under this request's root, escaped."""
+    return _paths()[endpoint]
+
+
 def head_html() -> Markup:
     """The stylesheets, for the screen and for print."""
     paths = _paths()

@@ -13,6 +13,7 @@ from api.args import int_arg
 from api.resources import resources
 from api.web import bp
 from api.web.fragments import cached_page, kept
+from api.web.gaps_view import gaps_form_html
 from api.web.i18n import page_lang
 from api.web.listing import coverage_html, gaps_section_html
 from api.web.names import GAP_KINDS
@@ -86,12 +87,5 @@ def gaps() -> ResponseReturnValue:
     )
     # a part of its own: it changes with the municipality alone
     matrix = kept("coverage", municipality, lambda: coverage_html(coverage_matrix(kg, municipality)))
-    return render_template(
-        "gaps.html",
-        report=report,
-        kinds=kinds,
-        body=body,
-        matrix=matrix,
-        municipality=municipality or "",
-        language=language or "",
-    )
+    form = gaps_form_html(report["counts"], kinds, municipality or "", language or "")
+    return render_template("gaps.html", form=form, body=body, matrix=matrix)

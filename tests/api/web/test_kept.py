@@ -663,3 +663,57 @@ def test_the_gap_kind_filter_built_in_python_equals_the_template_it_replaced(app
             assert _flat(made) == _flat(wanted) and made.count(" checked") == len(set(kinds) & set(GAP_KINDS))
     finally:
         context.pop()
+
+
+# the gap explorer's filters and downloads as its template rendered them before gaps_view.py
+GAPS_FORM_TEMPLATE = """<form method="get" action="{{ url_for('web.gaps') }}" class="filters">
+  <input type="hidden" name="lang" value="{{ page_lang }}">
+  <p><label for="municipality">{{ _("Municipality") }}</label>
+     <input id="municipality" name="municipality" type="text" value="{{ municipality }}" aria-describedby="m-hint">
+     <span id="m-hint" class="hint">{{ _("A name or a three-digit code; narrows the stage windows to services there") }}</span></p>
+  <p><label for="language">{{ _("Language") }}</label>
+    <select id="language" name="language">
+      <option value="">{{ _("Swedish and English") }}</option>
+      {% for code in ("sv", "en") %}<option value="{{ code }}" lang="{{ code }}"{% if code == language %} selected{% endif %}>{{ languages[code] }}</option>{% endfor %}
+    </select></p>
+  <fieldset><legend>{{ _("Kind") }}</legend>
+    {{ gap_kinds_html(report.counts, kinds) }}
+  </fieldset>
+  <button type="submit">{{ _("Apply filters") }}</button>
+</form>
+<p class="downloads">{{ _("Download what is shown:") }}
+  <a href="{{ url_with(format='csv', offset=None) }}" download>CSV</a> ·
+  <a href="{{ url_with(format='json', offset=None) }}">JSON</a></p>"""
+
+
+@pytest.mark.parametrize("root", ["", "/prefix"])
+def test_the_gap_filters_built_in_python_equal_the_template_they_replaced(app, root):
+    from flask import render_template_string
+
+    from api.resources import resources
+    from api.web.gaps_view import gaps_form_html
+    from api.web.listing import gap_kinds_html
+    from api.web.names import forget_lang
+    from graph.navigation import gap_report
+
+    report = None
+    for lang in ("fi", "sv", "en"):
+        for municipality, language, kinds in (("", "", []), ("Es<poo>", "sv", ["dead_end"]), ("091", "en", ["x"])):
+            query = f"lang={lang}&municipality={municipality}&language={language}&offset=50" + "".join(
+                f"&kind={k}" for k in kinds
+            )
+            with app.test_request_context(f"/gaps?{query}", base_url=f"http://localhost{root}"):
+                forget_lang()
+                app.preprocess_request()
+                report = report or gap_report(resources().kg)
+                wanted = render_template_string(
+                    GAPS_FORM_TEMPLATE,
+                    report=report,
+                    kinds=kinds,
+                    municipality=municipality,
+                    language=language,
+                    gap_kinds_html=gap_kinds_html,
+                )
+                made = str(gaps_form_html(report["counts"], kinds, municipality, language))
+                assert _flat(made) == _flat(wanted), query
+                assert f'action="{root}/gaps"' in made and f'href="{root}/gaps?' in made and "<poo>" not in made
