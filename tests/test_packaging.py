@@ -37,7 +37,9 @@ def test_installed_package_builds_outside_the_checkout(tmp_path: Path) -> None:
     assert (target / "queries" / "services.rq").is_file() and (target / "ontology" / "shapes.ttl").is_file()
     assert (target / "graph" / "data" / "curated" / "002-perhetyo.ttl").is_file()
     web = target / "api" / "web"  # the pages' templates, catalogues and assets are package data too
-    assert (web / "templates" / "base.html").is_file() and (web / "templates" / "parts" / "coverage.html").is_file()
+    assert (web / "templates" / "base.html").is_file() and (
+        web / "templates" / "parts" / "pathway_links.html"
+    ).is_file()
     assert (web / "translations" / "sv" / "LC_MESSAGES" / "messages.mo").is_file()
     assert (web / "static" / "style.css").is_file()
     env = {**os.environ, "PYTHONPATH": str(target), "PERHEPOLKU_INSTANCE": str(tmp_path / "instance")}

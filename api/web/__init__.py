@@ -104,8 +104,6 @@ def init_app(app: Flask) -> None:
     app.jinja_env.globals.update(
         part=fragments.part,
         sources_html=quotes.sources_html,
-        service_link=fragments.service_link,
-        service_name_link=fragments.service_name_link,
         unknown_html=fragments.unknown_html,
         service_href=fragments.service_href,
         parts_html=facts.parts_html,
@@ -113,13 +111,13 @@ def init_app(app: Flask) -> None:
         links_html=facts.links_html,
         checkboxes_html=listing.checkboxes_html,
         options_html=listing.options_html,
+        pager=listing.pager_html,
         head_html=chrome.head_html,
         nav_html=chrome.nav_html,
+        langs_html=chrome.langs_html,
         footer_html=chrome.footer_html,
-        gaps_html=listing.gaps_html,
         historical_notice_html=notices.historical_notice_html,
         channel_unknown_html=notices.channel_unknown_html,
         historical_badge=notices.historical_badge,
-        coverage_rows_html=listing.coverage_rows_html,
     )
     app.register_blueprint(bp)

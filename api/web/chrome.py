@@ -1,4 +1,5 @@
-"""What every page has around its content, built in Python: the stylesheet links, the main navigation, the footer.
+"""What every page has around its content, built in Python: the stylesheet links, the main navigation, the
+language switch, the footer.
 
 Each is a function of the build's URL root and the page's language (and the navigation of the page's
 endpoint), so a first visit of a page in a language used to render three small templates with a dozen
@@ -15,8 +16,8 @@ from markupsafe import Markup, escape
 
 from api.resources import resources
 from api.web import bp
-from api.web.i18n import page_lang
-from api.web.names import _l, gettext
+from api.web.i18n import NATIVE, page_lang, urls_with
+from api.web.names import _l, escaped, gettext
 
 # the main navigation: (endpoint, msgid), in the order of the site
 SECTIONS = (
@@ -28,6 +29,7 @@ SECTIONS = (
 )
 CURRENT = ' aria-current="page"'
 STATIC = Path(__file__).parent / "static"
+CURRENT_LANG = ' aria-current="true"'
 
 
 def _paths() -> dict[str, str]:
@@ -44,6 +46,11 @@ def _paths() -> dict[str, str]:
 
     found: dict[str, str] = resources().kg.memo(f"web-chrome-paths:{root}", make)
     return found
+
+
+def section_path(endpoint: str) -> str:
+    """The address of a main section (an endpoint of SECTIONS) under this request's root, escaped."""
+    return _paths()[endpoint]
 
 
 def head_html() -> Markup:
@@ -65,10 +72,10 @@ def favicon() -> ResponseReturnValue:
 def nav_html(current: str | None) -> Markup:
     """The brand link and the main navigation in the page's language, the current section marked."""
     paths, lang = _paths(), page_lang()
-    main = escape(gettext("Main"))
+    main = escaped("Main")
     items = "".join(
         f'      <li><a href="{paths[endpoint]}?lang={lang}"{CURRENT if endpoint == current else ""}>'
-        f"{escape(gettext(msgid))}</a></li>\n"
+        f"{escaped(msgid)}</a></li>\n"
         for endpoint, msgid in SECTIONS
     )
     return Markup(
@@ -77,10 +84,24 @@ def nav_html(current: str | None) -> Markup:
     )
 
 
+def langs_html(fragment: str = "") -> Markup:
+    """The language switch: this page (its URL as it is, but `lang`, then `fragment`) in each language, the
+    page's own marked."""
+    lang = page_lang()
+    hrefs = urls_with("lang", NATIVE)
+    items = "".join(
+        f'      <li><a href="{escape(href)}{escape(fragment)}" lang="{code}" hreflang="{code}"'
+        f"{CURRENT_LANG if code == lang else ''}>{escape(name)}</a></li>\n"
+        for href, (code, name) in zip(hrefs, NATIVE.items())
+    )
+    label = escaped("Language")
+    return Markup(f'  <nav aria-label="{label}" class="langs">\n    <ul>\n{items}    </ul>\n  </nav>')
+
+
 def footer_html() -> Markup:
     """The footer: where the facts come from, and the JSON API."""
     text = escape(
         gettext("Every fact comes from a source document; where the sources are silent, the page says unknown.")
     )
-    api = escape(gettext("JSON API"))
+    api = escaped("JSON API")
     return Markup(f'<footer class="site">\n  <p>{text}\n  <a href="{_paths()["openapi"]}">{api}</a></p>\n</footer>')

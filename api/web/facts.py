@@ -16,7 +16,7 @@ from markupsafe import Markup, escape
 
 from api.web.fragments import service_links, unknown_html
 from api.web.i18n import label
-from api.web.names import LINK_KINDS, gettext
+from api.web.names import LINK_KINDS, Translated, escaped
 from api.web.quotes import sources_html
 from graph.vocab import SERVICE
 
@@ -28,7 +28,7 @@ def claim_html(fact: Mapping[str, Any]) -> str:
     if fact.get("claim") != "interpreted":
         return ""
     readings = "".join(f' <span class="reading" lang="en">{escape(r)}</span>' for r in fact.get("readings") or [])
-    mark = escape(gettext("interpreted"))
+    mark = escaped("interpreted")
     return f' <span class="badge interpreted">{mark}</span>{readings}'
 
 
@@ -52,7 +52,7 @@ def parts_html(
     """The service's parts `names` as a definition list's entries: each part's values, its mark and its
     quotes, or unknown where the sources do not say."""
     unknown = str(unknown_html())
-    yes, no = str(escape(gettext("yes"))), str(escape(gettext("no")))
+    yes, no = str(escaped("yes")), str(escaped("no"))
     link = service_links()
     out = []
     for name in names:
@@ -65,7 +65,8 @@ def parts_html(
                 f'\n    <ul class="values">\n{items}    </ul>\n    {claim_html(data)}\n'
                 f"    {sources_html(data['sources'])}\n  "
             )
-        out.append(f'\n<div class="part">\n  <dt>{escape(part_names[name])}</dt>\n  <dd>\n  {body}\n  </dd>\n</div>')
+        title = part_names.html(name) if isinstance(part_names, Translated) else escape(part_names[name])
+        out.append(f'\n<div class="part">\n  <dt>{title}</dt>\n  <dd>\n  {body}\n  </dd>\n</div>')
     return Markup("".join(out))
 
 

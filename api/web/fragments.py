@@ -24,7 +24,7 @@ from markupsafe import Markup, escape
 
 from api.resources import resources
 from api.web.i18n import label, page_lang, pick
-from api.web.names import gettext
+from api.web.names import escaped
 from graph.vocab import LANGS
 
 MAX_PARTS = 2048  # rendered parts and pages kept per build for URL-dependent keys (filters, offsets)
@@ -103,9 +103,12 @@ def kept_page(state: Hashable, make: Callable[[], str]) -> Markup:
 
 def part(template: str, key: Hashable, **context: Any) -> Markup:
     """`template` rendered with `context`, kept per build under (template, language, key)."""
-    return _parts().get(
-        (template, request.script_root, page_lang(), key), lambda: Markup(render_template(template, **context))
-    )
+    return kept(template, key, lambda: Markup(render_template(template, **context)))
+
+
+def kept(name: str, key: Hashable, make: Callable[[], Markup]) -> Markup:
+    """The part `name` that `make` builds, kept per build under (name, language, key)."""
+    return _parts().get((name, request.script_root, page_lang(), key), make)
 
 
 def service_href(service_id: str) -> str:
@@ -174,5 +177,5 @@ def service_name_links() -> Callable[[str], Markup]:
 
 def unknown_html() -> Markup:
     """What a page shows for a fact the sources leave unknown."""
-    text = escape(gettext("Unknown: the sources do not say"))
+    text = escaped("Unknown: the sources do not say")
     return Markup(f'<span class="unknown">{text}</span>')

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 from urllib.parse import quote_plus
 
@@ -65,23 +65,49 @@ def label(labels: Mapping[str, Any] | None, fallback: str = "") -> Markup:
     return Markup(f'<span lang="{used}">{escape(text)}</span> <span class="fallback">({mark})</span>')
 
 
+def _encoded() -> dict[str, list[str]]:
+    """The query's parameters, each value encoded as a pair, made once a request."""
+    encoded: dict[str, list[str]] | None = g.get("web_query")
+    if encoded is None:
+        args = request.args.to_dict(flat=False)
+        encoded = g.web_query = {key: [_pair(key, v) for v in values] for key, values in args.items()}
+    return encoded
+
+
 def url_with(**changes: Any) -> str:
     """This page's URL with some parameters replaced (None removes one); every other parameter is kept.
 
     A page makes several (the language switch, the pager, the downloads): the query's parameters are
     encoded once a request, and each call encodes only what it changes.
     """
-    encoded: dict[str, list[str]] | None = g.get("web_query")
-    if encoded is None:
-        args = request.args.to_dict(flat=False)
-        encoded = g.web_query = {key: [_pair(key, v) for v in values] for key, values in args.items()}
+    encoded = _encoded()
     pieces = []
     for key, kept in encoded.items():
         pieces += _changed(key, changes[key]) if key in changes else kept
     for key, value in changes.items():
         if key not in encoded:
             pieces += _changed(key, value)
-    return request.path + ("?" + "&".join(pieces) if pieces else "")
+    return request.script_root + request.path + ("?" + "&".join(pieces) if pieces else "")  # behind a proxy's prefix
+
+
+def urls_with(key: str, values: Iterable[Any]) -> list[str]:
+    """`url_with(key=value)` for each of `values` (the language switch's links), the rest of the URL made once."""
+    before: list[str] = []
+    after: list[str] = []
+    seen = False  # the parameter keeps its place in the query, or comes last, as url_with puts it
+    for name, kept in _encoded().items():
+        if name == key:
+            seen = True
+        elif seen:
+            after += kept
+        else:
+            before += kept
+    base = request.script_root + request.path
+    out = []
+    for value in values:
+        pieces = before + _changed(key, value) + after
+        out.append(base + ("?" + "&".join(pieces) if pieces else ""))
+    return out
 
 
 def _pair(key: str, value: Any) -> str:

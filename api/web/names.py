@@ -15,28 +15,26 @@ from pathlib import Path
 from typing import Any
 
 from babel.support import NullTranslations, Translations
-from flask import g
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 TRANSLATIONS = Path(__file__).parent / "translations"
 _CATALOGUES: dict[str, NullTranslations] = {}
 _MARKUP: dict[tuple[str, str], Markup] = {}
 _MSGIDS: dict[str, set[Any]] = {}
-# the request's page language, also read without flask.g's proxy (a page makes a hundred lookups);
-# set with flask.g by use_lang and emptied when the request ends (forget_lang)
+_ESCAPED: dict[tuple[str, str], str] = {}
+# the request's page language, read without flask.g's proxy (a page makes a hundred lookups); set by
+# use_lang and emptied when the request ends (forget_lang), so it never outlives its request
 _LANG: ContextVar[str | None] = ContextVar("perhepolku_web_lang", default=None)
 
 
 def use_lang(lang: str) -> None:
     """Make `lang` the language of this request's page and texts."""
-    g.web_lang = lang
     _LANG.set(lang)
 
 
 def chosen_lang() -> str | None:
-    """The language use_lang chose for this request, or the one set on flask.g, or None before either."""
-    lang = _LANG.get()
-    return lang if lang is not None else g.get("web_lang")
+    """The language use_lang chose for this request, or None before it chose one."""
+    return _LANG.get()
 
 
 def forget_lang(_exc: BaseException | None = None) -> None:
@@ -59,6 +57,16 @@ def _catalogue() -> NullTranslations:
 def gettext(message: str, **variables: Any) -> str:
     text: str = _catalogue().gettext(message)
     return text % variables if variables else text
+
+
+def escaped(message: str) -> str:
+    """`gettext(message)` escaped for HTML, kept per language: a page shows the same few words dozens of times,
+    and the catalogues never change while the process runs (only literal msgids are passed)."""
+    lang = chosen_lang() or "fi"
+    found = _ESCAPED.get((lang, message))
+    if found is None:
+        found = _ESCAPED[(lang, message)] = str(escape(catalogue(lang).gettext(message)))
+    return found
 
 
 def template_gettext(message: str, **variables: Any) -> Markup:
@@ -104,6 +112,10 @@ class Translated:
 
     def get(self, key: str, default: Any = None) -> Any:
         return gettext(self.names[key]) if key in self.names else default
+
+    def html(self, key: str) -> str:
+        """The name of `key` in the page's language, escaped for HTML."""
+        return escaped(self.names[key])
 
     def items(self) -> Iterator[tuple[str, str]]:
         return ((key, gettext(name)) for key, name in self.names.items())

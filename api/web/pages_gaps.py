@@ -17,9 +17,11 @@ from flask.typing import ResponseReturnValue
 from api.args import int_arg
 from api.resources import resources
 from api.web import bp
-from api.web.fragments import cached_page
+from api.web.fragments import cached_page, kept
+from api.web.gaps_view import gaps_form_html
 from api.web.gaptexts import gap_text
 from api.web.i18n import page_lang
+from api.web.listing import coverage_html, gaps_section_html
 from api.web.names import GAP_KINDS
 from graph.errors import InvalidParameter
 from graph.navigation import coverage_matrix, gap_report
@@ -92,19 +94,13 @@ def gaps() -> ResponseReturnValue:
         return jsonify(
             {**report, "filters": filters, "total": total, "offset": offset, "items": items, "coverage": coverage}
         )
-    body = {
-        "shown": shown[offset : offset + PAGE_SIZE],
-        "total": total,
-        "offset": offset,
-        "page_size": PAGE_SIZE,
-        "service_names": kg.memo("web-service-names", lambda: {row["id"]: _labels(row) for row in kg.services}),
-    }
-    return render_template(
-        "gaps.html",
-        report=report,
-        kinds=kinds,
-        body=body,
-        matrix=coverage_matrix(kg, municipality),  # a part of its own: it changes with the municipality alone
-        municipality=municipality or "",
-        language=language or "",
+    names = kg.memo("web-service-names", lambda: {row["id"]: _labels(row) for row in kg.services})
+    body = kept(
+        "gaps",
+        (municipality, language, ",".join(kinds), offset),
+        lambda: gaps_section_html(shown[offset : offset + PAGE_SIZE], total, offset, PAGE_SIZE, names),
     )
+    # a part of its own: it changes with the municipality alone
+    matrix = kept("coverage", municipality, lambda: coverage_html(coverage_matrix(kg, municipality)))
+    form = gaps_form_html(report["counts"], kinds, municipality or "", language or "", total)
+    return render_template("gaps.html", form=form, body=body, matrix=matrix)

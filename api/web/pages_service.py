@@ -16,6 +16,7 @@ from api.web.fragments import kept_page
 from api.web.i18n import page_lang
 from api.web.names import Translated, _l
 from api.web.present import open_now, schema_org
+from api.web.service_view import service_html
 from graph.navigation import get_service
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
@@ -61,13 +62,11 @@ def service(service_id: str) -> ResponseReturnValue:
     state = tuple(open_states.values())  # the only part of the page that changes within a build
 
     def render() -> str:
+        service_ids = kg.memo("web-service-ids", lambda: {row["id"] for row in kg.services})
         return render_template(
             "service.html",
             service=item,
-            open_states=open_states,
-            groups=GROUPS,
-            part_names=PART_NAMES,
-            service_ids=kg.memo("web-service-ids", lambda: {row["id"] for row in kg.services}),
+            article=Markup(service_html(item, open_states, GROUPS, PART_NAMES, service_ids)),
             jsonld=Markup(json.dumps(schema_org(item, lang), ensure_ascii=False).replace("<", "\\u003c")),
         )
 

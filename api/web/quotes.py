@@ -12,7 +12,7 @@ from markupsafe import Markup, escape
 
 from api.resources import resources
 from api.web.i18n import page_lang
-from api.web.names import gettext, ngettext
+from api.web.names import escaped, ngettext
 
 URL_SAFE = "!$'()*,/:;?@"  # what url_for leaves unquoted in a query string
 _UNSAFE = re.compile(r"[^A-Za-z0-9_.~!$'()*,/:;?@ -]")  # what quote_plus(text, safe=URL_SAFE) encodes, but " "
@@ -96,7 +96,7 @@ def _disclosure() -> tuple[str, str, str, dict[Citation, str]]:
     found: tuple[str, str, str, dict[Citation, str]] | None = g.get("web_disclosure")
     if found is None:
         lang, root = page_lang(), request.script_root
-        opens = str(escape(gettext("Open the source document at this quote")))
+        opens = str(escaped("Open the source document at this quote"))
         found = g.web_disclosure = (lang, root, opens, _quote_rows(lang, root, opens))
     return found
 

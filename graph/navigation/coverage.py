@@ -32,35 +32,58 @@ def _points(row: dict[str, Any], unit: str) -> range:
     return range(0, min(row.get("childAgeUnderMonths", 36), 36) if row.get("hasStage") else 36)
 
 
-def coverage_matrix(kg: KnowledgeGraph, municipality: str | None = None) -> dict[str, Any]:
-    """Rows per situation, a cell per stage listing {id, whole} of the services covering it; made once per build."""
-    code = kg.municipality_code(municipality) if municipality else None
+def _admissions(kg: KnowledgeGraph) -> list[tuple[str, dict[str, Any], list[tuple[Any, str, dict[str, bool]]]]]:
+    """Per situation, in order: its labels, and for each covering row its area, its service and the stages it
+    admits ({stage: whole}); made once per build, as every municipality's matrix reads the same rows."""
 
-    def make() -> dict[str, Any]:
+    def make() -> list[tuple[str, dict[str, Any], list[tuple[Any, str, dict[str, bool]]]]]:
         rows: OrderedDict[str, list[dict[str, Any]]] = OrderedDict()
         for row in kg.select_once("situation-coverage"):
             rows.setdefault(row["situationId"], []).append(row)
         out = []
         for situation, group in rows.items():
-            cells: dict[str, dict[str, dict[str, Any]]] = {stage: {} for stage, *_ in STAGES}
+            covers = []
             for row in group:
-                if "serviceId" not in row or (code and row.get("area") and row["area"] != code):
+                if "serviceId" not in row:
                     continue
+                stages = {}
                 for stage, unit, first, last in STAGES:
                     admitted = set(_points(row, unit)) & set(range(first, last + 1))
                     if admitted:
-                        whole = len(admitted) == last - first + 1
-                        cell = cells[stage].setdefault(row["serviceId"], {"id": row["serviceId"], "whole": whole})
-                        cell["whole"] = cell["whole"] or whole
+                        stages[stage] = len(admitted) == last - first + 1
+                covers.append((row.get("area"), row["serviceId"], stages))
+            out.append((situation, labels(group[0]), covers))
+        return out
+
+    found: list[tuple[str, dict[str, Any], list[tuple[Any, str, dict[str, bool]]]]] = kg.memo(
+        "coverage-admissions", make
+    )
+    return found
+
+
+def coverage_matrix(kg: KnowledgeGraph, municipality: str | None = None) -> dict[str, Any]:
+    """Rows per situation, a cell per stage listing {id, whole} of the services covering it; made once per build."""
+    code = kg.municipality_code(municipality) if municipality else None
+
+    def make() -> dict[str, Any]:
+        out = []
+        for situation, names, covers in _admissions(kg):
+            cells: dict[str, dict[str, dict[str, Any]]] = {stage: {} for stage, *_ in STAGES}
+            for area, service, stages in covers:
+                if code and area and area != code:
+                    continue
+                for stage, whole in stages.items():
+                    cell = cells[stage].setdefault(service, {"id": service, "whole": whole})
+                    cell["whole"] = cell["whole"] or whole
             out.append(
                 {
                     "situation": situation,
-                    "labels": labels(group[0]),
+                    "labels": dict(names),
                     "cells": {stage: list(found.values()) for stage, found in cells.items()},
                 }
             )
-        stages = [{"id": s, "unit": unit, "from": first, "to": last} for s, unit, first, last in STAGES]
-        return {"municipality": code, "stages": stages, "rows": out}
+        columns = [{"id": s, "unit": unit, "from": first, "to": last} for s, unit, first, last in STAGES]
+        return {"municipality": code, "stages": columns, "rows": out}
 
     matrix: dict[str, Any] = kg.memo(f"coverage-matrix:{code}", make)
     return matrix

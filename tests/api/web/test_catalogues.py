@@ -18,7 +18,7 @@ from babel.messages.pofile import read_po
 
 WEB = Path(__file__).resolve().parents[3] / "api" / "web"
 LANGS = ("fi", "sv", "en")
-KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "_l": None, "lazy_gettext": None}
+KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "_l": None, "lazy_gettext": None, "escaped": None}
 _PLACEHOLDER = re.compile(r"%\((\w+)\)[sd]")
 
 

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from flask import g
-
-from api.web.names import catalogue, template_gettext, template_ngettext
+from api.web.names import catalogue, template_gettext, template_ngettext, use_lang
 
 
 def test_a_template_text_is_translated_in_the_page_language_and_escapes_its_variables(app):
     with app.test_request_context("/?lang=sv"):
-        g.web_lang = "sv"
+        use_lang("sv")
         assert template_gettext("Search") == catalogue("sv").gettext("Search") != "Search"
-        g.web_lang = "fi"  # a text kept per language is not the other language's
+        use_lang("fi")  # a text kept per language is not the other language's
         assert template_gettext("Search") == catalogue("fi").gettext("Search")
         field = template_gettext("The value to check: %(field)s", field="<b>")
         assert "&lt;b&gt;" in field and "<b>" not in field
@@ -20,7 +18,7 @@ def test_a_template_text_is_translated_in_the_page_language_and_escapes_its_vari
 
 
 def test_a_request_s_language_ends_with_it(app, client):
-    """The language a page chose is read without flask.g's proxy, and never outlives its request."""
+    """The language a page chose is kept in one place, read without flask.g's proxy, and never outlives its request."""
     from api.web.names import chosen_lang, gettext
 
     assert '<html lang="sv"' in client.get("/gaps?lang=sv").get_data(as_text=True)

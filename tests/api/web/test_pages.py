@@ -294,6 +294,7 @@ def test_pages_kept_per_build_follow_a_proxys_prefix(client):
     prefixed = client.get("/gaps", base_url="http://localhost/perhepolku").get_data(as_text=True)
     assert 'href="/services/' in plain and 'href="/perhepolku/services/' in prefixed
     assert 'href="/perhepolku/assets/style.css"' in prefixed
+    assert 'href="/perhepolku/gaps?lang=sv"' in prefixed and 'href="/gaps?lang=sv"' in plain  # the language switch
 
 
 def test_an_address_no_page_has_is_a_not_found_page_for_a_browser_and_a_problem_for_a_program(client):
