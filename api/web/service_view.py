@@ -128,7 +128,7 @@ def service_html(
     paths, sid = _paths(), service["id"]
     badge = f' <span class="badge">{escaped(TRANSLATED)}</span>' if lang in service["translated"] else ""
     out = [f'<article class="service">\n<h1>{label(service["labels"], sid)}{badge}</h1>\n']
-    out.append(str(historical_notice_html(service)))
+    out.append(f"{historical_notice_html(service)}\n")
     out.append(str(sources_html(service["label_sources"])))
     if service.get("descriptions"):
         out.append("\n" + _text(service, service["descriptions"], service["descriptions_sources"], lang))

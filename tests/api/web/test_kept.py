@@ -337,9 +337,10 @@ SERVICE_TEMPLATE = r"""{% macro text_of(texts, lang_sources) -%}
 {% set unknown = unknown_html() %}
 <article class="service">
 <h1>{{ label(service["labels"], service["id"]) }}{% if page_lang in service["translated"] %} <span class="badge">{{ _("translated") }}</span>{% endif %}</h1>
+{{ historical_notice_html(service) }}
 {{ sources_html(service["label_sources"]) }}
 {% if service["descriptions"] %}{{ text_of(service["descriptions"], service["descriptions_sources"]) }}{% endif %}
-<p class="actions"><a href="{{ url_for('web.screening', lang=page_lang) }}">{{ _("Check whether a family can use it") }}</a> · <a href="{{ url_for('web.pathways', service=service["id"], lang=page_lang) }}">{{ _("Show on the pathway map") }}</a> · <a href="{{ url_for('core.service', service_id=service["id"]) }}">JSON</a></p>
+<p class="actions"><a href="{{ url_for('web.screening', lang=page_lang) }}">{{ _("Check whether a family can use it") }}</a> ·{% if service["links"]["downstream"] or service["links"]["upstream"] %} <a href="{{ url_for('web.pathways', service=service["id"], lang=page_lang) }}">{{ _("Show on the pathway map") }}</a> ·{% endif %} <a href="{{ url_for('core.service', service_id=service["id"]) }}">JSON</a></p>
 
 {% for key, heading, names in groups if key != "related" or service["part_of"]["known"] or service["parts"]["known"] %}
 <section aria-labelledby="g-{{ key }}">
@@ -373,6 +374,7 @@ SERVICE_TEMPLATE = r"""{% macro text_of(texts, lang_sources) -%}
     <ul class="values">
       {% if ch["telephone"] %}<li>{{ _("Phone") }}: <a href="tel:{{ ch["telephone"]|replace(' ', '') }}">{{ ch["telephone"] }}</a></li>{% endif %}
       {% if ch["url"] %}<li>{{ _("Web") }}: <a href="{{ ch["url"] }}">{{ ch["url"] }}</a></li>{% endif %}
+      {{ channel_unknown_html(ch) }}
       {% if ch["language"] %}<li>{{ _("Language") }}: <span lang="{{ ch["language"] }}">{{ languages.get(ch["language"], ch["language"]) }}</span></li>{% endif %}
     </ul>
     {% if ch["hours"] %}
@@ -596,7 +598,7 @@ GAPS_FORM_TEMPLATE = """<form method="get" action="{{ url_for('web.gaps') }}" cl
   </fieldset>
   <button type="submit">{{ _("Apply filters") }}</button>
 </form>
-<p class="downloads">{{ _("Download what is shown:") }}
+<p class="downloads">{{ ngettext("Download the %(num)d gap these filters match:", "Download all %(num)d gaps these filters match:", total) }}
   <a href="{{ url_with(format='csv', offset=None) }}" download>CSV</a> ·
   <a href="{{ url_with(format='json', offset=None) }}">JSON</a></p>"""
 
@@ -628,7 +630,8 @@ def test_the_gap_filters_built_in_python_equal_the_template_they_replaced(app, r
                     municipality=municipality,
                     language=language,
                     gap_kinds_html=gap_kinds_html,
+                    total=len(report["items"]),
                 )
-                made = str(gaps_form_html(report["counts"], kinds, municipality, language))
+                made = str(gaps_form_html(report["counts"], kinds, municipality, language, len(report["items"])))
                 assert _flat(made) == _flat(wanted), query
                 assert f'action="{root}/gaps"' in made and f'href="{root}/gaps?' in made and "<poo>" not in made
