@@ -245,3 +245,8 @@ def test_search_page_without_results_offers_ways_on(client):
     assert 'class="no-results"' in html and "situation=" in html
     filtered = client.get("/?q=vauva&anonymous=true&language=sv&lang=fi").get_data(as_text=True)
     assert 'class="no-results"' in filtered and "/?q=vauva&amp;lang=fi" in filtered
+
+
+def test_search_page_says_a_flag_false_is_not_known_rather_than_no(client):
+    html = client.get("/?q=vauva&free=false&lang=fi").get_data(as_text=True)
+    assert "ei tiedossa (ei tai tuntematon)" in html
