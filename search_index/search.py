@@ -6,7 +6,7 @@ Voikko lemmas and compound parts for Finnish, Snowball for Swedish and English, 
 related forms, corrected or split against the index's own words, and matched to concepts with a
 coverage score (search_index.synonyms). The engine matches (search_index.protocol); the shared
 ranking model (search_index.ranking) orders the matches and search_index.snippets cuts sentences.
-Filters are exact conditions; facet counts are over all hits.
+Filters are exact conditions; attribute words are soft filters; facet counts are over all hits.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from typing import Any
 from graph.errors import InvalidParameter
 from graph.parsing import municipality_key, parse_bool, parse_lang
 from graph.store.municipalities import official
-from search_index.fields import FACETS, FLAGS
+from search_index.fields import FACETS, FLAGS, RERANK_WINDOW
 from search_index.protocol import SearchIndex
 from search_index.sanitize import clean_query
 
@@ -89,10 +89,12 @@ def search(
     limit: int = 10,
     offset: int = 0,
     concepts: Mapping[str, Mapping[str, Any]] | None = None,
+    soft: bool = True,
 ) -> dict[str, Any]:
     """Services for a query in relevance order, with snippets, facets and a did-you-mean.
 
     `concepts` (the graph's concepts by id) lets concept filters be checked against their scheme.
+    With `soft`, the query's attribute words filter where any service meets them (`_soft_filters`).
     """
     lang = parse_lang("lang", lang)
     text = clean_query(q)
@@ -106,7 +108,120 @@ def search(
             return {"query": text, "lang": lang, **result, **empty}
         facet_filters["municipality"] = indexed
     result = index.search(text, lang, facet_filters, flags, limit, offset)
+    if soft and result.get("interpreted"):
+        result = _soft_filters(index, text, lang, facet_filters, flags, result, limit, offset)
+    if result.get("interpreted"):
+        result["interpreted_labels"] = _value_labels(index, result["interpreted"], lang)
     return {"query": text, "lang": lang, **result}
+
+
+def _value_labels(index: SearchIndex, read: Mapping[str, Any], lang: str) -> dict[str, dict[str, str]]:
+    """The languages and municipalities the query named, labelled in `lang` as their facets are.
+
+    A municipality where the index has no service is named from the official list (fi/sv).
+    """
+    out: dict[str, dict[str, str]] = {}
+    for name in ("language", "municipality"):
+        for value in read.get(name) or []:
+            labels = index.names.get(f"{name}:{value}") or index.names.get(value)
+            if name == "municipality":
+                labels = labels or official().names.get(value)
+            labels = labels or {}
+            out.setdefault(name, {})[value] = str(labels.get(lang) or labels.get("fi") or value)
+    return out
+
+
+SOFT = (*FLAGS, "language")
+
+
+def _soft_filters(
+    index: SearchIndex,
+    text: str,
+    lang: str,
+    facet_filters: dict[str, list[str]],
+    flags: dict[str, bool],
+    result: dict[str, Any],
+    limit: int,
+    offset: int,
+) -> dict[str, Any]:
+    """The attribute words of the query applied as filters where any service meets them (soft filters).
+
+    Each attribute the words name (free, anonymous, without referral, a language) and no explicit
+    filter sets is applied in turn if the services meeting it and those applied before are not
+    none; one that no such service meets is reported in `attribute_filters.unmet` and the answer
+    keeps the services without it. A lone attribute word and one among others answer alike. A
+    municipality is then applied by area (`_by_area`).
+    """
+    read = result["interpreted"]
+    chosen, chosen_flags = dict(facet_filters), dict(flags)
+    applied: dict[str, Any] = {}
+    unmet: list[str] = []
+    for name in [n for n in SOFT if n in read and n not in facet_filters and n not in flags]:
+        if name in FLAGS:
+            trial, trial_flags = chosen, {**chosen_flags, name: True}
+        else:
+            trial, trial_flags = (
+                {**chosen, name: [str(v) for v in read[name] if f"{name}:{v}" in index.names or v in index.names]},
+                chosen_flags,
+            )
+        met = name in FLAGS or bool(trial[name])  # an empty value list would be read as no filter
+        if met and index.search(text, lang, trial, trial_flags, 1, 0)["total"]:
+            chosen, chosen_flags = trial, trial_flags
+            applied[name] = True if name in FLAGS else trial[name]
+        else:
+            unmet.append(name)
+    if "municipality" in read and "municipality" not in facet_filters:
+        area = _by_area(index, text, lang, chosen, chosen_flags, [str(v) for v in read["municipality"]], limit, offset)
+        if area is None:
+            unmet.append("municipality")
+        else:
+            applied["municipality"] = [str(v) for v in read["municipality"]]
+            result = {**area, "interpreted": read}
+    if "municipality" not in applied and (applied or chosen != facet_filters):
+        result = {**index.search(text, lang, chosen, chosen_flags, limit, offset), "interpreted": read}
+    if not applied and not unmet:
+        return result
+    return {**result, "attribute_filters": {"applied": applied, "unmet": unmet}}
+
+
+def _by_area(
+    index: SearchIndex,
+    text: str,
+    lang: str,
+    filters: dict[str, list[str]],
+    flags: dict[str, bool],
+    codes: list[str],
+    limit: int,
+    offset: int,
+) -> dict[str, Any] | None:
+    """The matches without those known to be only in other municipalities; None when that leaves nothing.
+
+    Those known to be there and those whose area is unknown stay in the model's order, which lifts
+    the services known there (an attribute the query names) and does not put one that matches only
+    the place word before the service sought: strict "known there first" put Terapeuttinen
+    vauvaperhetyö (Helsinki) above Perhevalmennus (area unknown) for *perhevalmenus helsinki*.
+    The matches are the engine's best `RERANK_WINDOW` (all of them on the seed graph); the facets
+    are those of all matches.
+    """
+    window = RERANK_WINDOW
+    every = index.search(text, lang, filters, flags, window, 0)
+    others = [n.split(":", 1)[1] for n in index.names if n.startswith("municipality:")]
+    others = [code for code in others if code not in codes]
+    elsewhere = (
+        {i["id"] for i in index.search(text, lang, {**filters, "municipality": others}, flags, window, 0)["items"]}
+        if others
+        else set()
+    )
+    here_codes = [code for code in codes if f"municipality:{code}" in index.names]
+    here = (
+        {i["id"] for i in index.search(text, lang, {**filters, "municipality": here_codes}, flags, window, 0)["items"]}
+        if here_codes
+        else set()
+    )
+    items = [i for i in every["items"] if i["id"] in here or i["id"] not in elsewhere]
+    if not items:
+        return None
+    return {**every, "total": len(items), "items": items[offset : offset + limit]}
 
 
 def suggest(index: SearchIndex, q: str | None, *, lang: str = "fi", limit: int = 10) -> dict[str, Any]:

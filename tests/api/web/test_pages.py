@@ -306,3 +306,32 @@ def test_an_address_no_page_has_is_a_not_found_page_for_a_browser_and_a_problem_
     for url, headers in [("/no-such-page", {"Accept": "application/json"}), ("/api/v1/nothing", BROWSER)]:
         answer = client.get(url, headers=headers)
         assert answer.status_code == 404 and answer.mimetype == "application/problem+json", url
+
+
+def test_search_page_shows_attribute_words_as_removable_filters_in_the_page_language(client):
+    html = client.get("/?q=maksuton+apu+ruotsiksi&lang=fi").get_data(as_text=True)
+    assert 'class="chip"' in html and "soft=0" in html and "Svenska</span>" not in html
+    assert html.count('<h3><a href="/services/') == 1
+    assert "ruotsi" in html
+    loose = client.get("/?q=maksuton+apu+ruotsiksi&lang=fi&soft=0").get_data(as_text=True)
+    assert loose.count('<h3><a href="/services/') > 1
+    espoo = client.get("/?q=espoo&lang=en").get_data(as_text=True)
+    assert "Espoo" in espoo and ": 049" not in espoo
+
+
+def test_search_page_puts_results_before_filters_with_a_skip_link(client):
+    html = client.get("/?q=vauva&lang=fi").get_data(as_text=True)
+    assert 'href="#results-title"' in html
+    assert html.index('id="results-title"') < html.index('id="facets-title"')
+
+
+def test_search_page_without_results_offers_ways_on(client):
+    html = client.get("/?q=yksinhuoltaja&lang=fi").get_data(as_text=True)
+    assert 'class="no-results"' in html and "situation=" in html
+    filtered = client.get("/?q=vauva&anonymous=true&language=sv&lang=fi").get_data(as_text=True)
+    assert 'class="no-results"' in filtered and "/?q=vauva&amp;lang=fi" in filtered
+
+
+def test_search_page_says_a_flag_false_is_not_known_rather_than_no(client):
+    html = client.get("/?q=vauva&free=false&lang=fi").get_data(as_text=True)
+    assert "ei tiedossa (ei tai tuntematon)" in html
