@@ -50,10 +50,11 @@ def test_concurrent_searches_agree(index):
 
 
 PEOPLE = Path(__file__).parent / "judgments_people.json"
-# Issue 11 asks for 0.9 on the test half. Measured at this commit (docs/search.md): test 0.837, dev 0.900
-# (before the misspelling, compound and Swedish/English vocabulary round: test 0.823, dev 0.900).
+# Issue 11 asks for 0.9 on the test half. Measured at this commit (docs/search.md): test 0.830, dev 0.901
+# (before the misspelling, compound and Swedish/English vocabulary round: test 0.823, dev 0.900; that round
+# alone 0.837; attribute words as soft filters, which issue 14's tester asked for, 0.837 -> 0.830).
 # The threshold guards what is reached, just below it; it is not the goal, and the judgments are not edited.
-PEOPLE_TEST_FLOOR = 0.83
+PEOPLE_TEST_FLOOR = 0.825
 
 
 def test_people_set_test_half(index):
