@@ -1,5 +1,6 @@
 """Stop words: function words, question words and the filler of everyday questions (voiko, saada,
-apua; när, har, hjälp; my, was, help) are not content in any field, typed with or without ä/ö/å."""
+apua; när, har, hjälp; my, was, help) are not content in any field, typed with or without ä/ö/å;
+nor is the verb of where a family lives (asuu), which the place it names says."""
 
 from __future__ import annotations
 
@@ -20,7 +21,8 @@ STOP_WORDS = {
         jälkeen ennen aikana kiitos hei moi apua apu avun tarvitaan tarvitsen tarvitsisin haluaisin haluan
         pitäisi pitää voisin pystyy pääsee päästä olisi ole en et emme ette eivät enää yhtään paljon vähän
         takia vuoksi asti lähtien muka oon oot ollaan ollu ollut ajan aikaa kunnolla jatkuvasti usein melkein hirveesti hirveän kovasti
-        aivan ku mitenkä teen tehdä tehdään tekis jotenkin semmonen sellainen tällainen vähän niinkuin"""
+        aivan ku mitenkä teen tehdä tehdään tekis jotenkin semmonen sellainen tällainen vähän niinkuin
+        asun asut asuu asumme asutte asuvat asutaan"""
     ),
     "sv": _words(
         """och eller att det som en ett är för med på av i till den inte när har efter jag vi du ni de han hon
