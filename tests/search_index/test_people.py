@@ -22,6 +22,11 @@ def ids(index, q: str, lang: str = "fi", **kw) -> list[str]:
         ("vauva on sijoitettu", "fi", "child-placed"),  # sijoitettu ~ sijoitus
         ("mies juo liikaa", "fi", "substance-use"),  # everyday Finnish words as hidden labels
         ("förlossningsrädsla och depression", "sv", "depression"),
+        ("esikoinen tulossa", "fi", "expecting-families"),  # the sixth pass: a first child on the way
+        ("ska bli pappa", "sv", "expecting-families"),
+        ("jännittää ihan hirveesti", "fi", "anxiety"),
+        ("just moved here and know nobody", "en", "peer-support"),
+        ("vaimolla psykoosi", "fi", "psychiatric-care"),
     ],
 )
 def test_vocabulary_reaches_the_concept(index, q, lang, concept):
@@ -81,6 +86,7 @@ def test_question_and_stop_words_are_not_content(index):
         ("vauva huutaa koko ajan", "fi", ["vauva", "huutaa"]),  # "all the time" is no content
         ("oon tosi huolissani", "fi", ["huolissani"]),  # spoken olla
         ("miten tehdä ilmoitus", "fi", ["ilmoitus"]),
+        ("perhetyötä jos asuu Espoossa", "fi", ["perhetyötä"]),  # where one lives is the place, not a need
         ("bebisen gråter hela tiden", "sv", ["bebisen", "gråter"]),
         ("baby cries all the time", "en", ["baby", "cries"]),
     ],

@@ -50,11 +50,11 @@ def test_concurrent_searches_agree(index):
 
 
 PEOPLE = Path(__file__).parent / "judgments_people.json"
-# Issue 11 asks for 0.9 on the test half. Measured at this commit (docs/search.md): test 0.830, dev 0.901
-# (before the misspelling, compound and Swedish/English vocabulary round: test 0.823, dev 0.900; that round
-# alone 0.837; attribute words as soft filters, which issue 14's tester asked for, 0.837 -> 0.830).
-# The threshold guards what is reached, just below it; it is not the goal, and the judgments are not edited.
-PEOPLE_TEST_FLOOR = 0.825
+# Issue 11 asks for 0.9 on the test half. Measured at this commit (docs/search.md) over both batches
+# (305 queries): test 0.821, dev 0.877 (batch 1 alone: test 0.838, dev 0.905; before the sixth vocabulary
+# pass test 0.815, dev 0.853). The threshold guards what is reached, just below it; it is not the goal,
+# and the judgments are not edited.
+PEOPLE_TEST_FLOOR = 0.815
 
 
 def test_people_set_test_half(index):

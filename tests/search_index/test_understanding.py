@@ -19,6 +19,7 @@ def ids(index, q: str, lang: str = "fi") -> list[str]:
         ("mitä tukea ensikotijakson jälkeen", "fi"),
         ("hjälp efter tiden på mödrahemmet", "sv"),
         ("support after the mother and baby home", "en"),
+        ("mitä tapahtuu kun ensikotijakso loppuu", "fi"),  # a stay that ends asks what comes after it
     ],
 )
 def test_what_comes_after_a_service_follows_its_pathway_links(index, q, lang):
