@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -55,16 +56,25 @@ def _env(build_dir: Path) -> dict[str, str]:
 
 
 def cold_once(root: Path, build_dir: Path) -> dict[str, Any]:
-    started = time.perf_counter()
+    started, before = time.perf_counter(), resource.getrusage(resource.RUSAGE_CHILDREN)
     done = subprocess.run(
         [sys.executable, "-c", _COLD], cwd=root, env=_env(build_dir), capture_output=True, text=True, check=True
     )
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     row: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
     row["process_s"] = time.perf_counter() - started
+    row["process_cpu_s"] = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
     server = Server(build_dir, root)
     row["serve_s"] = server.cold_start_s
+    row["serve_cpu_s"] = cpu_seconds(server.process.pid)  # the server's own CPU up to its first answer
     server.stop()
     return row
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time a live process has used (/proc/PID/stat), less sensitive to load than wall."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def rss_once(root: Path, build_dir: Path) -> dict[str, Any]:
