@@ -67,6 +67,8 @@ def cold_once(root: Path, build_dir: Path) -> dict[str, Any]:
     server = Server(build_dir, root)
     row["serve_s"] = server.cold_start_s
     row["serve_cpu_s"] = cpu_seconds(server.process.pid)  # the server's own CPU up to its first answer
+    children = Path(f"/proc/{server.process.pid}/task/{server.process.pid}/children").read_text().split()
+    row["serve_children_cpu_s"] = float(sum(cpu_seconds(int(c)) for c in children))  # its SPARQL workers
     server.stop()
     return row
 
@@ -94,9 +96,13 @@ def rss_once(root: Path, build_dir: Path) -> dict[str, Any]:
     server = Server(build_dir, root)
     try:
         statuses = [server.fetch("/health")]
+        timed = []
         for q, lang in SEARCHES:
+            started = time.perf_counter()
             statuses.append(server.fetch("/api/v1/search?" + urlencode({"q": q, "lang": lang})))
+            timed.append(time.perf_counter() - started)
         searched = {f"searched_{k}": v for k, v in memory(server.process.pid).items()}
+        searched["first_search_s"], searched["second_search_s"] = timed[0], timed[1]  # the index opened by the first
         statuses += [server.fetch(path) for path in heavy]
     finally:
         figures = server.stop()

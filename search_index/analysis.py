@@ -32,6 +32,8 @@ MAX_RESTORE = 4  # vowels tried with and without diacritics for an unknown word 
 def fold(text: str) -> str:
     """Lower case without Finnish/Swedish diacritics and without other combining marks."""
     text = text.lower().translate(_FOLD)
+    if text.isascii():  # ASCII is its own NFKD and has no combining marks: most folded Finnish and Swedish
+        return text
     return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
 
 
