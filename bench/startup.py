@@ -5,12 +5,13 @@
 
 `cold`: in a fresh process, `create_app()` and the first `/health` answer through the WSGI app
 (`in_process_s`, what docs/benchmarks.md calls cold start), the process from spawn to exit
-(`process_s`, the interpreter's own start included), and `perhepolku serve` from spawn to its
-first `/health` over HTTP (`serve_s`). `rss`: `perhepolku serve`, then `/health` and the three
-searches of bench/endpoints.py, then VmRSS and VmHWM of the server and its SPARQL workers as
-bench/http.py reads them. Each ROOT (a checkout: this one when none is given, another for its
-before-figures) runs once per round, in turn, the order reversed every other round, so load on the
-shared machine falls on all alike.
+(`process_s`, the interpreter's own start included) and `perhepolku serve` from spawn to its first
+`/health` over HTTP (`serve_s`), with their CPU times, beside the floor: a process that only imports
+Flask. `rss`: `perhepolku serve`, `/health` and the three searches of bench/endpoints.py, then VmRSS
+and VmHWM of the server and its SPARQL workers as bench/http.py reads them, and again after the
+heavier rows. Each ROOT (a checkout: this one when none is given, another for its before-figures)
+runs once per round, in turn, the order reversed every other round, so load on the shared machine
+falls on all alike.
 """
 
 from __future__ import annotations
@@ -64,13 +65,38 @@ def cold_once(root: Path, build_dir: Path) -> dict[str, Any]:
     row: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
     row["process_s"] = time.perf_counter() - started
     row["process_cpu_s"] = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    # the floor: an interpreter that imports Flask and nothing of the project, in the same round
+    started, before = time.perf_counter(), resource.getrusage(resource.RUSAGE_CHILDREN)
+    subprocess.run([sys.executable, "-c", "import flask"], cwd=root, env=_env(build_dir), check=True)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    row["floor_process_s"] = time.perf_counter() - started
+    row["floor_cpu_s"] = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
     server = Server(build_dir, root)
     row["serve_s"] = server.cold_start_s
     row["serve_cpu_s"] = cpu_seconds(server.process.pid)  # the server's own CPU up to its first answer
     children = Path(f"/proc/{server.process.pid}/task/{server.process.pid}/children").read_text().split()
     row["serve_children_cpu_s"] = float(sum(cpu_seconds(int(c)) for c in children))  # its SPARQL workers
-    server.stop()
+    stop(server)
     return row
+
+
+def stop(server: Server) -> dict[str, float]:
+    """Stop the server and wait for its SPARQL workers too: a worker still opening the build when its
+    server ends goes on until it is open, and would take the CPU from the next measurement."""
+    pid = server.process.pid
+    children = [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    figures = server.stop()
+    deadline = time.monotonic() + 60
+    while any(_running(c) for c in children) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return figures
+
+
+def _running(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
 
 
 def cpu_seconds(pid: int) -> float:
@@ -105,7 +131,7 @@ def rss_once(root: Path, build_dir: Path) -> dict[str, Any]:
         searched["first_search_s"], searched["second_search_s"] = timed[0], timed[1]  # the index opened by the first
         statuses += [server.fetch(path) for path in heavy]
     finally:
-        figures = server.stop()
+        figures = stop(server)
     return {"statuses": statuses, **searched, **figures}
 
 
