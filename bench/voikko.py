@@ -21,7 +21,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from itertools import chain, product
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -124,14 +124,12 @@ def variants(words: set[str]) -> set[str]:
                 (word[:i] + c + word[i + 1 :] for i in range(1, n) for c in _BESIDE.get(word[i], "")),
             )
         )
-        positions = [i for i, ch in enumerate(word) if ch in "ao"][:MAX_RESTORE]
-        for choice in product((False, True), repeat=len(positions)):
-            out.add(
-                "".join(
-                    ("ä" if c == "a" else "ö") if i in positions and choice[positions.index(i)] else c
-                    for i, c in enumerate(word)
-                )
-            )
+        spots = [i for i, ch in enumerate(word) if ch in "ao"][:MAX_RESTORE]
+        for mask in range(1, 2 ** len(spots)):
+            chars = list(word)
+            for bit, i in enumerate(spots):
+                chars[i] = ("ä" if chars[i] == "a" else "ö") if mask >> bit & 1 else chars[i]
+            out.add("".join(chars))
     return out - words
 
 
@@ -231,15 +229,10 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     if args.what == "relevance":
         result: Any = relevance(args.build_dir)
-        print(
-            json.dumps(
-                {
-                    k: (v if not isinstance(v, dict) else {x: y for x, y in v.items() if x != "ranked"})
-                    for k, v in result.items()
-                },
-                indent=1,
-            )
-        )
+        brief = {
+            k: {x: y for x, y in v.items() if x != "ranked"} if isinstance(v, dict) else v for k, v in result.items()
+        }
+        print(json.dumps(brief, indent=1))
     else:
         groups = corpus_words(args.data, args.build_dir if args.what == "words" else None)
         if args.what == "memory":
