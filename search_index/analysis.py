@@ -5,7 +5,8 @@ Every term the index stores is folded (ä→a, ö→o, å→a), so a query typed
 the same terms. Finnish words are analysed by Voikko into all their lemmas; compound words also
 give their parts and adjacent pairs of parts (vauvaperhetyö → vauva, perhe, työ, vauvaperhe,
 perhetyö), which go to a separate, lower-boosted field. A word Voikko does not know falls back to
-the Snowball stem and the folded word itself.
+the Snowball stem and the folded word itself. Voikko's readings come from search_index.morphology
+(the native libvoikko, or pyvoikko where it is not installed: the same readings).
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from itertools import chain, product
 
 import Stemmer
 
+from search_index import morphology
+
 TOKEN = re.compile(r"\w+(?:-\w+)*", re.UNICODE)
 from search_index.stopwords import STOP_LEMMAS, STOP_WORDS  # noqa: E402
 
@@ -29,6 +32,8 @@ MAX_RESTORE = 4  # vowels tried with and without diacritics for an unknown word 
 def fold(text: str) -> str:
     """Lower case without Finnish/Swedish diacritics and without other combining marks."""
     text = text.lower().translate(_FOLD)
+    if text.isascii():  # ASCII is its own NFKD and has no combining marks: most folded Finnish and Swedish
+        return text
     return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
 
 
@@ -58,34 +63,22 @@ def stem(word: str, lang: str) -> str:
 @lru_cache(maxsize=1 << 17)
 def voikko(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(lemmas, compound parts and adjacent part pairs) of a Finnish word; empty when Voikko does not know it."""
-    import pyvoikko  # loads the transducer on first use (~1 s)
-
-    lemmas: list[str] = []
+    readings = morphology.readings(word)
+    lemmas = tuple(dict.fromkeys(r.base for r in readings if r.base))
     parts: list[str] = []
-    for analysis in pyvoikko.analyse(word):
-        base = (analysis.BASEFORM or "").replace("=", "").lower()
-        if base and base not in lemmas:
-            lemmas.append(base)
-        pieces = [(p.BASEFORM or "").replace("=", "").lower() for p in (analysis.COMPOUND_PARTS or [])]
-        pieces = [p for p in pieces if p]
-        combined = pieces + [a + b for a, b in zip(pieces, pieces[1:])]
-        for piece in combined:
+    for reading in readings:
+        pieces = list(reading.parts)
+        for piece in pieces + [a + b for a, b in zip(pieces, pieces[1:])]:
             if piece not in parts and piece not in lemmas:
                 parts.append(piece)
-    return tuple(lemmas), tuple(parts)
+    return lemmas, tuple(parts)
 
 
 @lru_cache(maxsize=1 << 14)
 def inner_parts(word: str) -> frozenset[str]:
     """The folded pieces inside a compound of three or more (koti of ensi+koti+asuminen): neither its head
     nor its first modifier, so not what the word says on its own."""
-    import pyvoikko
-
-    inner: set[str] = set()
-    for analysis in pyvoikko.analyse(word):
-        pieces = [(p.BASEFORM or "").replace("=", "").lower() for p in (analysis.COMPOUND_PARTS or [])]
-        inner |= {fold(p) for p in pieces[1:-1] if p}
-    return frozenset(inner)
+    return frozenset(fold(p) for reading in morphology.readings(word) for p in reading.parts[1:-1])
 
 
 @lru_cache(maxsize=1 << 14)

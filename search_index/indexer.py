@@ -12,7 +12,7 @@ from graph.errors import ArtefactError, BuildError
 from graph.store.graphstore import GraphStore
 from graph.store.knowledge import KnowledgeGraph
 from graph.vocab import LANGS
-from search_index import whoosh_engine
+from search_index import morphology, whoosh_engine
 from search_index.common import SharedIndex, write_shared
 from search_index.documents import concept_labels, service_documents, suggestions
 from search_index.fields import CONCEPT_FACETS, FACETS, FLAGS
@@ -80,6 +80,7 @@ def build_index(
     progress(f"  search engine: {chosen.ENGINE}")
     info = write_index(build_dir / INDEX_DIR, chosen, docs, labels, facet_names(kg), suggestions(docs, labels, kg))
     info["index_seconds"] = round(time.perf_counter() - started, 2)
+    info["voikko"] = morphology.backend()  # which analyser the terms came from (both give the same terms)
     return {"index": info}
 
 

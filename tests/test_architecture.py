@@ -16,6 +16,7 @@ THIRD_PARTY_DATA = {
     "whoosh",
     "tantivy",
     "pyvoikko",
+    "libvoikko",
     "Stemmer",
     "flask",
     "werkzeug",
@@ -60,7 +61,7 @@ RULES: dict[str, tuple[set[str], set[str]]] = {
     ),
     "search_index": (
         {"graph.vocab", "graph.errors", "graph.parsing", "graph.store", "search_index"},
-        {"whoosh", "tantivy", "pyvoikko", "Stemmer"},
+        {"whoosh", "tantivy", "pyvoikko", "libvoikko", "Stemmer"},
     ),
     "api": (
         {

@@ -55,7 +55,14 @@ class Packed:
             return None
         start, length = where
         mapped = self._map
-        return length, (mapped[at : min(at + size, start + length)] for at in range(start, start + length, size))
+
+        def pieces() -> Iterator[bytes]:
+            for at in range(start, start + length, size):
+                end = min(at + size, start + length)
+                yield mapped[at:end]
+                release(mapped, at, end - at)  # sent: its pages need not stay in the server
+
+        return length, pieces()
 
     def _where(self, key: str) -> list[int] | None:
         if not self.available():
@@ -70,6 +77,14 @@ class Packed:
                 raise ArtefactError(f"{self.data} is unreadable ({exc}); rebuild") from exc
             self._offsets = offsets
         return self._offsets.get(key)
+
+
+def release(mapped: mmap.mmap, start: int, length: int) -> None:
+    """Drop sent bytes' pages from this process's memory: they stay in the page cache (shared, read again
+    from there if asked), but no longer count in the server's RSS (a 53 MB answer did, for good)."""
+    if hasattr(mmap, "MADV_DONTNEED") and length:
+        begin = start - start % mmap.PAGESIZE
+        mapped.madvise(mmap.MADV_DONTNEED, begin, start + length - begin)
 
 
 def write_packed(folder: Path, stem: str, records: Mapping[str, bytes]) -> int:

@@ -106,6 +106,8 @@ def test_a_stored_answer_is_sent_in_pieces_as_stored_whatever_its_size(client, b
     length, pieces = packed.chunks(answer_key({}), size=1000) or (0, iter([]))
     parts = list(pieces)
     assert length == len(stored) and len(parts) > 1 and b"".join(parts) == stored
+    # the sent pieces' pages were dropped from the process (graph.store.precomputed.release): read again
+    assert packed.get(answer_key({})) == stored and b"".join(packed.chunks(answer_key({}), size=4096)[1]) == stored
     monkeypatch.setitem(endpoint.NAMED_QUERY_CAPS, "max_bytes", 100)  # the cap of a live answer only
     response = client.get("/api/v1/queries/requirements", headers={"Accept": "application/sparql-results+json"})
     assert response.status_code == 200 and response.data == stored

@@ -23,3 +23,16 @@ def test_disk_store_answers_like_memory(tmp_path, kg):
 
 def test_small_builds_stay_in_memory(build_dir):
     assert not (build_dir / DISK_STORE_DIR).exists()
+
+
+def test_the_sparql_workers_start_at_the_first_client_query(build_dir):
+    """A server never asked for SPARQL starts no worker process (graph.store.sandbox._start)."""
+    from graph.store import SparqlSandbox
+
+    sandbox = SparqlSandbox(build_dir, size=2, timeout=60)
+    try:
+        assert sandbox._all == []
+        body = sandbox.execute("ASK { ?s ?p ?o }", "application/sparql-results+json")
+        assert b"true" in body and len(sandbox._all) == 2
+    finally:
+        sandbox.close()

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from search_index.analysis import analyse, finnish_terms, fold, restore_diacritics, stemmed_terms, term_set, tokens
 
@@ -99,3 +101,15 @@ def test_tokens_keep_offsets_and_split_hyphens():
 def test_swedish_definite_forms_meet_the_indefinite(definite, indefinite):
     """Snowball leaves the neuter -et (and a doubled consonant) on: mödrahemmet did not meet mödrahem."""
     assert indefinite in stemmed_terms(definite, "sv")
+
+
+@given(st.text(max_size=40))
+def test_folding_any_text_equals_the_full_normalisation(text: str):
+    """fold's ASCII shortcut gives what NFKD without combining marks gives, for any text."""
+    import unicodedata
+
+    from search_index.analysis import _FOLD
+
+    lowered = text.lower().translate(_FOLD)
+    expected = "".join(ch for ch in unicodedata.normalize("NFKD", lowered) if not unicodedata.combining(ch))
+    assert fold(text) == expected
