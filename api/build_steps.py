@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from graph.build import BuildStep
 
-# steps that only read the store, so `perhepolku build` runs them in a forked process beside the others
-APART = ("build_index",)
+# steps that only read the store (or graph.nq), so `perhepolku build` runs each in a forked process beside the
+# others, started once graph.nq is written
+APART = ("build_index", "write_dump")
 
 
 def steps(search_engine: str = "auto") -> list[BuildStep]:

@@ -106,6 +106,7 @@ STEPS = [
     "rules",
     "application_profiles",
     "write_graph",
+    "disk_store",
     "precompute",
     "store_documents",
     "store_reports",

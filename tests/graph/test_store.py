@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from graph.build.pipeline import build
 from graph.store.graphstore import DISK_STORE_DIR
 from graph.store.knowledge import KnowledgeGraph
@@ -10,6 +12,8 @@ from graph.store.knowledge import KnowledgeGraph
 def test_disk_store_answers_like_memory(tmp_path, kg):
     folder = build(instance=tmp_path, reasoner="rules", disk_store_min=0)
     assert (folder / DISK_STORE_DIR).is_dir()
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["store"] == "disk" and manifest["timings"]["disk_store"] > 0  # written by its forked child
     on_disk = KnowledgeGraph.open(folder)
     assert len(on_disk.store) == len(kg.store)
     assert on_disk.services == kg.services
