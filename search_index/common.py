@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +20,7 @@ from search_index.pathways import PathwayReader
 from search_index.plan import QueryPlan, did_you_mean, interpreted, plan_query
 from search_index.prepare import NAMESPACES
 from search_index.protocol import Engine, MatchRequest
-from search_index.ranking import Ranker
+from search_index.ranking import Ranker, Scored
 from search_index.snippets import snippet
 from search_index.speller import Speller
 from search_index.synonyms import ConceptMatcher
@@ -89,25 +89,67 @@ class SharedIndex:
         """The engine alone (plan and match, no ranking, facets or snippets): the floor search is measured against."""
         return self.engine.raw(self.request(self.plan(text, lang), {}, {}))
 
+    def _planned(self, text: str, lang: str, plan: QueryPlan | None) -> QueryPlan | None:
+        """The plan a caller made for `text` (search_index.search plans once a search), else made here."""
+        return plan if plan is not None or not text else self.plan(text, lang)
+
     def search(
-        self, text: str, lang: str, filters: dict[str, list[str]], flags: dict[str, bool], limit: int, offset: int
+        self,
+        text: str,
+        lang: str,
+        filters: dict[str, list[str]],
+        flags: dict[str, bool],
+        limit: int,
+        offset: int,
+        *,
+        plan: QueryPlan | None = None,
+        keep: Callable[[str], bool] | None = None,
     ) -> dict[str, Any]:
-        plan = self.plan(text, lang) if text else None
+        plan = self._planned(text, lang, plan)
         if plan is not None and plan.empty:
             return self._answer(0, [], {n: Counter() for n in FACETS}, lang, text, plan)
-        matched = self.engine.match(self.request(plan, filters, flags), max(RERANK_WINDOW, offset + limit))
+        window = RERANK_WINDOW if keep is not None else max(RERANK_WINDOW, offset + limit)
+        matched = self.engine.match(self.request(plan, filters, flags), window)
         if plan is None:
-            ranked = sorted(matched.payloads, key=lambda p: p["id"])
-            page = self.engine.complete(ranked[offset : offset + limit])
-            items = [self._item(p, None, 0.0, [], [], lang) for p in page]
+            ranked = [Scored(0.0, p) for p in sorted(matched.payloads, key=lambda p: p["id"])]
         else:
-            scored = self.ranker.rank(plan, matched.payloads, lang)[offset : offset + limit]
-            page = self.engine.complete([s.payload for s in scored])
-            items = [
-                self._item(p, plan, s.score, s.concepts, s.excluded_for, lang)
-                for p, s in zip(page, scored, strict=True)
-            ]
-        return self._answer(matched.total, items, matched.facets, lang, text, plan)
+            ranked = self.ranker.rank(plan, matched.payloads, lang)
+        total = matched.total
+        if keep is not None:
+            ranked = [s for s in ranked if keep(s.payload["id"])]
+            total = len(ranked)
+        scored = ranked[offset : offset + limit]
+        page = self.engine.complete([s.payload for s in scored])
+        items = [
+            self._item(p, plan, s.score, s.concepts, s.excluded_for, lang) for p, s in zip(page, scored, strict=True)
+        ]
+        return self._answer(total, items, matched.facets, lang, text, plan)
+
+    def count(
+        self,
+        text: str,
+        lang: str,
+        filters: dict[str, list[str]],
+        flags: dict[str, bool],
+        *,
+        plan: QueryPlan | None = None,
+    ) -> int:
+        plan = self._planned(text, lang, plan)
+        return 0 if plan is not None and plan.empty else self.engine.count(self.request(plan, filters, flags))
+
+    def window(
+        self,
+        text: str,
+        lang: str,
+        filters: dict[str, list[str]],
+        flags: dict[str, bool],
+        *,
+        plan: QueryPlan | None = None,
+    ) -> set[str]:
+        plan = self._planned(text, lang, plan)
+        if plan is not None and plan.empty:
+            return set()
+        return set(self.engine.window(self.request(plan, filters, flags), RERANK_WINDOW))
 
     def _item(
         self,

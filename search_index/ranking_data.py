@@ -111,6 +111,10 @@ class RankingData:
     def __len__(self) -> int:
         return len(self.offsets) - 1
 
+    def value(self, key: str, num: int) -> Any:
+        """One ranking part of document `num` (its "id", "facets", ...), shared: read it, never change it."""
+        return self.tables[key][self.columns[key][num]]
+
     def wanted(self, terms: Iterable[str]) -> list[tuple[str, str, str]]:
         """(character, namespace, term) of those of `terms` ("ns:term") that some document holds."""
         out = []

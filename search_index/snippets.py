@@ -23,24 +23,50 @@ def sentences(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
-def _wanted(plan: QueryPlan, lang: str) -> dict[str, set[int]]:
-    """The terms of a sentence in `lang` that meet the query, with the positions of the words they meet."""
+def compact(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Sentences with their analysed terms in one string each ("\\n", then "term\\tstart\\tend\\n" a term), as engines hold them.
+
+    A list of [term, start, end] per term was most of a hit's display part and of its decoding
+    (0.2 ms a hit at 10,000 documents): one string decodes at once and a query's term is found in
+    it with `str.find`.
+    """
+    out = []
+    for entry in entries:
+        terms = entry["terms"]
+        if any(not term or term != "".join(term.split()) for term, _, _ in terms):
+            raise ValueError(f"a sentence term holds white space: {entry['text'][:60]!r}")
+        out.append(dict(entry, terms="\n" + "".join(f"{term}\t{start}\t{end}\n" for term, start, end in terms)))
+    return out
+
+
+def _wanted(plan: QueryPlan, lang: str) -> list[tuple[str, set[int]]]:
+    """The terms of a sentence in `lang` that meet the query, as the needles of a compact line, with the
+    positions of the words they meet."""
     wanted: dict[str, set[int]] = {}
     for word in plan.words:
         for ns in (lang, "fp") if lang == "fi" else (lang,):
             for term in word.terms.get(ns, {}):
                 wanted.setdefault(term, set()).add(word.position)
-    return wanted
+    return [(f"\n{term}\t", positions) for term, positions in wanted.items()]
 
 
-def _matches(entry: dict[str, Any], wanted: dict[str, set[int]]) -> tuple[set[int], list[tuple[int, int]]]:
+def _matches(entry: dict[str, Any], wanted: list[tuple[str, set[int]]]) -> tuple[set[int], list[tuple[int, int]]]:
     """(query words met, character spans to mark) of one sentence, from its terms analysed at build."""
     met: set[int] = set()
     spans = set()
-    for term, start, end in entry["terms"]:
-        if term in wanted:
-            met |= wanted[term]
-            spans.add((start, end))
+    line: str = entry["terms"]
+    find = line.find
+    for needle, positions in wanted:
+        at = find(needle)
+        if at < 0:
+            continue
+        met |= positions
+        while at >= 0:
+            start = at + len(needle)
+            tab = find("\t", start)
+            end = find("\n", tab)
+            spans.add((int(line[start:tab]), int(line[tab + 1 : end])))
+            at = find(needle, end)
     return met, sorted(spans)
 
 
@@ -60,7 +86,7 @@ def snippet(payload: dict[str, Any], plan: QueryPlan | None, lang: str) -> dict[
     if not pool:
         return {"snippet": "", "snippet_lang": None, "snippet_translated": False}
     scored = []
-    wanted: dict[str, dict[str, set[int]]] = {}
+    wanted: dict[str, list[tuple[str, set[int]]]] = {}
     for order, entry in enumerate(pool):
         if plan and entry["lang"] not in wanted:
             wanted[entry["lang"]] = _wanted(plan, entry["lang"])

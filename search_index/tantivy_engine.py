@@ -20,6 +20,7 @@ from search_index.common import SharedIndex
 from search_index.fields import FACETS, FLAGS, MATCH_FIELDS
 from search_index.protocol import Matched, MatchRequest
 from search_index.ranking_data import RankingData, write_ranking
+from search_index.snippets import compact
 
 ENGINE = "tantivy"
 TOKENIZER = "terms"  # pre-analysed terms separated by spaces
@@ -58,6 +59,7 @@ def build(folder: Path, rows: list[dict[str, Any]]) -> None:
     writer = index.writer(heap_size=128_000_000, num_threads=1)
     for num, row in enumerate(rows):
         shown = {k: row["payload"][k] for k in DISPLAY}
+        shown["sentences"] = compact(shown["sentences"])
         fields: dict[str, Any] = {"id": row["id"], "display": json.dumps(shown, ensure_ascii=False)}
         fields["terms"] = " ".join(row["terms"])
         fields.update({name: list(values) for name, values in row["keywords"].items()})
@@ -104,24 +106,47 @@ class TantivyEngine:
             clauses.append((MUST, tantivy.Query.all_query()))
         return tantivy.Query.boolean_query(clauses)
 
+    def _hits(self, query: tantivy.Query, window: int, count: bool) -> tuple[int, list[Any], list[int]]:
+        """(how many match when `count`, the addresses and document numbers of the best `window`)."""
+        result = self.searcher.search(query, limit=window, count=count)
+        addresses = [address for _, address in result.hits]
+        values = self.searcher.fast_field_values("num", addresses)
+        nums = [num for num in values if isinstance(num, int)]
+        if len(nums) != len(values):
+            raise ArtefactError("a search index document has no number: rebuild the index")
+        return int(getattr(result, "count", 0) or 0), addresses, nums
+
     def match(self, request: MatchRequest, window: int) -> Matched:
         query = self._query(request)
-        result = self.searcher.search(query, limit=window, count=True)
-        addresses = [address for _, address in result.hits]
+        total, addresses, nums = self._hits(query, window, True)
         wanted = self.ranking.wanted(request.terms)
         payloads = []
-        for num, address in zip(self.searcher.fast_field_values("num", addresses), addresses, strict=True):
-            if not isinstance(num, int):
-                raise ArtefactError("a search index document has no number: rebuild the index")
+        for num, address in zip(nums, addresses, strict=True):
             payload = self.ranking.payload(num, wanted)
             payload["_address"] = address
             payloads.append(payload)
-        aggregation = self.searcher.aggregate(query, {FACET: {"terms": {"field": FACET, "size": self.facet_values}}})
         counts: dict[str, Counter[str]] = {n: Counter() for n in FACETS}
+        if total <= len(payloads):
+            # every match is in the window: its facet values are in memory, no aggregation pass is needed
+            for payload in payloads:
+                for name, values in payload["facets"].items():
+                    counts[name].update(values)
+            return Matched(total, payloads, counts)
+        aggregation = self.searcher.aggregate(query, {FACET: {"terms": {"field": FACET, "size": self.facet_values}}})
         for bucket in aggregation.get(FACET, {}).get("buckets", []):
             name, value = str(bucket["key"]).split(":", 1)
             counts[name][value] = bucket["doc_count"]
-        return Matched(int(getattr(result, "count", 0) or 0), payloads, counts)
+        return Matched(total, payloads, counts)
+
+    def count(self, request: MatchRequest) -> int:
+        """How many documents match: tantivy's count of the number column, no scoring and no hits."""
+        found = self.searcher.aggregate(self._query(request), {"n": {"value_count": {"field": "num"}}})
+        return int(found["n"]["value"] or 0)
+
+    def window(self, request: MatchRequest, size: int) -> list[str]:
+        """The ids of the engine's best `size` matches (those `match` returns), no payloads or facets."""
+        _, _, nums = self._hits(self._query(request), size, False)
+        return [self.ranking.value("id", num) for num in nums]
 
     def complete(self, payloads: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """The page's payloads with what a hit shows (labels, sentences), read from the stored display field."""
