@@ -85,6 +85,8 @@ class TantivyEngine:
             f"{n}:{v}" for facets in self.ranking.tables.get("facets", []) for n in FACETS for v in facets.get(n, [])
         }
         self.facet_values = max(len(held), 1)
+        self.documents = self.searcher.num_docs
+        self.every = self._aggregate(tantivy.Query.all_query())  # the counts over all documents
 
     def _term(self, field: str, value: str) -> tantivy.Query:
         return tantivy.Query.term_query(self.schema, field, value)
@@ -125,18 +127,30 @@ class TantivyEngine:
             payload = self.ranking.payload(num, wanted)
             payload["_address"] = address
             payloads.append(payload)
-        counts: dict[str, Counter[str]] = {n: Counter() for n in FACETS}
-        if total <= len(payloads):
-            # every match is in the window: its facet values are in memory, no aggregation pass is needed
+        return Matched(total, payloads, self._facets(query, total, payloads))
+
+    def _facets(self, query: tantivy.Query, total: int, payloads: list[dict[str, Any]]) -> dict[str, Counter[str]]:
+        """Facet counts over every match: from the window's payloads when it holds them all, else counted by
+        tantivy over the matches or, when most documents match, over those that do not (taken from all)."""
+        if total <= len(payloads):  # every match is in the window: its facet values are in memory
+            counts: dict[str, Counter[str]] = {n: Counter() for n in FACETS}
             for payload in payloads:
                 for name, values in payload["facets"].items():
                     counts[name].update(values)
-            return Matched(total, payloads, counts)
+            return counts
+        if 2 * total <= self.documents:
+            return self._aggregate(query)
+        rest = self._aggregate(tantivy.Query.boolean_query([(MUST, tantivy.Query.all_query()), (MUST_NOT, query)]))
+        return {name: self.every[name] - rest[name] for name in FACETS}
+
+    def _aggregate(self, query: tantivy.Query) -> dict[str, Counter[str]]:
+        """Facet counts over the documents `query` matches: one terms aggregation over the facet column."""
         aggregation = self.searcher.aggregate(query, {FACET: {"terms": {"field": FACET, "size": self.facet_values}}})
+        counts: dict[str, Counter[str]] = {n: Counter() for n in FACETS}
         for bucket in aggregation.get(FACET, {}).get("buckets", []):
             name, value = str(bucket["key"]).split(":", 1)
             counts[name][value] = bucket["doc_count"]
-        return Matched(total, payloads, counts)
+        return counts
 
     def count(self, request: MatchRequest) -> int:
         """How many documents match: tantivy's count of the number column, no scoring and no hits."""
