@@ -24,18 +24,18 @@ def sentences(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def compact(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Sentences with their analysed terms in one string each ("\\n", then "term\\tstart\\tend\\n" a term), as engines hold them.
+    """Sentences with their analysed terms in one string each (";term start end" a term, then ";"), as engines hold them.
 
     A list of [term, start, end] per term was most of a hit's display part and of its decoding
-    (0.2 ms a hit at 10,000 documents): one string decodes at once and a query's term is found in
-    it with `str.find`.
+    (0.2 ms a hit at 10,000 documents): one string with nothing JSON escapes decodes at once, and
+    a query's term is found in it with `str.find`.
     """
     out = []
     for entry in entries:
         terms = entry["terms"]
-        if any(not term or term != "".join(term.split()) for term, _, _ in terms):
-            raise ValueError(f"a sentence term holds white space: {entry['text'][:60]!r}")
-        out.append(dict(entry, terms="\n" + "".join(f"{term}\t{start}\t{end}\n" for term, start, end in terms)))
+        if any(";" in term or term != "".join(term.split()) or not term for term, _, _ in terms):
+            raise ValueError(f"a sentence term holds white space or a semicolon: {entry['text'][:60]!r}")
+        out.append(dict(entry, terms="".join(f";{term} {start} {end}" for term, start, end in terms) + ";"))
     return out
 
 
@@ -47,7 +47,7 @@ def _wanted(plan: QueryPlan, lang: str) -> list[tuple[str, set[int]]]:
         for ns in (lang, "fp") if lang == "fi" else (lang,):
             for term in word.terms.get(ns, {}):
                 wanted.setdefault(term, set()).add(word.position)
-    return [(f"\n{term}\t", positions) for term, positions in wanted.items()]
+    return [(f";{term} ", positions) for term, positions in wanted.items()]
 
 
 def _matches(entry: dict[str, Any], wanted: list[tuple[str, set[int]]]) -> tuple[set[int], list[tuple[int, int]]]:
@@ -63,9 +63,9 @@ def _matches(entry: dict[str, Any], wanted: list[tuple[str, set[int]]]) -> tuple
         met |= positions
         while at >= 0:
             start = at + len(needle)
-            tab = find("\t", start)
-            end = find("\n", tab)
-            spans.add((int(line[start:tab]), int(line[tab + 1 : end])))
+            space = find(" ", start)
+            end = find(";", space)
+            spans.add((int(line[start:space]), int(line[space + 1 : end])))
             at = find(needle, end)
     return met, sorted(spans)
 
