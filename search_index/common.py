@@ -21,7 +21,7 @@ from search_index.plan import QueryPlan, did_you_mean, interpreted, plan_query
 from search_index.prepare import NAMESPACES
 from search_index.protocol import Engine, MatchRequest
 from search_index.ranking import Ranker, Scored
-from search_index.snippets import snippet
+from search_index.snippets import Needles, snippet
 from search_index.speller import Speller
 from search_index.synonyms import ConceptMatcher
 
@@ -120,8 +120,9 @@ class SharedIndex:
             total = len(ranked)
         scored = ranked[offset : offset + limit]
         page = self.engine.complete([s.payload for s in scored])
+        needles = Needles(plan) if plan is not None else None
         items = [
-            self._item(p, plan, s.score, s.concepts, s.excluded_for, lang) for p, s in zip(page, scored, strict=True)
+            self._item(p, needles, s.score, s.concepts, s.excluded_for, lang) for p, s in zip(page, scored, strict=True)
         ]
         return self._answer(total, items, matched.facets, lang, text, plan)
 
@@ -154,7 +155,7 @@ class SharedIndex:
     def _item(
         self,
         payload: dict[str, Any],
-        plan: QueryPlan | None,
+        needles: Needles | None,
         score: float,
         concepts: list[str],
         excluded: list[dict[str, Any]],
@@ -166,7 +167,7 @@ class SharedIndex:
             "labels": labels,
             "label": labels.get(lang) or labels.get("fi"),
             "score": round(score, 4),
-            **snippet(payload, plan, lang),
+            **snippet(payload, needles, lang),
             "concepts": [{"id": c, "label": self.label("", c, lang)} for c in concepts],
         }
         if excluded:

@@ -50,10 +50,26 @@ def _wanted(plan: QueryPlan, lang: str) -> list[tuple[str, set[int]]]:
     return [(f";{term} ", positions) for term, positions in wanted.items()]
 
 
+class Needles:
+    """The query's terms as the needles of compact sentence lines, per sentence language: made once a search."""
+
+    def __init__(self, plan: QueryPlan) -> None:
+        self.plan = plan
+        self._by_lang: dict[str, list[tuple[str, set[int]]]] = {}
+
+    def __call__(self, lang: str) -> list[tuple[str, set[int]]]:
+        found = self._by_lang.get(lang)
+        if found is None:
+            found = self._by_lang[lang] = _wanted(self.plan, lang)
+        return found
+
+
 def _matches(entry: dict[str, Any], wanted: list[tuple[str, set[int]]]) -> tuple[set[int], list[tuple[int, int]]]:
     """(query words met, character spans to mark) of one sentence, from its terms analysed at build."""
     met: set[int] = set()
-    spans = set()
+    spans: set[tuple[int, int]] = set()
+    if not wanted:
+        return met, []
     line: str = entry["terms"]
     find = line.find
     for needle, positions in wanted:
@@ -80,17 +96,15 @@ def _mark(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(out) + html.escape(text[at:])
 
 
-def snippet(payload: dict[str, Any], plan: QueryPlan | None, lang: str) -> dict[str, Any]:
-    """{snippet, snippet_lang, snippet_translated}: the sentences that meet most query words."""
+def snippet(payload: dict[str, Any], needles: Needles | None, lang: str) -> dict[str, Any]:
+    """{snippet, snippet_lang, snippet_translated}: the sentences that meet most query words (`needles`, the
+    query's terms made once for a page of hits; None without a query)."""
     pool = payload["sentences"]
     if not pool:
         return {"snippet": "", "snippet_lang": None, "snippet_translated": False}
     scored = []
-    wanted: dict[str, list[tuple[str, set[int]]]] = {}
     for order, entry in enumerate(pool):
-        if plan and entry["lang"] not in wanted:
-            wanted[entry["lang"]] = _wanted(plan, entry["lang"])
-        met, spans = _matches(entry, wanted[entry["lang"]]) if plan else (set(), [])
+        met, spans = _matches(entry, needles(entry["lang"])) if needles else (set(), [])
         rank = (len(met), entry["lang"] == lang, entry["kind"] == "description", -order)
         scored.append((rank, met, spans, entry))
     scored.sort(key=lambda item: item[0], reverse=True)
