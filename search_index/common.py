@@ -8,13 +8,12 @@ adapter (whoosh_engine, tantivy_engine) only matches and counts facets.
 from __future__ import annotations
 
 import json
-from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
-from search_index.analysis import fold
+from search_index.completions import Completions
 from search_index.fields import CONCEPT_FACETS, FACETS, RERANK_WINDOW
 from search_index.pathways import PathwayReader
 from search_index.plan import QueryPlan, did_you_mean, interpreted, plan_query
@@ -46,10 +45,9 @@ class SharedIndex:
         labels = _read(folder, "labels.json")
         self.matcher = ConceptMatcher(labels)
         self._names: dict[str, dict[str, Any]] = _read(folder, "concepts.json")
-        self._labels: dict[tuple[str, str, str], str] = {}
-        self.completions = [dict(s, key=fold(s["text"])) for s in _read(folder, "suggestions.json")]
-        # every word of every completion (and its whole key), sorted: a prefix is a range found by bisection
-        self._prefixes = sorted({(w, n) for n, s in enumerate(self.completions) for w in (s["key"], *s["key"].split())})
+        self._labels: dict[tuple[str, str], dict[str, str]] = {}  # (facet, language) -> value -> label
+        self.completer = Completions(_read(folder, "suggestions.json"))
+        self.completions = self.completer.entries
         stats = _read(folder, "stats.json")
         self.ranker = Ranker(stats, self.matcher.scheme, self.matcher.broader)
         self.pathways = PathwayReader(labels, stats.get("pathways", {}))
@@ -193,50 +191,38 @@ class SharedIndex:
 
     def facet_counts(self, counts: dict[str, Counter[str]], lang: str) -> dict[str, list[dict[str, Any]]]:
         """Facet values with labels and counts, largest first."""
-        return {
-            name: [
-                {"id": value, "label": self.label(name, value, lang), "count": n}
-                for value, n in sorted(counter.items(), key=lambda item: (-item[1], item[0]))
-            ]
-            for name, counter in counts.items()
-        }
+        out = {}
+        for name, counter in counts.items():
+            labels = self._labels.setdefault((name, lang), {})
+            rows = []
+            for value, n in sorted(counter.items(), key=_largest_first):
+                label = labels.get(value)
+                if label is None:  # the names never change: each value's label is worked out once per language
+                    label = labels[value] = self._label(name, value, lang)
+                rows.append({"id": value, "label": label, "count": n})
+            out[name] = rows
+        return out
 
     def label(self, facet: str, value: str, lang: str) -> str:
-        key = (facet, value, lang)
-        found = self._labels.get(key)
-        if found is None:  # the names never change: each facet value's label is worked out once per language
-            names = self._names.get(f"{facet}:{value}") or self._names.get(value) or {}
-            found = self._labels[key] = str(names.get(lang) or names.get("fi") or value)
+        labels = self._labels.setdefault((facet, lang), {})
+        found = labels.get(value)
+        if found is None:
+            found = labels[value] = self._label(facet, value, lang)
         return found
 
+    def _label(self, facet: str, value: str, lang: str) -> str:
+        names = self._names.get(f"{facet}:{value}") or self._names.get(value) or {}
+        return str(names.get(lang) or names.get("fi") or value)
+
     def suggest(self, prefix: str, lang: str, limit: int) -> list[dict[str, str]]:
-        key = fold(prefix.strip())
-        if not key:
-            return []
-        numbers = set()
-        for word, number in self._prefixes[bisect_left(self._prefixes, (key, -1)) :]:
-            if not word.startswith(key):
-                break
-            numbers.add(number)
-        hits = [self.completions[n] for n in sorted(numbers)]
-        hits.sort(
-            key=lambda s: (
-                s["lang"] != lang,
-                s["kind"] != "service",
-                not s["key"].startswith(key),
-                len(s["text"]),
-                s["text"],
-            )
-        )
-        out, seen = [], set()
-        for s in hits:
-            if s["text"].lower() not in seen:
-                seen.add(s["text"].lower())
-                out.append({"text": s["text"], "kind": s["kind"], "id": s["id"], "lang": s["lang"]})
-        return out[:limit]
+        return self.completer.suggest(prefix, lang, limit)
 
     def close(self) -> None:
         self.engine.close()
+
+
+def _largest_first(item: tuple[str, int]) -> tuple[int, str]:
+    return -item[1], item[0]
 
 
 def facet_values(payload: dict[str, Any]) -> dict[str, list[str]]:
