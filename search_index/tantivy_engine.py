@@ -121,12 +121,9 @@ class TantivyEngine:
     def match(self, request: MatchRequest, window: int) -> Matched:
         query = self._query(request)
         total, addresses, nums = self._hits(query, window, True)
-        wanted = self.ranking.wanted(request.terms)
-        payloads = []
-        for num, address in zip(nums, addresses, strict=True):
-            payload = self.ranking.payload(num, wanted)
+        payloads = self.ranking.payloads(nums, self.ranking.wanted(request.terms))
+        for payload, address in zip(payloads, addresses, strict=True):
             payload["_address"] = address
-            payloads.append(payload)
         return Matched(total, payloads, self._facets(query, total, payloads))
 
     def _facets(self, query: tantivy.Query, total: int, payloads: list[dict[str, Any]]) -> dict[str, Counter[str]]:
