@@ -2,7 +2,7 @@
 
     python -m bench.search_speed prepare --size 10000 --folder /tmp/corpus-10000   # generate and prepare, once
     python -m bench.search_speed write --folder /tmp/corpus-10000                  # the engine's part (tantivy)
-    python -m bench.search_speed measure --folder /tmp/corpus-10000 --rounds 2 [--answers out.json]
+    python -m bench.search_speed measure --folder /tmp/corpus-10000 --rounds 2 [--answers out.json] [--thaw]
     python -m bench.search_speed memory --folder /tmp/corpus-10000                 # RSS of the ranking data
     python -m bench.search_speed http --runs 300 [--root <checkout>]              # the seed build over HTTP
 
@@ -12,7 +12,8 @@ runs the judged queries (the old set and the people set's dev half), each round 
 bare match (`raw_search`: the plan and the engine's match) interleaved query by query, so a burst of
 load on the shared machine falls on both; it reports median and p95 of each and their ratios, the
 process's RSS before and after the index is opened, and (`--answers`) every answer whole, to
-hold two versions' answers equal.
+hold two versions' answers equal. The opened index is frozen out of the collector's full passes as
+the server freezes it (api.heap; `--thaw` measures without).
 """
 
 from __future__ import annotations
@@ -120,7 +121,8 @@ def _summary(samples: list[float]) -> dict[str, float]:
     }
 
 
-def measure(folder: Path, rounds: int, answers: Path | None) -> dict[str, Any]:
+def measure(folder: Path, rounds: int, answers: Path | None, freeze: bool = True) -> dict[str, Any]:
+    from api.heap import keep
     from search_index.indexer import open_folder
     from search_index.search import search
 
@@ -128,6 +130,8 @@ def measure(folder: Path, rounds: int, answers: Path | None) -> dict[str, Any]:
     started = time.perf_counter()
     index = open_folder(folder / "index")
     opened = {"open_s": round(time.perf_counter() - started, 2), "rss_before_mb": before, "rss_open_mb": rss_mb()}
+    if freeze:  # as the server does once the index is open (api.resources): no full collection walks it
+        keep()
     asked = queries()
     ranked = {f"{lang}:{q}": search(index, q, lang=lang, limit=10) for q, lang in asked}  # also the warm-up
     timed: dict[str, list[float]] = {"search": [], "raw": []}
@@ -147,6 +151,7 @@ def measure(folder: Path, rounds: int, answers: Path | None) -> dict[str, Any]:
         "documents": json.loads((folder / "index" / "stats.json").read_text(encoding="utf-8"))["documents"],
         "queries": len(asked),
         "rounds": rounds,
+        "frozen": freeze,
         "load_average": [min(load), max(load)],
         "search": search_row,
         "raw": raw_row,
@@ -196,6 +201,7 @@ def main() -> None:
     parser.add_argument("--engine", default="tantivy")
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--answers", type=Path)
+    parser.add_argument("--thaw", action="store_true", help="measure without freezing the opened index (gc.freeze)")
     args = parser.parse_args()
     if args.step == "prepare":
         prepare(args.size, args.folder)
@@ -208,7 +214,7 @@ def main() -> None:
         print(json.dumps({k: v for k, v in report.items() if k != "rows"}))
         print(table(report["rows"], ["endpoint", "median_ms", "p95_ms", "median_ratio", "p95_ratio", "runs"]))
     else:
-        report = measure(args.folder, args.rounds, args.answers)
+        report = measure(args.folder, args.rounds, args.answers, not args.thaw)
         rows = [{"row": name, **report[name]} for name in ("search", "raw")]
         print(json.dumps(report, indent=1))
         print(table(rows, ["row", "p50_ms", "p95_ms"]))

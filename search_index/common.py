@@ -8,20 +8,19 @@ adapter (whoosh_engine, tantivy_engine) only matches and counts facets.
 from __future__ import annotations
 
 import json
-from bisect import bisect_left
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
-from search_index.analysis import fold
+from search_index.completions import Completions
 from search_index.fields import CONCEPT_FACETS, FACETS, RERANK_WINDOW
 from search_index.pathways import PathwayReader
 from search_index.plan import QueryPlan, did_you_mean, interpreted, plan_query
 from search_index.prepare import NAMESPACES
 from search_index.protocol import Engine, MatchRequest
-from search_index.ranking import Ranker
-from search_index.snippets import snippet
+from search_index.ranking import Ranker, Scored
+from search_index.snippets import Needles, snippet
 from search_index.speller import Speller
 from search_index.synonyms import ConceptMatcher
 
@@ -46,10 +45,9 @@ class SharedIndex:
         labels = _read(folder, "labels.json")
         self.matcher = ConceptMatcher(labels)
         self._names: dict[str, dict[str, Any]] = _read(folder, "concepts.json")
-        self._labels: dict[tuple[str, str, str], str] = {}
-        self.completions = [dict(s, key=fold(s["text"])) for s in _read(folder, "suggestions.json")]
-        # every word of every completion (and its whole key), sorted: a prefix is a range found by bisection
-        self._prefixes = sorted({(w, n) for n, s in enumerate(self.completions) for w in (s["key"], *s["key"].split())})
+        self._labels: dict[tuple[str, str], dict[str, str]] = {}  # (facet, language) -> value -> label
+        self.completer = Completions(_read(folder, "suggestions.json"))
+        self.completions = self.completer.entries
         stats = _read(folder, "stats.json")
         self.ranker = Ranker(stats, self.matcher.scheme, self.matcher.broader)
         self.pathways = PathwayReader(labels, stats.get("pathways", {}))
@@ -89,30 +87,73 @@ class SharedIndex:
         """The engine alone (plan and match, no ranking, facets or snippets): the floor search is measured against."""
         return self.engine.raw(self.request(self.plan(text, lang), {}, {}))
 
+    def _planned(self, text: str, lang: str, plan: QueryPlan | None) -> QueryPlan | None:
+        """The plan a caller made for `text` (search_index.search plans once a search), else made here."""
+        return plan if plan is not None or not text else self.plan(text, lang)
+
     def search(
-        self, text: str, lang: str, filters: dict[str, list[str]], flags: dict[str, bool], limit: int, offset: int
+        self,
+        text: str,
+        lang: str,
+        filters: dict[str, list[str]],
+        flags: dict[str, bool],
+        limit: int,
+        offset: int,
+        *,
+        plan: QueryPlan | None = None,
+        keep: Callable[[str], bool] | None = None,
     ) -> dict[str, Any]:
-        plan = self.plan(text, lang) if text else None
+        plan = self._planned(text, lang, plan)
         if plan is not None and plan.empty:
             return self._answer(0, [], {n: Counter() for n in FACETS}, lang, text, plan)
-        matched = self.engine.match(self.request(plan, filters, flags), max(RERANK_WINDOW, offset + limit))
+        window = RERANK_WINDOW if keep is not None else max(RERANK_WINDOW, offset + limit)
+        matched = self.engine.match(self.request(plan, filters, flags), window)
         if plan is None:
-            ranked = sorted(matched.payloads, key=lambda p: p["id"])
-            page = self.engine.complete(ranked[offset : offset + limit])
-            items = [self._item(p, None, 0.0, [], [], lang) for p in page]
+            ranked = [Scored(0.0, p) for p in sorted(matched.payloads, key=lambda p: p["id"])]
         else:
-            scored = self.ranker.rank(plan, matched.payloads, lang)[offset : offset + limit]
-            page = self.engine.complete([s.payload for s in scored])
-            items = [
-                self._item(p, plan, s.score, s.concepts, s.excluded_for, lang)
-                for p, s in zip(page, scored, strict=True)
-            ]
-        return self._answer(matched.total, items, matched.facets, lang, text, plan)
+            ranked = self.ranker.rank(plan, matched.payloads, lang)
+        total = matched.total
+        if keep is not None:
+            ranked = [s for s in ranked if keep(s.payload["id"])]
+            total = len(ranked)
+        scored = ranked[offset : offset + limit]
+        page = self.engine.complete([s.payload for s in scored])
+        needles = Needles(plan) if plan is not None else None
+        items = [
+            self._item(p, needles, s.score, s.concepts, s.excluded_for, lang) for p, s in zip(page, scored, strict=True)
+        ]
+        return self._answer(total, items, matched.facets, lang, text, plan)
+
+    def count(
+        self,
+        text: str,
+        lang: str,
+        filters: dict[str, list[str]],
+        flags: dict[str, bool],
+        *,
+        plan: QueryPlan | None = None,
+    ) -> int:
+        plan = self._planned(text, lang, plan)
+        return 0 if plan is not None and plan.empty else self.engine.count(self.request(plan, filters, flags))
+
+    def window(
+        self,
+        text: str,
+        lang: str,
+        filters: dict[str, list[str]],
+        flags: dict[str, bool],
+        *,
+        plan: QueryPlan | None = None,
+    ) -> set[str]:
+        plan = self._planned(text, lang, plan)
+        if plan is not None and plan.empty:
+            return set()
+        return set(self.engine.window(self.request(plan, filters, flags), RERANK_WINDOW))
 
     def _item(
         self,
         payload: dict[str, Any],
-        plan: QueryPlan | None,
+        needles: Needles | None,
         score: float,
         concepts: list[str],
         excluded: list[dict[str, Any]],
@@ -124,7 +165,7 @@ class SharedIndex:
             "labels": labels,
             "label": labels.get(lang) or labels.get("fi"),
             "score": round(score, 4),
-            **snippet(payload, plan, lang),
+            **snippet(payload, needles, lang),
             "concepts": [{"id": c, "label": self.label("", c, lang)} for c in concepts],
         }
         if excluded:
@@ -150,50 +191,38 @@ class SharedIndex:
 
     def facet_counts(self, counts: dict[str, Counter[str]], lang: str) -> dict[str, list[dict[str, Any]]]:
         """Facet values with labels and counts, largest first."""
-        return {
-            name: [
-                {"id": value, "label": self.label(name, value, lang), "count": n}
-                for value, n in sorted(counter.items(), key=lambda item: (-item[1], item[0]))
-            ]
-            for name, counter in counts.items()
-        }
+        out = {}
+        for name, counter in counts.items():
+            labels = self._labels.setdefault((name, lang), {})
+            rows = []
+            for value, n in sorted(counter.items(), key=_largest_first):
+                label = labels.get(value)
+                if label is None:  # the names never change: each value's label is worked out once per language
+                    label = labels[value] = self._label(name, value, lang)
+                rows.append({"id": value, "label": label, "count": n})
+            out[name] = rows
+        return out
 
     def label(self, facet: str, value: str, lang: str) -> str:
-        key = (facet, value, lang)
-        found = self._labels.get(key)
-        if found is None:  # the names never change: each facet value's label is worked out once per language
-            names = self._names.get(f"{facet}:{value}") or self._names.get(value) or {}
-            found = self._labels[key] = str(names.get(lang) or names.get("fi") or value)
+        labels = self._labels.setdefault((facet, lang), {})
+        found = labels.get(value)
+        if found is None:
+            found = labels[value] = self._label(facet, value, lang)
         return found
 
+    def _label(self, facet: str, value: str, lang: str) -> str:
+        names = self._names.get(f"{facet}:{value}") or self._names.get(value) or {}
+        return str(names.get(lang) or names.get("fi") or value)
+
     def suggest(self, prefix: str, lang: str, limit: int) -> list[dict[str, str]]:
-        key = fold(prefix.strip())
-        if not key:
-            return []
-        numbers = set()
-        for word, number in self._prefixes[bisect_left(self._prefixes, (key, -1)) :]:
-            if not word.startswith(key):
-                break
-            numbers.add(number)
-        hits = [self.completions[n] for n in sorted(numbers)]
-        hits.sort(
-            key=lambda s: (
-                s["lang"] != lang,
-                s["kind"] != "service",
-                not s["key"].startswith(key),
-                len(s["text"]),
-                s["text"],
-            )
-        )
-        out, seen = [], set()
-        for s in hits:
-            if s["text"].lower() not in seen:
-                seen.add(s["text"].lower())
-                out.append({"text": s["text"], "kind": s["kind"], "id": s["id"], "lang": s["lang"]})
-        return out[:limit]
+        return self.completer.suggest(prefix, lang, limit)
 
     def close(self) -> None:
         self.engine.close()
+
+
+def _largest_first(item: tuple[str, int]) -> tuple[int, str]:
+    return -item[1], item[0]
 
 
 def facet_values(payload: dict[str, Any]) -> dict[str, list[str]]:

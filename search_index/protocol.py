@@ -10,9 +10,12 @@ both engines, so Whoosh and tantivy give the same answers on the same documents.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
+
+if TYPE_CHECKING:
+    from search_index.plan import QueryPlan
 
 
 class SearchIndex(Protocol):
@@ -23,10 +26,50 @@ class SearchIndex(Protocol):
         """Labels of facet values: concept ids, and municipality codes as municipality:<code>."""
         ...
 
+    def plan(self, text: str, lang: str) -> QueryPlan:
+        """How a (non-empty) query is read: made once per search and handed to the calls below."""
+        ...
+
     def search(
-        self, text: str, lang: str, filters: dict[str, list[str]], flags: dict[str, bool], limit: int, offset: int
+        self,
+        text: str,
+        lang: str,
+        filters: dict[str, list[str]],
+        flags: dict[str, bool],
+        limit: int,
+        offset: int,
+        *,
+        plan: QueryPlan | None = None,
+        keep: Callable[[str], bool] | None = None,
     ) -> dict[str, Any]:
-        """Ranked hits with snippets, facet counts, did_you_mean and interpreted."""
+        """Ranked hits with snippets, facet counts, did_you_mean and interpreted.
+
+        With `keep`, only the ranked hits of the window whose id it keeps, and their number as the total.
+        """
+        ...
+
+    def count(
+        self,
+        text: str,
+        lang: str,
+        filters: dict[str, list[str]],
+        flags: dict[str, bool],
+        *,
+        plan: QueryPlan | None = None,
+    ) -> int:
+        """The total `search` reports, without ranking, hits or facets."""
+        ...
+
+    def window(
+        self,
+        text: str,
+        lang: str,
+        filters: dict[str, list[str]],
+        flags: dict[str, bool],
+        *,
+        plan: QueryPlan | None = None,
+    ) -> set[str]:
+        """The ids of the matches `search` ranks (the engine's best window), unranked."""
         ...
 
     def suggest(self, prefix: str, lang: str, limit: int) -> list[dict[str, str]]:
@@ -63,6 +106,14 @@ class Engine(Protocol):
 
     def match(self, request: MatchRequest, window: int) -> Matched:
         """How many documents match, the payloads of the best `window` (what ranking reads), facet counts."""
+        ...
+
+    def count(self, request: MatchRequest) -> int:
+        """How many documents match (the total of `match`), without hits or facets."""
+        ...
+
+    def window(self, request: MatchRequest, size: int) -> list[str]:
+        """The ids of the documents `match` returns for `size`, in the engine's order, without payloads or facets."""
         ...
 
     def complete(self, payloads: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -37,11 +37,15 @@ Space = tuple[str, str, float, list[tuple[str, float, float]]]  # namespace, its
 
 @dataclass
 class Weighed:
-    """A query's units, its words (position, terms by namespace) and concepts (id, weight × strength × idf, positions)."""
+    """A query's units, its words (position, terms by namespace) and concepts (id, weight × strength × idf,
+    positions), the concepts it names itself, the places it names and the services it asks after."""
 
     units: list[frozenset[int]]
     words: list[tuple[int, list[Space]]]
     concepts: list[tuple[str, float, frozenset[int]]]
+    named: frozenset[str] = frozenset()
+    places: frozenset[str] = frozenset()
+    anchors: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -80,18 +84,27 @@ class Ranker:
         for cid, (strength, positions) in plan.concepts.items():
             weight = CONCEPT_WEIGHT.get(self.scheme.get(cid, ""), PATHWAY_WEIGHT if ":" in cid else 0.5)
             concepts.append((cid, weight * strength * self.idf(self.concept_df.get(cid, 0)), positions))
-        return Weighed(self.units(plan), words, concepts)
+        anchors = frozenset(a for relation, ids in plan.anchors.items() if relation != "route" for a in ids)
+        places = frozenset(plan.attributes.get("municipality") or ())
+        return Weighed(self.units(plan), words, concepts, frozenset(plan.matched), places, anchors)
 
-    def word_score(self, spaces: list[Space], payload: dict[str, Any]) -> float:
-        """BM25F of one query word: its best term in the document, field weights applied before saturation."""
+    def word_score(self, spaces: list[Space], payload: dict[str, Any], norms: dict[str, float] | None = None) -> float:
+        """BM25F of one query word: its best term in the document, field weights applied before saturation.
+
+        `norms`: the document's length norms by language, worked out at their first use (one document's
+        words share them).
+        """
+        norms = {} if norms is None else norms
         best = 0.0
         for ns, text_lang, factor, wanted in spaces:
             tf_map = payload["tf"].get(ns)
             if not tf_map:  # none of the document's terms in this namespace: nothing to weigh
                 continue
-            avg = self.avg[text_lang]
-            length = max(payload["len"].get(text_lang, 0.0), avg)  # thin documents get no bonus
-            norm = K1 * (1 - B + B * length / avg)
+            norm = norms.get(text_lang)
+            if norm is None:
+                avg = self.avg[text_lang]
+                length = max(payload["len"].get(text_lang, 0.0), avg)  # thin documents get no bonus
+                norm = norms[text_lang] = K1 * (1 - B + B * length / avg)
             for term, weight, idf in wanted:
                 tf = tf_map.get(term)
                 if tf:
@@ -119,19 +132,21 @@ class Ranker:
         units = weighed.units
         matched_words: set[int] = set()
         total = 0.0
+        norms: dict[str, float] = {}
         for position, spaces in weighed.words:
-            s = self.word_score(spaces, payload)
+            s = self.word_score(spaces, payload, norms)
             if s > 0:
                 total += s
                 matched_words.add(position)
         concepts = []
+        held = payload["concepts"]
         for cid, rarity, positions in weighed.concepts:
-            status = payload["concepts"].get(cid)
+            status = held.get(cid)
             if status is None:
                 continue
             total += rarity * STATUS_FACTOR[status]  # weight × strength × idf × status, as ((w × s) × i) × f
             matched_words |= positions
-            if cid in plan.matched and status != "titled":
+            if cid in weighed.named and status != "titled":
                 concepts.append(cid)
         if plan.words:
             share = sum(len(unit & matched_words) / len(unit) for unit in units) / len(units)
@@ -141,20 +156,17 @@ class Ranker:
             total = total * (1 + ATTRIBUTE_BOOST * share) if plan.words else share
         if payload.get("basic_level"):
             total *= BASIC_LEVEL_PRIOR
-        if self._elsewhere(plan, payload):
-            total *= ELSEWHERE_FACTOR
-        if any(payload["id"] in anchors for relation, anchors in plan.anchors.items() if relation != "route"):
+        if weighed.places:
+            # the query names a place and the service is known to be only in others (unknown is not elsewhere)
+            known = payload["facets"].get("municipality")
+            if known and weighed.places.isdisjoint(known):
+                total *= ELSEWHERE_FACTOR
+        if payload["id"] in weighed.anchors:
             total *= ANCHOR_FACTOR
-        excluded = self._excluded(plan, payload)
+        excluded = self._excluded(weighed.named, payload) if payload["exclusions"] else []
         if excluded:
             total *= EXCLUDED_FACTOR
         return Scored(round(total, 6), payload, concepts, excluded)
-
-    @staticmethod
-    def _elsewhere(plan: QueryPlan, payload: dict[str, Any]) -> bool:
-        """The query names a place and the service is known to be only in others (unknown is not elsewhere)."""
-        wanted, held = plan.attributes.get("municipality"), payload["facets"].get("municipality")
-        return bool(wanted and held and not set(wanted) & set(held))
 
     def _attribute_share(self, plan: QueryPlan, payload: dict[str, Any]) -> float:
         have = 0
@@ -165,8 +177,7 @@ class Ranker:
                 have += any(v in payload["facets"].get(name, []) for v in values)
         return have / len(plan.attributes)
 
-    def _excluded(self, plan: QueryPlan, payload: dict[str, Any]) -> list[dict[str, Any]]:
-        named = set(plan.matched)
+    def _excluded(self, named: frozenset[str], payload: dict[str, Any]) -> list[dict[str, Any]]:
         return [
             {
                 "situation": e["situation"],

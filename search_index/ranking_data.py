@@ -111,6 +111,10 @@ class RankingData:
     def __len__(self) -> int:
         return len(self.offsets) - 1
 
+    def value(self, key: str, num: int) -> Any:
+        """One ranking part of document `num` (its "id", "facets", ...), shared: read it, never change it."""
+        return self.tables[key][self.columns[key][num]]
+
     def wanted(self, terms: Iterable[str]) -> list[tuple[str, str, str]]:
         """(character, namespace, term) of those of `terms` ("ns:term") that some document holds."""
         out = []
@@ -122,20 +126,27 @@ class RankingData:
         return out
 
     def payload(self, num: int, wanted: list[tuple[str, str, str]]) -> dict[str, Any]:
-        """The ranking parts of document `num`, its term frequencies for the `wanted` terms only.
+        """The ranking parts of document `num`, its term frequencies for the `wanted` terms only."""
+        return self.payloads([num], wanted)[0]
+
+    def payloads(self, nums: Iterable[int], wanted: list[tuple[str, str, str]]) -> list[dict[str, Any]]:
+        """The ranking parts of documents `nums`, their term frequencies for the `wanted` terms only.
 
         Ranking looks up the query's terms alone (search_index.ranking.Ranker.word_score), so a
         frequency map of those is the whole map to it.
         """
-        out = {key: table[column[num]] for key, table, column in self._parts}
-        lo, hi = self.offsets[num], self.offsets[num + 1]
-        find, weights, steps = self.terms.find, self.weights, self.steps
-        tf: dict[str, dict[str, float]] = {}
-        for char, ns, term in wanted:
-            at = find(char, lo, hi)
-            if at >= 0:
-                tf.setdefault(ns, {})[term] = weights[ord(steps[at])]
-        out["tf"] = tf
+        parts, offsets, find, weights, steps = self._parts, self.offsets, self.terms.find, self.weights, self.steps
+        out = []
+        for num in nums:
+            payload = {key: table[column[num]] for key, table, column in parts}
+            lo, hi = offsets[num], offsets[num + 1]
+            tf: dict[str, dict[str, float]] = {}
+            for char, ns, term in wanted:
+                at = find(char, lo, hi)
+                if at >= 0:
+                    tf.setdefault(ns, {})[term] = weights[ord(steps[at])]
+            payload["tf"] = tf
+            out.append(payload)
         return out
 
     def frequencies(self, num: int) -> dict[str, dict[str, float]]:

@@ -18,7 +18,8 @@ from typing import Any
 from graph.errors import InvalidParameter
 from graph.parsing import municipality_key, parse_bool, parse_lang
 from graph.store.municipalities import official
-from search_index.fields import FACETS, FLAGS, RERANK_WINDOW
+from search_index.fields import FACETS, FLAGS
+from search_index.plan import QueryPlan, interpreted
 from search_index.protocol import SearchIndex
 from search_index.sanitize import clean_query
 
@@ -107,9 +108,12 @@ def search(
             empty = {"total": 0, "items": [], "facets": {name: [] for name in result.get("facets", {})}}
             return {"query": text, "lang": lang, **result, **empty}
         facet_filters["municipality"] = indexed
-    result = index.search(text, lang, facet_filters, flags, limit, offset)
-    if soft and result.get("interpreted"):
-        result = _soft_filters(index, text, lang, facet_filters, flags, result, limit, offset)
+    plan = index.plan(text, lang) if text else None  # read once: every engine call below is handed it
+    read = interpreted(plan) if plan is not None else None
+    if soft and read:
+        result = _soft_filters(index, plan, text, lang, facet_filters, flags, read, limit, offset)
+    else:
+        result = index.search(text, lang, facet_filters, flags, limit, offset, plan=plan)
     if result.get("interpreted"):
         result["interpreted_labels"] = _value_labels(index, result["interpreted"], lang)
     return {"query": text, "lang": lang, **result}
@@ -136,23 +140,23 @@ SOFT = (*FLAGS, "language")
 
 def _soft_filters(
     index: SearchIndex,
+    plan: QueryPlan | None,
     text: str,
     lang: str,
     facet_filters: dict[str, list[str]],
     flags: dict[str, bool],
-    result: dict[str, Any],
+    read: dict[str, Any],
     limit: int,
     offset: int,
 ) -> dict[str, Any]:
-    """The attribute words of the query applied as filters where any service meets them (soft filters).
+    """The answer with the attribute words of the query applied as filters where any service meets them.
 
     Each attribute the words name (free, anonymous, without referral, a language) and no explicit
     filter sets is applied in turn if the services meeting it and those applied before are not
-    none; one that no such service meets is reported in `attribute_filters.unmet` and the answer
-    keeps the services without it. A lone attribute word and one among others answer alike. A
-    municipality is then applied by area (`_by_area`).
+    none (a count, no search); one that no such service meets is reported in
+    `attribute_filters.unmet` and the answer keeps the services without it. A lone attribute word
+    and one among others answer alike. A municipality is then applied by area (`_by_area`).
     """
-    read = result["interpreted"]
     chosen, chosen_flags = dict(facet_filters), dict(flags)
     applied: dict[str, Any] = {}
     unmet: list[str] = []
@@ -165,20 +169,22 @@ def _soft_filters(
                 chosen_flags,
             )
         met = name in FLAGS or bool(trial[name])  # an empty value list would be read as no filter
-        if met and index.search(text, lang, trial, trial_flags, 1, 0)["total"]:
+        if met and index.count(text, lang, trial, trial_flags, plan=plan):
             chosen, chosen_flags = trial, trial_flags
             applied[name] = True if name in FLAGS else trial[name]
         else:
             unmet.append(name)
+    result = None
     if "municipality" in read and "municipality" not in facet_filters:
-        area = _by_area(index, text, lang, chosen, chosen_flags, [str(v) for v in read["municipality"]], limit, offset)
-        if area is None:
+        codes = [str(v) for v in read["municipality"]]
+        result = _by_area(index, plan, text, lang, chosen, chosen_flags, codes, limit, offset)
+        if result is None:
             unmet.append("municipality")
         else:
-            applied["municipality"] = [str(v) for v in read["municipality"]]
-            result = {**area, "interpreted": read}
-    if "municipality" not in applied and (applied or chosen != facet_filters):
-        result = {**index.search(text, lang, chosen, chosen_flags, limit, offset), "interpreted": read}
+            applied["municipality"] = codes
+    if result is None:
+        result = index.search(text, lang, chosen, chosen_flags, limit, offset, plan=plan)
+    result = {**result, "interpreted": read}
     if not applied and not unmet:
         return result
     return {**result, "attribute_filters": {"applied": applied, "unmet": unmet}}
@@ -186,6 +192,7 @@ def _soft_filters(
 
 def _by_area(
     index: SearchIndex,
+    plan: QueryPlan | None,
     text: str,
     lang: str,
     filters: dict[str, list[str]],
@@ -200,28 +207,20 @@ def _by_area(
     the services known there (an attribute the query names) and does not put one that matches only
     the place word before the service sought: strict "known there first" put Terapeuttinen
     vauvaperhetyö (Helsinki) above Perhevalmennus (area unknown) for *perhevalmenus helsinki*.
-    The matches are the engine's best `RERANK_WINDOW` (all of them on the seed graph); the facets
-    are those of all matches.
+    The matches are the engine's best `RERANK_WINDOW` (all of them on the seed graph): a service is
+    known elsewhere when it is among the engine's best with the other municipalities as a filter
+    and not among those with the named ones (two windows: ids only, neither ranked nor shown). The
+    facets are those of all matches.
     """
-    window = RERANK_WINDOW
-    every = index.search(text, lang, filters, flags, window, 0)
-    others = [n.split(":", 1)[1] for n in index.names if n.startswith("municipality:")]
-    others = [code for code in others if code not in codes]
-    elsewhere = (
-        {i["id"] for i in index.search(text, lang, {**filters, "municipality": others}, flags, window, 0)["items"]}
-        if others
-        else set()
-    )
+    municipalities = [n.split(":", 1)[1] for n in index.names if n.startswith("municipality:")]
+    others = [code for code in municipalities if code not in codes]
     here_codes = [code for code in codes if f"municipality:{code}" in index.names]
-    here = (
-        {i["id"] for i in index.search(text, lang, {**filters, "municipality": here_codes}, flags, window, 0)["items"]}
-        if here_codes
-        else set()
+    elsewhere = index.window(text, lang, {**filters, "municipality": others}, flags, plan=plan) if others else set()
+    here = index.window(text, lang, {**filters, "municipality": here_codes}, flags, plan=plan) if here_codes else set()
+    answer = index.search(
+        text, lang, filters, flags, limit, offset, plan=plan, keep=lambda i: i in here or i not in elsewhere
     )
-    items = [i for i in every["items"] if i["id"] in here or i["id"] not in elsewhere]
-    if not items:
-        return None
-    return {**every, "total": len(items), "items": items[offset : offset + limit]}
+    return answer if answer["total"] else None
 
 
 def suggest(index: SearchIndex, q: str | None, *, lang: str = "fi", limit: int = 10) -> dict[str, Any]:

@@ -23,24 +23,66 @@ def sentences(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
-def _wanted(plan: QueryPlan, lang: str) -> dict[str, set[int]]:
-    """The terms of a sentence in `lang` that meet the query, with the positions of the words they meet."""
+def compact(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Sentences with their analysed terms in one string each (";term start end" a term, then ";"), as engines hold them.
+
+    A list of [term, start, end] per term was most of a hit's display part and of its decoding
+    (0.2 ms a hit at 10,000 documents): one string with nothing JSON escapes decodes at once, and
+    a query's term is found in it with `str.find`.
+    """
+    out = []
+    for entry in entries:
+        terms = entry["terms"]
+        if any(";" in term or term != "".join(term.split()) or not term for term, _, _ in terms):
+            raise ValueError(f"a sentence term holds white space or a semicolon: {entry['text'][:60]!r}")
+        out.append(dict(entry, terms="".join(f";{term} {start} {end}" for term, start, end in terms) + ";"))
+    return out
+
+
+def _wanted(plan: QueryPlan, lang: str) -> list[tuple[str, set[int]]]:
+    """The terms of a sentence in `lang` that meet the query, as the needles of a compact line, with the
+    positions of the words they meet."""
     wanted: dict[str, set[int]] = {}
     for word in plan.words:
         for ns in (lang, "fp") if lang == "fi" else (lang,):
             for term in word.terms.get(ns, {}):
                 wanted.setdefault(term, set()).add(word.position)
-    return wanted
+    return [(f";{term} ", positions) for term, positions in wanted.items()]
 
 
-def _matches(entry: dict[str, Any], wanted: dict[str, set[int]]) -> tuple[set[int], list[tuple[int, int]]]:
+class Needles:
+    """The query's terms as the needles of compact sentence lines, per sentence language: made once a search."""
+
+    def __init__(self, plan: QueryPlan) -> None:
+        self.plan = plan
+        self._by_lang: dict[str, list[tuple[str, set[int]]]] = {}
+
+    def __call__(self, lang: str) -> list[tuple[str, set[int]]]:
+        found = self._by_lang.get(lang)
+        if found is None:
+            found = self._by_lang[lang] = _wanted(self.plan, lang)
+        return found
+
+
+def _matches(entry: dict[str, Any], wanted: list[tuple[str, set[int]]]) -> tuple[set[int], list[tuple[int, int]]]:
     """(query words met, character spans to mark) of one sentence, from its terms analysed at build."""
     met: set[int] = set()
-    spans = set()
-    for term, start, end in entry["terms"]:
-        if term in wanted:
-            met |= wanted[term]
-            spans.add((start, end))
+    spans: set[tuple[int, int]] = set()
+    if not wanted:
+        return met, []
+    line: str = entry["terms"]
+    find = line.find
+    for needle, positions in wanted:
+        at = find(needle)
+        if at < 0:
+            continue
+        met |= positions
+        while at >= 0:
+            start = at + len(needle)
+            space = find(" ", start)
+            end = find(";", space)
+            spans.add((int(line[start:space]), int(line[space + 1 : end])))
+            at = find(needle, end)
     return met, sorted(spans)
 
 
@@ -54,17 +96,15 @@ def _mark(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(out) + html.escape(text[at:])
 
 
-def snippet(payload: dict[str, Any], plan: QueryPlan | None, lang: str) -> dict[str, Any]:
-    """{snippet, snippet_lang, snippet_translated}: the sentences that meet most query words."""
+def snippet(payload: dict[str, Any], needles: Needles | None, lang: str) -> dict[str, Any]:
+    """{snippet, snippet_lang, snippet_translated}: the sentences that meet most query words (`needles`, the
+    query's terms made once for a page of hits; None without a query)."""
     pool = payload["sentences"]
     if not pool:
         return {"snippet": "", "snippet_lang": None, "snippet_translated": False}
     scored = []
-    wanted: dict[str, dict[str, set[int]]] = {}
     for order, entry in enumerate(pool):
-        if plan and entry["lang"] not in wanted:
-            wanted[entry["lang"]] = _wanted(plan, entry["lang"])
-        met, spans = _matches(entry, wanted[entry["lang"]]) if plan else (set(), [])
+        met, spans = _matches(entry, needles(entry["lang"])) if needles else (set(), [])
         rank = (len(met), entry["lang"] == lang, entry["kind"] == "description", -order)
         scored.append((rank, met, spans, entry))
     scored.sort(key=lambda item: item[0], reverse=True)

@@ -20,6 +20,7 @@ from search_index.common import SharedIndex
 from search_index.fields import FACETS, FLAGS, MATCH_FIELDS
 from search_index.protocol import Matched, MatchRequest
 from search_index.ranking_data import RankingData, write_ranking
+from search_index.snippets import compact
 
 ENGINE = "tantivy"
 TOKENIZER = "terms"  # pre-analysed terms separated by spaces
@@ -58,6 +59,7 @@ def build(folder: Path, rows: list[dict[str, Any]]) -> None:
     writer = index.writer(heap_size=128_000_000, num_threads=1)
     for num, row in enumerate(rows):
         shown = {k: row["payload"][k] for k in DISPLAY}
+        shown["sentences"] = compact(shown["sentences"])
         fields: dict[str, Any] = {"id": row["id"], "display": json.dumps(shown, ensure_ascii=False)}
         fields["terms"] = " ".join(row["terms"])
         fields.update({name: list(values) for name, values in row["keywords"].items()})
@@ -83,6 +85,8 @@ class TantivyEngine:
             f"{n}:{v}" for facets in self.ranking.tables.get("facets", []) for n in FACETS for v in facets.get(n, [])
         }
         self.facet_values = max(len(held), 1)
+        self.documents = self.searcher.num_docs
+        self.every = self._aggregate(tantivy.Query.all_query())  # the counts over all documents
 
     def _term(self, field: str, value: str) -> tantivy.Query:
         return tantivy.Query.term_query(self.schema, field, value)
@@ -104,24 +108,56 @@ class TantivyEngine:
             clauses.append((MUST, tantivy.Query.all_query()))
         return tantivy.Query.boolean_query(clauses)
 
+    def _hits(self, query: tantivy.Query, window: int, count: bool) -> tuple[int, list[Any], list[int]]:
+        """(how many match when `count`, the addresses and document numbers of the best `window`)."""
+        result = self.searcher.search(query, limit=window, count=count)
+        addresses = [address for _, address in result.hits]
+        values = self.searcher.fast_field_values("num", addresses)
+        nums = [num for num in values if isinstance(num, int)]
+        if len(nums) != len(values):
+            raise ArtefactError("a search index document has no number: rebuild the index")
+        return int(getattr(result, "count", 0) or 0), addresses, nums
+
     def match(self, request: MatchRequest, window: int) -> Matched:
         query = self._query(request)
-        result = self.searcher.search(query, limit=window, count=True)
-        addresses = [address for _, address in result.hits]
-        wanted = self.ranking.wanted(request.terms)
-        payloads = []
-        for num, address in zip(self.searcher.fast_field_values("num", addresses), addresses, strict=True):
-            if not isinstance(num, int):
-                raise ArtefactError("a search index document has no number: rebuild the index")
-            payload = self.ranking.payload(num, wanted)
+        total, addresses, nums = self._hits(query, window, True)
+        payloads = self.ranking.payloads(nums, self.ranking.wanted(request.terms))
+        for payload, address in zip(payloads, addresses, strict=True):
             payload["_address"] = address
-            payloads.append(payload)
+        return Matched(total, payloads, self._facets(query, total, payloads))
+
+    def _facets(self, query: tantivy.Query, total: int, payloads: list[dict[str, Any]]) -> dict[str, Counter[str]]:
+        """Facet counts over every match: from the window's payloads when it holds them all, else counted by
+        tantivy over the matches or, when most documents match, over those that do not (taken from all)."""
+        if total <= len(payloads):  # every match is in the window: its facet values are in memory
+            counts: dict[str, Counter[str]] = {n: Counter() for n in FACETS}
+            for payload in payloads:
+                for name, values in payload["facets"].items():
+                    counts[name].update(values)
+            return counts
+        if 2 * total <= self.documents:
+            return self._aggregate(query)
+        rest = self._aggregate(tantivy.Query.boolean_query([(MUST, tantivy.Query.all_query()), (MUST_NOT, query)]))
+        return {name: self.every[name] - rest[name] for name in FACETS}
+
+    def _aggregate(self, query: tantivy.Query) -> dict[str, Counter[str]]:
+        """Facet counts over the documents `query` matches: one terms aggregation over the facet column."""
         aggregation = self.searcher.aggregate(query, {FACET: {"terms": {"field": FACET, "size": self.facet_values}}})
         counts: dict[str, Counter[str]] = {n: Counter() for n in FACETS}
         for bucket in aggregation.get(FACET, {}).get("buckets", []):
             name, value = str(bucket["key"]).split(":", 1)
             counts[name][value] = bucket["doc_count"]
-        return Matched(int(getattr(result, "count", 0) or 0), payloads, counts)
+        return counts
+
+    def count(self, request: MatchRequest) -> int:
+        """How many documents match: tantivy's count of the number column, no scoring and no hits."""
+        found = self.searcher.aggregate(self._query(request), {"n": {"value_count": {"field": "num"}}})
+        return int(found["n"]["value"] or 0)
+
+    def window(self, request: MatchRequest, size: int) -> list[str]:
+        """The ids of the engine's best `size` matches (those `match` returns), no payloads or facets."""
+        _, _, nums = self._hits(self._query(request), size, False)
+        return [self.ranking.value("id", num) for num in nums]
 
     def complete(self, payloads: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """The page's payloads with what a hit shows (labels, sentences), read from the stored display field."""

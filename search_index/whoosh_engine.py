@@ -16,6 +16,7 @@ from search_index.common import SharedIndex
 from search_index.fields import FACETS, FLAGS, MATCH_FIELDS
 from search_index.prepare import engine_terms, excluded_situations
 from search_index.protocol import Matched, MatchRequest
+from search_index.snippets import compact
 
 ENGINE = "whoosh"
 
@@ -53,6 +54,8 @@ class WhooshEngine:
         # payloads per document number, read once (Whoosh serves up to a few thousand documents): counting
         # facets from their value arrays beats Whoosh's per-search facet set-up, and no hit is decoded twice
         self.payloads = {num: json.loads(stored["payload"]) for num, stored in self.searcher.iter_docs()}
+        for payload in self.payloads.values():
+            payload["sentences"] = compact(payload["sentences"])
         labels = json.loads((folder / "labels.json").read_text(encoding="utf-8"))
         self.postings = postings(self.payloads, {e["id"]: e.get("broader", []) for e in labels})
         self.every = frozenset(self.payloads)
@@ -97,21 +100,28 @@ class WhooshEngine:
             found = found & holding if wanted else found - holding
         return found
 
+    def _best(self, request: MatchRequest, found: set[int], window: int) -> list[int]:
+        """The documents ranking reads: every match, or Whoosh's own best `window` when there are more."""
+        if len(found) <= window:
+            # every match is ranked by the shared model: the engine's own order is not needed
+            return sorted(found)
+        query, condition = self._query(request)
+        return [hit.docnum for hit in self.searcher.search(query, filter=condition, limit=window)]
+
     def match(self, request: MatchRequest, window: int) -> Matched:
         found = self.matching(request)
         counts: dict[str, Counter[str]] = {name: Counter() for name in FACETS}
         for num in found:
             for name, values in self.payloads[num]["facets"].items():
                 counts[name].update(values)
-        if len(found) <= window:
-            # every match is ranked by the shared model: the engine's own order is not needed
-            payloads = [self.payloads[num] for num in sorted(found)]
-        else:
-            query, condition = self._query(request)
-            payloads = [
-                self.payloads[hit.docnum] for hit in self.searcher.search(query, filter=condition, limit=window)
-            ]
-        return Matched(len(found), payloads, counts)
+        return Matched(len(found), [self.payloads[num] for num in self._best(request, found, window)], counts)
+
+    def count(self, request: MatchRequest) -> int:
+        return len(self.matching(request))
+
+    def window(self, request: MatchRequest, size: int) -> list[str]:
+        """The ids of the documents `match` would return, no facets."""
+        return [self.payloads[num]["id"] for num in self._best(request, self.matching(request), size)]
 
     def complete(self, payloads: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """Whoosh's payloads are whole already (read once at open)."""

@@ -17,6 +17,15 @@ def test_the_served_build_freezes_each_value_it_keeps(app):
     assert gc.get_freeze_count() > 0 and kg.memo("test-heap-kept", dict) is kept
 
 
+def test_the_search_index_is_frozen_once_opened(app):
+    from api.resources import Resources
+
+    current = app.extensions["perhepolku"].current
+    fresh = Resources(current.kg, current.build_dir, current.sandbox, freeze=True)
+    gc.unfreeze()
+    assert fresh.index.names and gc.get_freeze_count() > 0
+
+
 def test_an_app_may_leave_the_collector_alone(build_dir):
     from api import create_app
 
