@@ -12,7 +12,9 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from graph.navigation.criteria import Verdict, tables, verdicts
+from graph.navigation.criteria import Verdict, tables
+from graph.navigation.criteria.evaluate import Evaluation
+from graph.navigation.criteria.groups import Group
 from graph.navigation.criteria.model import text
 from graph.navigation.currency import historical_services
 from graph.navigation.profile import Profile
@@ -149,47 +151,56 @@ def screen(kg: KnowledgeGraph, profile: Profile, limit: int = DEFAULT_LIMIT) -> 
     """Sort every service into eligible, ineligible and unknown for the profile, with reasons.
 
     Each list holds at most `limit` services (those addressing more of the family's situations
-    first); `totals` counts them all, so a national catalogue answers in one small page.
+    first); `totals` counts them all, so a national catalogue answers in one small page. Services
+    screened alike are sorted by their group's verdicts (graph.navigation.criteria.groups); only
+    the services listed have their own verdicts made.
     """
-    # services whose stated area is elsewhere are ineligible whatever else holds: only the rest,
-    # and those of them the page lists, are screened in full (milliseconds at 6,400 services)
-    elsewhere = tables(kg).out_of_area(profile.municipality_iri)
-    found = verdicts(tables(kg), profile, tables(kg).by_id.keys() - elsewhere if elsewhere else None)
-    addresses: dict[str, list[str]] = defaultdict(list)
-    for situation in profile.situations:
-        for service_id in tables(kg).addressing(situation):
-            addresses[service_id].append(situation)
+    table = tables(kg)
+    evaluation = Evaluation(table, profile)
+    summary: dict[int, tuple[str, bool, tuple[int, int]]] = {}
+    group_of: dict[str, Group] = {}
     buckets: dict[str, list[dict[str, Any]]] = {"eligible": [], "ineligible": [], "unknown": []}
     for service in kg.services:
-        out_of_area = service["id"] in elsewhere
-        buckets["ineligible" if out_of_area else _bucket(found.get(service["id"], []))].append(service)
-    listed = {s["id"] for s in buckets["ineligible"][:limit]} & elsewhere
-    found.update(verdicts(tables(kg), profile, listed) if listed else {})
+        group = group_of[service["id"]] = evaluation.groups.of[service["id"]]
+        if group.index not in summary:
+            alike = [v for v, _ in evaluation.templates(group)]
+            summary[group.index] = (_bucket(alike), likely(alike), closeness(alike))
+        buckets[summary[group.index][0]].append(service)
+    addresses: dict[str, list[str]] = defaultdict(list)
+    for situation in profile.situations:
+        for service_id in table.addressing(situation):
+            addresses[service_id].append(situation)
     buckets["eligible"].sort(key=lambda s: -len(addresses.get(s["id"], [])))
     # unknown: the likely first (only what the sources do not say is open), then by questions left to ask
     buckets["unknown"].sort(
         key=lambda s: (
-            not likely(found.get(s["id"], [])),
-            closeness(found.get(s["id"], [])),
+            not summary[group_of[s["id"]].index][1],
+            summary[group_of[s["id"]].index][2],
             -len(addresses.get(s["id"], [])),
         )
     )
+    found = {s["id"]: evaluation.of(s["id"]) for services in buckets.values() for s in services[:limit]}
     out = {
-        name: [_entry(kg, s, name, found.get(s["id"], []), addresses.get(s["id"], [])) for s in services[:limit]]
+        name: [_entry(kg, s, name, found[s["id"]], addresses.get(s["id"], [])) for s in services[:limit]]
         for name, services in buckets.items()
     }
     helpful = [{"id": s["id"], "labels": labels(s)} for s in buckets["eligible"] if addresses.get(s["id"])]
     barred = {s["id"] for s in buckets["ineligible"]}
     for entry in out["ineligible"]:
-        failed = [v for v in found.get(entry["id"], []) if v.status == "failed"]
+        failed = [v for v in found[entry["id"]] if v.status == "failed"]
         entry["alternatives"] = _alternatives(kg, profile, entry["id"], failed, helpful, barred)
-    every_unknown = [(s["id"], found.get(s["id"], [])) for s in buckets["unknown"]]
+    unknown: dict[int, tuple[int, list[Verdict]]] = {}  # each group once, where its first service is sorted
+    for s in buckets["unknown"]:
+        group = group_of[s["id"]]
+        if group.index not in unknown:
+            unknown[group.index] = (group.size, [v for v, _ in evaluation.templates(group)])
+    listed = [(e["id"], group_of[e["id"]].index) for e in out["unknown"]]
     return {
         "profile": profile.dump(),
         **out,
         "likely": [e["id"] for e in out["unknown"] if e["likely"]],
-        "next_questions": next_questions(every_unknown, {e["id"] for e in out["unknown"]}),
+        "next_questions": next_questions(unknown, listed),
         "totals": {name: len(s) for name, s in buckets.items()},
-        "likely_total": sum(1 for _, verdicts_ in every_unknown if likely(verdicts_)),
+        "likely_total": sum(size for g, (size, _) in unknown.items() if summary[g][1]),
         "limit": limit,
     }

@@ -1,4 +1,5 @@
-"""Grouped screening gives the same verdicts, dump for dump, as evaluating every service's criteria one by one."""
+"""Grouped screening gives the same verdicts, dump for dump, and the same answer as evaluating every
+service's criteria one by one (tests/graph/screening_reference.py)."""
 
 from __future__ import annotations
 
@@ -8,38 +9,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from graph.navigation.claims import claims
-from graph.navigation.criteria import KINDS, tables, verdicts
-from graph.navigation.criteria.access import access
-from graph.navigation.criteria.area import area
-from graph.navigation.criteria.evaluate import FACTS
+from graph.navigation.criteria import tables, verdicts
 from graph.navigation.criteria.groups import groups
-from graph.navigation.criteria.model import Claim
-from graph.navigation.criteria.stage import stage
+from graph.navigation.eligibility import screen
 from graph.navigation.profile import parse_profile
 from graph.store.knowledge import KnowledgeGraph
-
-
-def reference(table, profile, scope=None):
-    """The straightforward evaluation: every criterion of every service, one by one (before grouping)."""
-    ids = list(table.by_id) if scope is None else [sid for sid in scope if sid in table.by_id]
-    out = {}
-    for service_id in ids:
-        found = out.setdefault(service_id, [])
-        criteria = table.by_service.get(service_id, [])
-        found.extend(stage(profile, crit) for crit in criteria if crit.kind == "FamilyStageCriterion")
-        if verdict := area(table, profile, service_id):
-            found.append(verdict)
-        found.extend(access(table, profile, service_id))
-        for crit in criteria:
-            kind = KINDS.get(crit.kind)
-            if kind and crit.kind != "FamilyStageCriterion" and (verdict := kind(table, profile, crit)):
-                found.append(verdict)
-        iri = table.by_id[service_id]["service"]
-        for verdict in found:
-            if verdict.criterion is None and verdict.kind in FACTS:
-                verdict.claim = Claim.of(claims(table.kg).claim_of(iri, FACTS[verdict.kind]))
-    return out
+from tests.graph.screening_reference import reference, reference_screen
 
 
 def _dumps(found):
@@ -85,6 +60,8 @@ def test_grouped_verdicts_dump_as_the_one_by_one_evaluation(request, graph):
         assert _dumps(verdicts(table, profile)) == _dumps(reference(table, profile))
         scope = [s["id"] for s in kg.services[::3]] + [kg.services[0]["id"], "no-such-service"]
         assert _dumps(verdicts(table, profile, scope)) == _dumps(reference(table, profile, scope))
+        for limit in (3, 50):
+            assert json.dumps(screen(kg, profile, limit)) == json.dumps(reference_screen(kg, profile, limit))
 
     check()
 
