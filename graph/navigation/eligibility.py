@@ -10,6 +10,8 @@ attaches reasons, alternatives and how to get in.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Hashable
+from operator import itemgetter
 from typing import Any
 
 from graph.navigation.criteria import Verdict, tables
@@ -18,7 +20,7 @@ from graph.navigation.criteria.groups import Group
 from graph.navigation.criteria.model import text
 from graph.navigation.currency import historical_services
 from graph.navigation.profile import Profile
-from graph.navigation.questions import ask, closeness, likely, next_questions
+from graph.navigation.questions import ask, closeness, likely, next_questions, open_verdicts
 from graph.navigation.services import channels
 from graph.store.knowledge import KnowledgeGraph, labels
 
@@ -157,28 +159,47 @@ def screen(kg: KnowledgeGraph, profile: Profile, limit: int = DEFAULT_LIMIT) -> 
     """
     table = tables(kg)
     evaluation = Evaluation(table, profile)
-    summary: dict[int, tuple[str, bool, tuple[int, int]]] = {}
-    group_of: dict[str, Group] = {}
-    buckets: dict[str, list[dict[str, Any]]] = {"eligible": [], "ineligible": [], "unknown": []}
-    for service in kg.services:
-        group = group_of[service["id"]] = evaluation.groups.of[service["id"]]
-        if group.index not in summary:
+    # per group: bucket, likely, closeness; made once for each shape of verdicts (the texts do not sort)
+    summary: list[tuple[str, bool, tuple[int, int]]] = []
+    by_shape: dict[Hashable, tuple[str, bool, tuple[int, int]]] = {}
+    # and the questions its open verdicts ask, None standing for the group's own area verdict's
+    asks: dict[Hashable, list[Verdict | None]] = {}
+    shapes: list[Hashable] = []
+    for group in evaluation.groups.groups:
+        shape = None if evaluation.elsewhere(group) else evaluation.shape(group)
+        shapes.append(shape)
+        if shape is None:  # its stated area is elsewhere: ineligible, nothing else screened
+            summary.append(("ineligible", False, (0, 0)))
+            continue
+        if shape not in by_shape:
             alike = [v for v, _ in evaluation.templates(group)]
-            summary[group.index] = (_bucket(alike), likely(alike), closeness(alike))
-        buckets[summary[group.index][0]].append(service)
+            by_shape[shape] = (_bucket(alike), likely(alike), closeness(alike))
+            own = evaluation.area(group)
+            asks[shape] = [None if v is own else v for v in open_verdicts(alike) if v.question]
+        summary.append(by_shape[shape])
+    # each service into its group's list: eligible, ineligible, or unknown by the likely first (only what
+    # the sources do not say is open), then by questions left to ask (both its group's)
+    lists: dict[tuple[Any, ...], list[tuple[dict[str, Any], Group]]] = {}
+    into = [
+        lists.setdefault((bucket, not is_likely, close) if bucket == "unknown" else (bucket,), [])
+        for bucket, is_likely, close in summary
+    ]
+    for pair, index in zip(evaluation.groups.pairs, evaluation.groups.indices, strict=True):
+        into[index].append(pair)
     addresses: dict[str, list[str]] = defaultdict(list)
     for situation in profile.situations:
         for service_id in table.addressing(situation):
             addresses[service_id].append(situation)
-    buckets["eligible"].sort(key=lambda s: -len(addresses.get(s["id"], [])))
-    # unknown: the likely first (only what the sources do not say is open), then by questions left to ask
-    buckets["unknown"].sort(
-        key=lambda s: (
-            not summary[group_of[s["id"]].index][1],
-            summary[group_of[s["id"]].index][2],
-            -len(addresses.get(s["id"], [])),
-        )
-    )
+    # then by how many of the family's situations a service addresses (a stable sort: the catalogue's order)
+    for key, pairs in lists.items():
+        if addresses and key[0] != "ineligible":
+            pairs.sort(key=lambda pair: -len(addresses.get(pair[0]["id"], [])))
+    unknown_pairs = [pair for key in sorted(k for k in lists if k[0] == "unknown") for pair in lists[key]]
+    buckets = {
+        "eligible": [service for service, _ in lists.get(("eligible",), [])],
+        "ineligible": [service for service, _ in lists.get(("ineligible",), [])],
+        "unknown": [service for service, _ in unknown_pairs],
+    }
     found = {s["id"]: evaluation.of(s["id"]) for services in buckets.values() for s in services[:limit]}
     out = {
         name: [_entry(kg, s, name, found[s["id"]], addresses.get(s["id"], [])) for s in services[:limit]]
@@ -190,10 +211,10 @@ def screen(kg: KnowledgeGraph, profile: Profile, limit: int = DEFAULT_LIMIT) -> 
         failed = [v for v in found[entry["id"]] if v.status == "failed"]
         entry["alternatives"] = _alternatives(kg, profile, entry["id"], failed, helpful, barred)
     unknown: dict[int, tuple[int, list[Verdict]]] = {}  # each group once, where its first service is sorted
-    for s in buckets["unknown"]:
-        group = group_of[s["id"]]
-        if group.index not in unknown:
-            unknown[group.index] = (group.size, [v for v, _ in evaluation.templates(group)])
+    for group in dict.fromkeys(map(itemgetter(1), unknown_pairs)):
+        asked = [evaluation.area(group) if v is None else v for v in asks[shapes[group.index]]]
+        unknown[group.index] = (group.size, [v for v in asked if v is not None])
+    group_of = evaluation.groups.of
     listed = [(e["id"], group_of[e["id"]].index) for e in out["unknown"]]
     return {
         "profile": profile.dump(),

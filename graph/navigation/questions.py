@@ -100,9 +100,9 @@ def next_questions(
             general = FIELD_QUESTIONS.get(field)
             item = grouped.setdefault(
                 (field, "" if general else v.question.text["en"]),
-                {"field": field, "question": general or v.question.text, "eligible_if": [], "decided": {}},
+                {"field": field, "question": general or v.question.text, "eligible_if": {}, "decided": {}},
             )
-            item["eligible_if"] += [m for m in v.question.meets if m not in item["eligible_if"]]
+            item["eligible_if"].update(dict.fromkeys(v.question.meets))  # in order, each once
             item["decided"][group] = size  # a group (and each of its services) counted once
     for item in grouped.values():
         item["decides"] = sum(item["decided"].values())
@@ -111,7 +111,7 @@ def next_questions(
         {
             "field": q["field"],
             "question": q["question"],
-            "eligible_if": q["eligible_if"],
+            "eligible_if": list(q["eligible_if"]),
             "services": [sid for sid, group in listed if group in q["decided"]],
             "decides": q["decides"],
         }

@@ -54,10 +54,11 @@ class Evaluation:
 
     def __init__(self, tables: ScreeningTables, profile: Profile) -> None:
         self.tables, self.profile, self.groups = tables, profile, groups(tables)
+        self.home = profile.municipality_iri
         self._criteria: dict[Key, Verdict | None] = {}
-        self._areas: dict[Key, Verdict | None] = {}
-        self._access: dict[Key, list[Verdict]] = {}
-        self._made: dict[int, list[Template]] = {}
+        self._areas: dict[int, Verdict | None] = {}
+        self._access: dict[int, list[Verdict]] = {}
+        self._rest: dict[int, tuple[list[Template], list[Template]]] = {}
 
     def _criterion(self, crit: Criterion, key: Key) -> Verdict | None:
         if key not in self._criteria:
@@ -65,32 +66,58 @@ class Evaluation:
             self._criteria[key] = kind(self.tables, self.profile, crit) if kind else None
         return self._criteria[key]
 
-    def templates(self, group: Group) -> list[Template]:
-        """The group's verdicts, in the order of the reasons: family stage, area, access wishes, then the other criteria."""
-        made = self._made.get(group.index)
-        if made is not None:
-            return made
-        pairs = list(zip(group.criteria, group.criterion_keys, strict=True))
-        out: list[Template] = []
-        for i, (crit, key) in enumerate(pairs):
-            if crit.kind == "FamilyStageCriterion" and (verdict := self._criterion(crit, key)):
-                out.append((verdict, i))
+    def elsewhere(self, group: Group) -> bool:
+        """The family lives outside the area the group's services state: ineligible whatever else holds."""
+        return bool(self.home and group.places and self.home not in group.places)
+
+    def area(self, group: Group) -> Verdict | None:
+        """The group's area verdict (for a family without a municipality, the build's own)."""
+        if not self.home:
+            return self.groups.area_unplaced(group)
         if group.area not in self._areas:
             self._areas[group.area] = area(self.tables, self.profile, group.first)
-        if (found := self._areas[group.area]) is not None:
-            # the verdict of another group alike: attach it to this group's own residence criterion
-            at = None
-            if found.criterion is not None:
-                at = next(i for i, c in enumerate(group.criteria) if c.kind == "ResidenceCriterion")
-            out.append((found, at))
+        return self._areas[group.area]
+
+    def _rest_of(self, group: Group) -> tuple[list[Template], list[Template]]:
+        """The verdicts before the area (family stage) and after it (access wishes, the other criteria),
+        shared by the groups that differ only in their area."""
+        made = self._rest.get(group.rest)
+        if made is not None:
+            return made
+        pairs = list(enumerate(zip(group.criteria, group.criterion_keys, strict=True)))
+        before: list[Template] = []
+        for i, (crit, key) in pairs:
+            if crit.kind == "FamilyStageCriterion" and (verdict := self._criterion(crit, key)):
+                before.append((verdict, i))
         if group.access not in self._access:
             self._access[group.access] = access(self.tables, self.profile, group.first)
-        out.extend((v, None) for v in self._access[group.access])
-        for i, (crit, key) in enumerate(pairs):
+        after: list[Template] = [(v, None) for v in self._access[group.access]]
+        for i, (crit, key) in pairs:
             if crit.kind != "FamilyStageCriterion" and (verdict := self._criterion(crit, key)):
-                out.append((verdict, i))
-        self._made[group.index] = out
-        return out
+                after.append((verdict, i))
+        self._rest[group.rest] = (before, after)
+        return before, after
+
+    def templates(self, group: Group) -> list[Template]:
+        """The group's verdicts, in the order of the reasons: family stage, area, access wishes, then the other criteria."""
+        before, after = self._rest_of(group)
+        found = self.area(group)
+        if found is None:
+            return before + after
+        # a verdict made for another group alike: attached to this group's own residence criterion
+        at = None if found.criterion is None else group.residence
+        return [*before, (found, at), *after]
+
+    def shape(self, group: Group) -> tuple[int, tuple[str, bool, bool, bool] | None]:
+        """What sorting a group reads of its verdicts: its criteria and access (alike for its `rest`) and
+        its area verdict's status and whether it has a criterion, a type and a question (never a text)."""
+        found = self.area(group)
+        if found is None:
+            return (group.rest, None)
+        return (
+            group.rest,
+            (found.status, found.criterion is not None, found.type is not None, found.question is not None),
+        )
 
     def of(self, service_id: str) -> list[Verdict]:
         """A service's verdicts: its group's, with its own criteria, and its own claims where none is attached."""

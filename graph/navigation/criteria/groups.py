@@ -15,8 +15,10 @@ from __future__ import annotations
 from collections.abc import Hashable
 from typing import Any
 
-from graph.navigation.criteria.model import Claim, Criterion, Facts
+from graph.navigation.criteria.area import area
+from graph.navigation.criteria.model import Claim, Criterion, Facts, Verdict
 from graph.navigation.criteria.tables import ScreeningTables
+from graph.navigation.profile import Profile
 
 Key = tuple[Hashable, ...]
 
@@ -54,13 +56,17 @@ def access_key(tables: ScreeningTables, service_id: str) -> Key:
 class Group:
     """Services screened alike: the first of them (in the catalogue's order) stands for all."""
 
-    def __init__(self, index: int, first: str, criteria: list[Criterion], area: Key, access: Key) -> None:
+    def __init__(self, tables: ScreeningTables, index: int, first: str, area: int, access: int, rest: int) -> None:
         self.index = index
         self.first = first
-        self.criteria = criteria
-        self.criterion_keys = [criterion_key(c) for c in criteria]
-        self.area = area
-        self.access = access
+        self.criteria = tables.by_service.get(first, [])
+        self.criterion_keys = [criterion_key(c) for c in self.criteria]
+        self.area = area  # the index of its area key among the build's (an int hashes at once; the key does not)
+        self.places = {p.municipality for p in tables.places(first)}  # the municipalities it is for
+        self.access = access  # and of its access key
+        self.rest = rest  # the groups alike but for their area share it: their criteria and access read alike
+        # the position of its residence criterion, which an area verdict is attached to
+        self.residence = next((i for i, c in enumerate(self.criteria) if c.kind == "ResidenceCriterion"), None)
         self.size = 0
 
 
@@ -71,18 +77,34 @@ class Groups:
         self.tables = tables
         self.of: dict[str, Group] = {}
         self.groups: list[Group] = []
-        found: dict[Key, Group] = {}
+        found: dict[tuple[int, int], Group] = {}
+        rests: dict[Key, int] = {}
+        areas: dict[Key, int] = {}
+        accesses: dict[Key, int] = {}
         for service_id in tables.by_id:
             criteria = tables.by_service.get(service_id, [])
-            area, access = area_key(tables, service_id), access_key(tables, service_id)
-            key = (tuple(criterion_key(c) for c in criteria), area, access)
-            group = found.get(key)
+            area = areas.setdefault(area_key(tables, service_id), len(areas))
+            access = accesses.setdefault(access_key(tables, service_id), len(accesses))
+            rest = rests.setdefault((tuple(criterion_key(c) for c in criteria), access), len(rests))
+            group = found.get((rest, area))
             if group is None:
-                group = found[key] = Group(len(self.groups), service_id, criteria, area, access)
+                group = Group(tables, len(self.groups), service_id, area, access, rest)
+                found[(rest, area)] = group
                 self.groups.append(group)
             group.size += 1
             self.of[service_id] = group
+        # every service (the catalogue's dicts, in its order) with its group
+        self.pairs = [(service, self.of[service_id]) for service_id, service in tables.by_id.items()]
+        self.indices = [group.index for _, group in self.pairs]
         self._claims: dict[tuple[str, str], Claim] = {}
+        self.unplaced: dict[int, Verdict | None] = {}  # area verdicts for a family that gave no municipality
+
+    def area_unplaced(self, group: Group) -> Verdict | None:
+        """The area verdict of a group for a family that gave no municipality (it reads nothing else of the
+        family, so it is made once per build)."""
+        if group.area not in self.unplaced:
+            self.unplaced[group.area] = area(self.tables, Profile(), group.first)
+        return self.unplaced[group.area]
 
     def claim(self, service_id: str, kind: str, make: Any) -> Claim:
         """The claim of a service's fact a verdict without a criterion rests on (profile-independent)."""
