@@ -160,23 +160,17 @@ def screen(kg: KnowledgeGraph, profile: Profile, limit: int = DEFAULT_LIMIT) -> 
     table = tables(kg)
     evaluation = Evaluation(table, profile)
     # per group: bucket, likely, closeness; made once for each shape of verdicts (the texts do not sort)
-    summary: list[tuple[str, bool, tuple[int, int]]] = []
-    by_shape: dict[Hashable, tuple[str, bool, tuple[int, int]]] = {}
+    by_shape: dict[Hashable, tuple[str, bool, tuple[int, int]]] = {None: ("ineligible", False, (0, 0))}
     # and the questions its open verdicts ask, None standing for the group's own area verdict's
     asks: dict[Hashable, list[Verdict | None]] = {}
-    shapes: list[Hashable] = []
-    for group in evaluation.groups.groups:
-        shape = None if evaluation.elsewhere(group) else evaluation.shape(group)
-        shapes.append(shape)
-        if shape is None:  # its stated area is elsewhere: ineligible, nothing else screened
-            summary.append(("ineligible", False, (0, 0)))
-            continue
+    shapes = evaluation.shapes()  # None: its stated area is elsewhere, ineligible, nothing else screened
+    for group, shape in zip(evaluation.groups.groups, shapes, strict=True):
         if shape not in by_shape:
             alike = [v for v, _ in evaluation.templates(group)]
             by_shape[shape] = (_bucket(alike), likely(alike), closeness(alike))
             own = evaluation.area(group)
             asks[shape] = [None if v is own else v for v in open_verdicts(alike) if v.question]
-        summary.append(by_shape[shape])
+    summary = [by_shape[shape] for shape in shapes]
     # each service into its group's list: eligible, ineligible, or unknown by the likely first (only what
     # the sources do not say is open), then by questions left to ask (both its group's)
     lists: dict[tuple[Any, ...], list[tuple[dict[str, Any], Group]]] = {}

@@ -47,6 +47,7 @@ KINDS: dict[str, Kind] = {
 
 # a group's verdict and the position of its criterion among the service's criteria (None: no criterion)
 Template = tuple[Verdict, int | None]
+Shape = tuple[int, tuple[str, bool, bool, bool] | None] | None
 
 
 class Evaluation:
@@ -108,9 +109,12 @@ class Evaluation:
         at = None if found.criterion is None else group.residence
         return [*before, (found, at), *after]
 
-    def shape(self, group: Group) -> tuple[int, tuple[str, bool, bool, bool] | None]:
+    def shape(self, group: Group) -> Shape:
         """What sorting a group reads of its verdicts: its criteria and access (alike for its `rest`) and
-        its area verdict's status and whether it has a criterion, a type and a question (never a text)."""
+        its area verdict's status and whether it has a criterion, a type and a question (never a text);
+        None when the family lives outside the area the group's services state."""
+        if self.elsewhere(group):
+            return None
         found = self.area(group)
         if found is None:
             return (group.rest, None)
@@ -118,6 +122,13 @@ class Evaluation:
             group.rest,
             (found.status, found.criterion is not None, found.type is not None, found.question is not None),
         )
+
+    def shapes(self) -> list[Shape]:
+        """Every group's shape, by its index (for a family without a municipality, the build's own)."""
+        if self.home:
+            return [self.shape(group) for group in self.groups.groups]
+        made: list[Shape] = self.groups.memo("unplaced-shapes", lambda: [self.shape(g) for g in self.groups.groups])
+        return made
 
     def of(self, service_id: str) -> list[Verdict]:
         """A service's verdicts: its group's, with its own criteria, and its own claims where none is attached."""

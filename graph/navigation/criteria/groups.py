@@ -12,7 +12,7 @@ the straightforward evaluation of every service, and the two are held to the sam
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 from typing import Any
 
 from graph.navigation.criteria.area import area
@@ -97,7 +97,14 @@ class Groups:
         self.pairs = [(service, self.of[service_id]) for service_id, service in tables.by_id.items()]
         self.indices = [group.index for _, group in self.pairs]
         self._claims: dict[tuple[str, str], Claim] = {}
-        self.unplaced: dict[int, Verdict | None] = {}  # area verdicts for a family that gave no municipality
+        self.unplaced: dict[int, Verdict | None] = {}
+        self._memo: dict[str, Any] = {}  # area verdicts for a family that gave no municipality
+
+    def memo(self, name: str, make: Callable[[], Any]) -> Any:
+        """A value of these groups that reads no family, made once."""
+        if name not in self._memo:
+            self._memo[name] = make()
+        return self._memo[name]
 
     def area_unplaced(self, group: Group) -> Verdict | None:
         """The area verdict of a group for a family that gave no municipality (it reads nothing else of the
