@@ -9,14 +9,11 @@ attaches reasons, alternatives and how to get in.
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Hashable
-from operator import itemgetter
+from collections import Counter, defaultdict
 from typing import Any
 
 from graph.navigation.criteria import Verdict, tables
 from graph.navigation.criteria.evaluate import Evaluation
-from graph.navigation.criteria.groups import Group
 from graph.navigation.criteria.model import text
 from graph.navigation.currency import historical_services
 from graph.navigation.profile import Profile
@@ -149,6 +146,44 @@ def _bucket(found: list[Verdict]) -> str:
     return "eligible"
 
 
+def _order(
+    indices: list[int],
+    position: dict[str, int],
+    summary: list[tuple[str, bool, tuple[int, int]]],
+    addresses: dict[str, Any],
+) -> dict[tuple[Any, ...], list[int]]:
+    """The catalogue positions of the services by where they sort: eligible, ineligible, and unknown by
+    the likely first (only what the sources do not say is open), then by questions left to ask (both
+    their group's); within each, those addressing more of the family's situations first, else in the
+    catalogue's order (stable sorts, with keys looked up in C: at 6,400 services a Python key per
+    service was a third of a screen)."""
+    keys = [
+        (bucket, not is_likely, close) if bucket == "unknown" else (bucket,) for bucket, is_likely, close in summary
+    ]
+    rank = {key: n for n, key in enumerate(dict.fromkeys(keys))}
+    of_group = [rank[key] for key in keys]
+    codes = list(map(of_group.__getitem__, indices))
+    order = sorted(range(len(codes)), key=codes.__getitem__)
+    found: dict[tuple[Any, ...], list[int]] = {}
+    start = 0
+    for key, n in zip(rank, _counts(codes, len(rank)), strict=True):
+        found[key], start = order[start : start + n], start + n
+    if addresses:
+        fewer = [0] * len(indices)
+        for service_id, situations in addresses.items():
+            if service_id in position:
+                fewer[position[service_id]] = -len(situations)
+        for key, positions in found.items():
+            if key[0] != "ineligible":
+                positions.sort(key=fewer.__getitem__)
+    return found
+
+
+def _counts(codes: list[int], size: int) -> list[int]:
+    counted = Counter(codes)
+    return [counted.get(code, 0) for code in range(size)]
+
+
 def screen(kg: KnowledgeGraph, profile: Profile, limit: int = DEFAULT_LIMIT) -> dict[str, Any]:
     """Sort every service into eligible, ineligible and unknown for the profile, with reasons.
 
@@ -160,39 +195,33 @@ def screen(kg: KnowledgeGraph, profile: Profile, limit: int = DEFAULT_LIMIT) -> 
     table = tables(kg)
     evaluation = Evaluation(table, profile)
     # per group: bucket, likely, closeness; made once for each shape of verdicts (the texts do not sort)
-    by_shape: dict[Hashable, tuple[str, bool, tuple[int, int]]] = {None: ("ineligible", False, (0, 0))}
+    shapes, firsts = evaluation.shapes()
+    by_shape: list[tuple[str, bool, tuple[int, int]]] = []
     # and the questions its open verdicts ask, None standing for the group's own area verdict's
-    asks: dict[Hashable, list[Verdict | None]] = {}
-    shapes = evaluation.shapes()  # None: its stated area is elsewhere, ineligible, nothing else screened
-    for group, shape in zip(evaluation.groups.groups, shapes, strict=True):
-        if shape not in by_shape:
-            alike = [v for v, _ in evaluation.templates(group)]
-            by_shape[shape] = (_bucket(alike), likely(alike), closeness(alike))
-            own = evaluation.area(group)
-            asks[shape] = [None if v is own else v for v in open_verdicts(alike) if v.question]
-    summary = [by_shape[shape] for shape in shapes]
-    # each service into its group's list: eligible, ineligible, or unknown by the likely first (only what
-    # the sources do not say is open), then by questions left to ask (both its group's)
-    lists: dict[tuple[Any, ...], list[tuple[dict[str, Any], Group]]] = {}
-    into = [
-        lists.setdefault((bucket, not is_likely, close) if bucket == "unknown" else (bucket,), [])
-        for bucket, is_likely, close in summary
-    ]
-    for pair, index in zip(evaluation.groups.pairs, evaluation.groups.indices, strict=True):
-        into[index].append(pair)
+    asks: list[list[Verdict | None]] = []
+    for shape, group in firsts:
+        if shape is None:  # its stated area is elsewhere: ineligible, nothing else screened
+            by_shape.append(("ineligible", False, (0, 0)))
+            asks.append([])
+            continue
+        alike = [v for v, _ in evaluation.templates(group)]
+        by_shape.append((_bucket(alike), likely(alike), closeness(alike)))
+        own = evaluation.area(group)
+        asks.append([None if v is own else v for v in open_verdicts(alike) if v.question])
+    summary = list(map(by_shape.__getitem__, shapes))
     addresses: dict[str, list[str]] = defaultdict(list)
     for situation in profile.situations:
         for service_id in table.addressing(situation):
             addresses[service_id].append(situation)
-    # then by how many of the family's situations a service addresses (a stable sort: the catalogue's order)
-    for key, pairs in lists.items():
-        if addresses and key[0] != "ineligible":
-            pairs.sort(key=lambda pair: -len(addresses.get(pair[0]["id"], [])))
-    unknown_pairs = [pair for key in sorted(k for k in lists if k[0] == "unknown") for pair in lists[key]]
+    everyone = evaluation.groups
+    by_key = _order(everyone.indices, everyone.position, summary, addresses)
+    unknown_keys = sorted(k for k in by_key if k[0] == "unknown")
+    unknown_at = [at for key in unknown_keys for at in by_key[key]]
+    services = everyone.services
     buckets = {
-        "eligible": [service for service, _ in lists.get(("eligible",), [])],
-        "ineligible": [service for service, _ in lists.get(("ineligible",), [])],
-        "unknown": [service for service, _ in unknown_pairs],
+        "eligible": list(map(services.__getitem__, by_key.get(("eligible",), []))),
+        "ineligible": list(map(services.__getitem__, by_key.get(("ineligible",), []))),
+        "unknown": list(map(services.__getitem__, unknown_at)),
     }
     found = {s["id"]: evaluation.of(s["id"]) for services in buckets.values() for s in services[:limit]}
     out = {
@@ -200,12 +229,12 @@ def screen(kg: KnowledgeGraph, profile: Profile, limit: int = DEFAULT_LIMIT) -> 
         for name, services in buckets.items()
     }
     helpful = [{"id": s["id"], "labels": labels(s)} for s in buckets["eligible"] if addresses.get(s["id"])]
-    barred = {s["id"] for s in buckets["ineligible"]}
+    barred = set(map(everyone.ids.__getitem__, by_key.get(("ineligible",), [])))
     for entry in out["ineligible"]:
         failed = [v for v in found[entry["id"]] if v.status == "failed"]
         entry["alternatives"] = _alternatives(kg, profile, entry["id"], failed, helpful, barred)
     unknown: dict[int, tuple[int, list[Verdict]]] = {}  # each group once, where its first service is sorted
-    for group in dict.fromkeys(map(itemgetter(1), unknown_pairs)):
+    for group in dict.fromkeys(map(everyone.group_at.__getitem__, unknown_at)):
         asked = [evaluation.area(group) if v is None else v for v in asks[shapes[group.index]]]
         unknown[group.index] = (group.size, [v for v in asked if v is not None])
     group_of = evaluation.groups.of

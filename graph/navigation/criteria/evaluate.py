@@ -123,12 +123,25 @@ class Evaluation:
             (found.status, found.criterion is not None, found.type is not None, found.question is not None),
         )
 
-    def shapes(self) -> list[Shape]:
-        """Every group's shape, by its index (for a family without a municipality, the build's own)."""
+    def shapes(self) -> tuple[list[int], list[tuple[Shape, Group]]]:
+        """Every group's shape as a number, by the group's index, and each shape with its first group (for a
+        family without a municipality, the build's own)."""
         if self.home:
-            return [self.shape(group) for group in self.groups.groups]
-        made: list[Shape] = self.groups.memo("unplaced-shapes", lambda: [self.shape(g) for g in self.groups.groups])
+            return self._numbered()
+        made: tuple[list[int], list[tuple[Shape, Group]]] = self.groups.memo("unplaced-shapes", self._numbered)
         return made
+
+    def _numbered(self) -> tuple[list[int], list[tuple[Shape, Group]]]:
+        number: dict[Shape, int] = {}
+        firsts: list[tuple[Shape, Group]] = []
+        out = []
+        for group in self.groups.groups:
+            shape = self.shape(group)
+            if shape not in number:
+                number[shape] = len(firsts)
+                firsts.append((shape, group))
+            out.append(number[shape])
+        return out, firsts
 
     def of(self, service_id: str) -> list[Verdict]:
         """A service's verdicts: its group's, with its own criteria, and its own claims where none is attached."""

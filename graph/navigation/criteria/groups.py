@@ -96,6 +96,10 @@ class Groups:
         # every service (the catalogue's dicts, in its order) with its group
         self.pairs = [(service, self.of[service_id]) for service_id, service in tables.by_id.items()]
         self.indices = [group.index for _, group in self.pairs]
+        self.ids = list(tables.by_id)
+        self.services = list(tables.by_id.values())
+        self.group_at = [group for _, group in self.pairs]
+        self.position = {service_id: n for n, service_id in enumerate(self.ids)}
         self._claims: dict[tuple[str, str], Claim] = {}
         self.unplaced: dict[int, Verdict | None] = {}
         self._memo: dict[str, Any] = {}  # area verdicts for a family that gave no municipality
