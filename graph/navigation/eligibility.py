@@ -217,11 +217,11 @@ def screen(kg: KnowledgeGraph, profile: Profile, limit: int = DEFAULT_LIMIT) -> 
     by_key = _order(everyone.indices, everyone.position, summary, addresses)
     unknown_keys = sorted(k for k in by_key if k[0] == "unknown")
     unknown_at = [at for key in unknown_keys for at in by_key[key]]
-    services = everyone.services
+    catalogue = everyone.services
     buckets = {
-        "eligible": list(map(services.__getitem__, by_key.get(("eligible",), []))),
-        "ineligible": list(map(services.__getitem__, by_key.get(("ineligible",), []))),
-        "unknown": list(map(services.__getitem__, unknown_at)),
+        "eligible": list(map(catalogue.__getitem__, by_key.get(("eligible",), []))),
+        "ineligible": list(map(catalogue.__getitem__, by_key.get(("ineligible",), []))),
+        "unknown": list(map(catalogue.__getitem__, unknown_at)),
     }
     found = {s["id"]: evaluation.of(s["id"]) for services in buckets.values() for s in services[:limit]}
     out = {
