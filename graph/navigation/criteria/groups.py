@@ -4,10 +4,11 @@ A verdict depends on the family and on what the service's criteria and facts say
 criterion's bounds, the situations an exclusion names, the places the service is for, its
 languages), never on which service or criterion says it, except for the criterion it is attached
 to and, without a criterion, the reading of the service's fact (its claim). At 6,400 generated
-services there are a few hundred such signatures: each is evaluated once per family, each
-distinct criterion once, and a service's own verdicts are the group's with its own criteria and
-claims put in (only for the services a page lists). `reference` in tests/graph/test_groups.py is
-the straightforward evaluation of every service, and the two are held to the same dumps.
+services there are 1,453 such signatures (309 areas × 5 sets of criteria and access facts): each is
+evaluated once per family, each distinct criterion and area once, and a service's own verdicts are
+the group's with its own criteria and claims put in (only for the services a page lists).
+tests/graph/screening_reference.py keeps the straightforward evaluation of every service, and
+tests/graph/test_criteria_groups.py holds the two to the same dumps and the same answers.
 """
 
 from __future__ import annotations
@@ -93,7 +94,7 @@ class Groups:
                 self.groups.append(group)
             group.size += 1
             self.of[service_id] = group
-        # every service (the catalogue's dicts, in its order) with its group
+        # by the catalogue's order: every service (its dict) with its group, the groups' indices, the ids
         self.pairs = [(service, self.of[service_id]) for service_id, service in tables.by_id.items()]
         self.indices = [group.index for _, group in self.pairs]
         self.ids = list(tables.by_id)
@@ -101,8 +102,8 @@ class Groups:
         self.group_at = [group for _, group in self.pairs]
         self.position = {service_id: n for n, service_id in enumerate(self.ids)}
         self._claims: dict[tuple[str, str], Claim] = {}
-        self.unplaced: dict[int, Verdict | None] = {}
-        self._memo: dict[str, Any] = {}  # area verdicts for a family that gave no municipality
+        self.unplaced: dict[int, Verdict | None] = {}  # area verdicts for a family that gave no municipality
+        self._memo: dict[str, Any] = {}
 
     def memo(self, name: str, make: Callable[[], Any]) -> Any:
         """A value of these groups that reads no family, made once."""
