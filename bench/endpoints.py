@@ -11,6 +11,8 @@ import http.client
 from typing import Any
 from urllib.parse import quote, urlencode
 
+from graph.hsds.ids import hsds_id
+
 FLOOR = "/health"  # reads the manifest: HTTP, routing and JSON, almost nothing else
 
 SEARCHES = [
@@ -88,7 +90,8 @@ def optional_endpoints(kg: Any, port: int) -> dict[str, str]:
         "start": quote(where["start"]),
     }
     found = {}
-    candidates = {"HSDS service": f"/hsds/services/{where['detail']}"}
+    detail = next(s["service"] for s in kg.services if s["id"] == where["detail"])
+    candidates = {"HSDS service": f"/hsds/services/{hsds_id(detail)}"}  # HSDS names a service by its UUID
     candidates.update({name: path.format(**values) for name, (path, _) in PAGES.items()})
     for name, path in candidates.items():
         conn = http.client.HTTPConnection("127.0.0.1", port, timeout=120)

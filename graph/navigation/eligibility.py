@@ -9,14 +9,15 @@ attaches reasons, alternatives and how to get in.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from typing import Any
 
-from graph.navigation.criteria import Verdict, tables, verdicts
+from graph.navigation.criteria import Verdict, tables
+from graph.navigation.criteria.evaluate import Evaluation
 from graph.navigation.criteria.model import text
 from graph.navigation.currency import historical_services
 from graph.navigation.profile import Profile
-from graph.navigation.questions import ask, closeness, likely, next_questions
+from graph.navigation.questions import ask, closeness, likely, next_questions, open_verdicts
 from graph.navigation.services import channels
 from graph.store.knowledge import KnowledgeGraph, labels
 
@@ -145,51 +146,105 @@ def _bucket(found: list[Verdict]) -> str:
     return "eligible"
 
 
+def _order(
+    indices: list[int],
+    position: dict[str, int],
+    summary: list[tuple[str, bool, tuple[int, int]]],
+    addresses: dict[str, Any],
+) -> dict[tuple[Any, ...], list[int]]:
+    """The catalogue positions of the services by where they sort: eligible, ineligible, and unknown by
+    the likely first (only what the sources do not say is open), then by questions left to ask (both
+    their group's); within each, those addressing more of the family's situations first, else in the
+    catalogue's order (stable sorts, with keys looked up in C: at 6,400 services a Python key per
+    service was a third of a screen)."""
+    keys = [
+        (bucket, not is_likely, close) if bucket == "unknown" else (bucket,) for bucket, is_likely, close in summary
+    ]
+    rank = {key: n for n, key in enumerate(dict.fromkeys(keys))}
+    of_group = [rank[key] for key in keys]
+    codes = list(map(of_group.__getitem__, indices))
+    order = sorted(range(len(codes)), key=codes.__getitem__)
+    found: dict[tuple[Any, ...], list[int]] = {}
+    start = 0
+    for key, n in zip(rank, _counts(codes, len(rank)), strict=True):
+        found[key], start = order[start : start + n], start + n
+    if addresses:
+        fewer = [0] * len(indices)
+        for service_id, situations in addresses.items():
+            if service_id in position:
+                fewer[position[service_id]] = -len(situations)
+        for key, positions in found.items():
+            if key[0] != "ineligible":
+                positions.sort(key=fewer.__getitem__)
+    return found
+
+
+def _counts(codes: list[int], size: int) -> list[int]:
+    counted = Counter(codes)
+    return [counted.get(code, 0) for code in range(size)]
+
+
 def screen(kg: KnowledgeGraph, profile: Profile, limit: int = DEFAULT_LIMIT) -> dict[str, Any]:
     """Sort every service into eligible, ineligible and unknown for the profile, with reasons.
 
     Each list holds at most `limit` services (those addressing more of the family's situations
-    first); `totals` counts them all, so a national catalogue answers in one small page.
+    first); `totals` counts them all, so a national catalogue answers in one small page. Services
+    screened alike are sorted by their group's verdicts (graph.navigation.criteria.groups); only
+    the services listed have their own verdicts made.
     """
-    # services whose stated area is elsewhere are ineligible whatever else holds: only the rest,
-    # and those of them the page lists, are screened in full (milliseconds at 6,400 services)
-    elsewhere = tables(kg).out_of_area(profile.municipality_iri)
-    found = verdicts(tables(kg), profile, tables(kg).by_id.keys() - elsewhere if elsewhere else None)
+    table = tables(kg)
+    evaluation = Evaluation(table, profile)
+    # per group: bucket, likely, closeness; made once for each shape of verdicts (the texts do not sort)
+    shapes, firsts = evaluation.shapes()
+    by_shape: list[tuple[str, bool, tuple[int, int]]] = []
+    # and the questions its open verdicts ask, None standing for the group's own area verdict's
+    asks: list[list[Verdict | None]] = []
+    for shape, group in firsts:
+        if shape is None:  # its stated area is elsewhere: ineligible, nothing else screened
+            by_shape.append(("ineligible", False, (0, 0)))
+            asks.append([])
+            continue
+        alike = [v for v, _ in evaluation.templates(group)]
+        by_shape.append((_bucket(alike), likely(alike), closeness(alike)))
+        own = evaluation.area(group)
+        asks.append([None if v is own else v for v in open_verdicts(alike) if v.question])
+    summary = list(map(by_shape.__getitem__, shapes))
     addresses: dict[str, list[str]] = defaultdict(list)
     for situation in profile.situations:
-        for service_id in tables(kg).addressing(situation):
+        for service_id in table.addressing(situation):
             addresses[service_id].append(situation)
-    buckets: dict[str, list[dict[str, Any]]] = {"eligible": [], "ineligible": [], "unknown": []}
-    for service in kg.services:
-        out_of_area = service["id"] in elsewhere
-        buckets["ineligible" if out_of_area else _bucket(found.get(service["id"], []))].append(service)
-    listed = {s["id"] for s in buckets["ineligible"][:limit]} & elsewhere
-    found.update(verdicts(tables(kg), profile, listed) if listed else {})
-    buckets["eligible"].sort(key=lambda s: -len(addresses.get(s["id"], [])))
-    # unknown: the likely first (only what the sources do not say is open), then by questions left to ask
-    buckets["unknown"].sort(
-        key=lambda s: (
-            not likely(found.get(s["id"], [])),
-            closeness(found.get(s["id"], [])),
-            -len(addresses.get(s["id"], [])),
-        )
-    )
+    everyone = evaluation.groups
+    by_key = _order(everyone.indices, everyone.position, summary, addresses)
+    unknown_keys = sorted(k for k in by_key if k[0] == "unknown")
+    unknown_at = [at for key in unknown_keys for at in by_key[key]]
+    catalogue = everyone.services
+    buckets = {
+        "eligible": list(map(catalogue.__getitem__, by_key.get(("eligible",), []))),
+        "ineligible": list(map(catalogue.__getitem__, by_key.get(("ineligible",), []))),
+        "unknown": list(map(catalogue.__getitem__, unknown_at)),
+    }
+    found = {s["id"]: evaluation.of(s["id"]) for services in buckets.values() for s in services[:limit]}
     out = {
-        name: [_entry(kg, s, name, found.get(s["id"], []), addresses.get(s["id"], [])) for s in services[:limit]]
+        name: [_entry(kg, s, name, found[s["id"]], addresses.get(s["id"], [])) for s in services[:limit]]
         for name, services in buckets.items()
     }
     helpful = [{"id": s["id"], "labels": labels(s)} for s in buckets["eligible"] if addresses.get(s["id"])]
-    barred = {s["id"] for s in buckets["ineligible"]}
+    barred = set(map(everyone.ids.__getitem__, by_key.get(("ineligible",), [])))
     for entry in out["ineligible"]:
-        failed = [v for v in found.get(entry["id"], []) if v.status == "failed"]
+        failed = [v for v in found[entry["id"]] if v.status == "failed"]
         entry["alternatives"] = _alternatives(kg, profile, entry["id"], failed, helpful, barred)
-    every_unknown = [(s["id"], found.get(s["id"], [])) for s in buckets["unknown"]]
+    unknown: dict[int, tuple[int, list[Verdict]]] = {}  # each group once, where its first service is sorted
+    for group in dict.fromkeys(map(everyone.group_at.__getitem__, unknown_at)):
+        asked = [evaluation.area(group) if v is None else v for v in asks[shapes[group.index]]]
+        unknown[group.index] = (group.size, [v for v in asked if v is not None])
+    group_of = evaluation.groups.of
+    listed = [(e["id"], group_of[e["id"]].index) for e in out["unknown"]]
     return {
         "profile": profile.dump(),
         **out,
         "likely": [e["id"] for e in out["unknown"] if e["likely"]],
-        "next_questions": next_questions(every_unknown, {e["id"] for e in out["unknown"]}),
+        "next_questions": next_questions(unknown, listed),
         "totals": {name: len(s) for name, s in buckets.items()},
-        "likely_total": sum(1 for _, verdicts_ in every_unknown if likely(verdicts_)),
+        "likely_total": sum(size for g, (size, _) in unknown.items() if summary[g][1]),
         "limit": limit,
     }

@@ -10,7 +10,7 @@ the family could answer is left.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from graph.navigation.criteria import Verdict, tables
@@ -82,11 +82,17 @@ def closeness(found: list[Verdict]) -> tuple[int, int]:
     return (sum(1 for v in open_ if v.question), len(open_))
 
 
-def next_questions(unknown: list[tuple[str, list[Verdict]]], listed: Collection[str]) -> list[dict[str, Any]]:
+def next_questions(
+    unknown: Mapping[int, tuple[int, list[Verdict]]], listed: Sequence[tuple[str, int]]
+) -> list[dict[str, Any]]:
     """Questions over all the unknown services, the one that decides the most services first: `decides`
-    counts them all, whatever a page lists; `services` names those of them in `listed` (the page's)."""
+    counts them all, whatever a page lists; `services` names those of them the page lists.
+
+    `unknown` holds each group of unknown services screened alike once, in the order its first service
+    is sorted in: how many services it has and its verdicts; `listed` the page's services and their groups.
+    """
     grouped: dict[tuple[str, str], dict[str, Any]] = {}
-    for service_id, found in unknown:
+    for group, (size, found) in unknown.items():
         for v in open_verdicts(found):
             if not v.question:
                 continue
@@ -94,18 +100,20 @@ def next_questions(unknown: list[tuple[str, list[Verdict]]], listed: Collection[
             general = FIELD_QUESTIONS.get(field)
             item = grouped.setdefault(
                 (field, "" if general else v.question.text["en"]),
-                {"field": field, "question": general or v.question.text, "eligible_if": [], "decided": {}},
+                {"field": field, "question": general or v.question.text, "eligible_if": {}, "decided": {}},
             )
-            item["eligible_if"] += [m for m in v.question.meets if m not in item["eligible_if"]]
-            item["decided"][service_id] = None  # a dict keeps the order and counts a service once
-    items = sorted(grouped.values(), key=lambda q: (-len(q["decided"]), q["field"], q["question"]["en"]))
+            item["eligible_if"].update(dict.fromkeys(v.question.meets))  # in order, each once
+            item["decided"][group] = size  # a group (and each of its services) counted once
+    for item in grouped.values():
+        item["decides"] = sum(item["decided"].values())
+    items = sorted(grouped.values(), key=lambda q: (-q["decides"], q["field"], q["question"]["en"]))
     return [
         {
             "field": q["field"],
             "question": q["question"],
-            "eligible_if": q["eligible_if"],
-            "services": [sid for sid in q["decided"] if sid in listed],
-            "decides": len(q["decided"]),
+            "eligible_if": list(q["eligible_if"]),
+            "services": [sid for sid, group in listed if group in q["decided"]],
+            "decides": q["decides"],
         }
         for q in items
     ]

@@ -222,12 +222,14 @@ def test_a_limit_lists_fewer_services_and_totals_count_them_all(kg):
 
 @pytest.mark.parametrize("municipality", ["Helsinki", "Espoo", "091", "Vantaa"])
 def test_screening_only_the_services_in_the_area_changes_nothing(kg, monkeypatch, municipality):
-    from graph.navigation.eligibility import screen, tables
+    from graph.navigation.criteria.evaluate import Evaluation
+    from graph.navigation.eligibility import screen
     from graph.navigation.profile import parse_profile
 
     profile = parse_profile(kg, {"municipality": municipality, "child_age_months": 5, "situation": ["depression"]})
     scoped = screen(kg, profile)
-    monkeypatch.setattr(tables(kg), "out_of_area", lambda home: set())
+    assert scoped["totals"]["ineligible"]
+    monkeypatch.setattr(Evaluation, "elsewhere", lambda self, group: False)  # every group screened in full
     assert screen(kg, profile) == scoped
 
 
