@@ -63,6 +63,8 @@ def calls(kg: KnowledgeGraph, name: str, services: int) -> int:
 def test_the_rewritten_queries_are_the_ones_kept_for_reference():
     assert REWRITTEN == [
         "exclusion-alternatives",
+        "export-cpsv-ap",
+        "gap-excluded-no-alternative",
         "pathway-graph",
         "pathway-upstream",
         "service-channels",
@@ -118,3 +120,38 @@ def test_a_barred_alternative_is_left_out_as_by_not_exists():
     assert answer == solutions(graph.run(plain, bound))
     rows = sorted((dict(row)["requirementId"], dict(row).get("alternativeId", "")) for row in answer[1])
     assert rows == [('"x1"', '"broad"'), ('"x1"', '"open"'), ('"x2"', "")]
+
+
+UNCOVERED = """
+@prefix pp: <https://w3id.org/perhepolku/ontology#> . @prefix dct: <http://purl.org/dc/terms/> .
+@prefix cv: <http://data.europa.eu/m8g/> . @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix : <urn:t:> .
+:lonely dct:identifier "lonely" . :covered dct:identifier "covered" . :two dct:identifier "two" .
+:narrow dct:identifier "narrow" ; skos:broader :wide . :wide dct:identifier "wide" .
+:barred dct:identifier "barred" ; skos:broader :parent . :parent dct:identifier "parent" .
+:svc dct:identifier "svc" ; cv:holdsRequirement :x1, :x2, :x3, :x4, :x5 .
+:x1 a pp:Exclusion ; dct:identifier "x1" ; pp:excludedSituation :lonely .
+:x2 a pp:Exclusion ; dct:identifier "x2" ; pp:excludedSituation :covered .
+:x3 a pp:Exclusion ; dct:identifier "x3" ; pp:excludedSituation :narrow .
+:x4 a pp:Exclusion ; dct:identifier "x4" ; pp:excludedSituation :barred .
+:x5 a pp:Exclusion ; dct:identifier "x5" ; pp:excludedSituation :two .
+:open dct:identifier "open" ; pp:addressesSituation :covered .
+:broad dct:identifier "broad" ; pp:addressesSituation :wide .
+:shut dct:identifier "shut" ; pp:addressesSituation :barred ; cv:holdsRequirement :x6 .
+:x6 a pp:Exclusion ; dct:identifier "x6" ; pp:excludedSituation :parent .
+:d dct:identifier "d" ; pp:addressesSituation :two . :e dct:identifier "e" ; pp:addressesSituation :two .
+"""
+
+
+def test_an_exclusion_is_a_gap_only_without_an_alternative_as_in_the_plain_form():
+    """No service for the situation, or only one that bars it (or a broader one), is a gap; one
+    alternative, two, or one for a broader situation is none; the rewrite and its plain form agree."""
+    store = ox.Store()
+    store.load(UNCOVERED.encode(), format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode("urn:t:g"))
+    graph = GraphStore(store)
+    rewritten = Catalog().get("gap-excluded-no-alternative").text
+    plain = (REFERENCE / "gap-excluded-no-alternative.rq").read_text(encoding="utf-8")
+    answer = solutions(graph.run(rewritten))
+    assert answer == solutions(graph.run(plain))
+    rows = sorted((dict(row)["serviceId"], dict(row)["requirementId"]) for row in answer[1])
+    assert rows == [('"shut"', '"x6"'), ('"svc"', '"x1"'), ('"svc"', '"x4"')]
