@@ -63,6 +63,7 @@ def calls(kg: KnowledgeGraph, name: str, services: int) -> int:
 def test_the_rewritten_queries_are_the_ones_kept_for_reference():
     assert REWRITTEN == [
         "exclusion-alternatives",
+        "export-cpsv-ap",
         "gap-excluded-no-alternative",
         "pathway-graph",
         "pathway-upstream",
