@@ -103,13 +103,10 @@ class Groups:
         self.position = {service_id: n for n, service_id in enumerate(self.ids)}
         self._claims: dict[tuple[str, str], Claim] = {}
         self.unplaced: dict[int, Verdict | None] = {}  # area verdicts for a family that gave no municipality
-        self._memo: dict[str, Any] = {}
 
     def memo(self, name: str, make: Callable[[], Any]) -> Any:
-        """A value of these groups that reads no family, made once."""
-        if name not in self._memo:
-            self._memo[name] = make()
-        return self._memo[name]
+        """A value of these groups that reads no family, made once (kept by the build, as the groups are)."""
+        return self.tables.kg.memo(f"screening-groups:{name}", make)
 
     def area_unplaced(self, group: Group) -> Verdict | None:
         """The area verdict of a group for a family that gave no municipality (it reads nothing else of the
