@@ -237,7 +237,8 @@ def export_cpsv_ap(fmt: str) -> None:
     from graph.store import FORMAT_PARAM, export_profile
 
     try:
-        click.echo(export_profile(_kg(), "cpsv-ap", FORMAT_PARAM[fmt]).decode("utf-8"), nl=False)
+        for piece in export_profile(_kg(), "cpsv-ap", FORMAT_PARAM[fmt])[1]:
+            sys.stdout.buffer.write(piece)
     except PerhepolkuError as exc:
         _fail(exc)
 

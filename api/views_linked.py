@@ -77,8 +77,9 @@ def dataset() -> Response:
 def export_cpsv_ap() -> Response:
     only_args(*FORMAT_KEYS)
     media = choose("graph")
-    body = export_profile(resources().kg, "cpsv-ap", media)
-    return Response(body, mimetype=media, headers={"Content-Disposition": 'inline; filename="perhepolku-cpsv-ap"'})
+    length, pieces = export_profile(resources().kg, "cpsv-ap", media)
+    headers = {"Content-Disposition": 'inline; filename="perhepolku-cpsv-ap"', "Content-Length": str(length)}
+    return Response(pieces, mimetype=media, headers=headers)
 
 
 def _chunks(path: Path, compress: bool) -> Iterator[bytes]:

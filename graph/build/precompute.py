@@ -22,9 +22,11 @@ import pyoxigraph as ox
 
 from graph import vocab
 from graph.store.catalog import Catalog, NamedQuery
+from graph.store.endpoint import EXPORT_CAPS
 from graph.store.graphstore import GraphStore, stored_rows
 from graph.store.knowledge import KnowledgeGraph
-from graph.store.precomputed import PRECOMPUTED_DIR, answer_key, write_answers, write_rows
+from graph.store.precomputed import PRECOMPUTED_DIR, answer_key, write_answers, write_graphs, write_rows
+from graph.store.sparql import GRAPH_TYPES, distinct
 
 # parameterless queries a server itself needs at start, for the screening, the gap report and pathways
 PRECOMPUTED = (
@@ -52,7 +54,11 @@ NOT_GROUPED = ("exclusion-alternatives", "pathway-downstream", "pathway-upstream
 # optional parameters whose unbound form is every value's answer together ("without it: the channels of
 # every service"), so the unbound run is split exactly like a required parameter's
 SPLIT_OPTIONAL = ("service-channels",)
-SMALL_TYPES = ("language", "scheme")  # an optional parameter of these is run for each of its few values
+SMALL_TYPES = ("language", "scheme", "boolean")  # optional parameters of these are run for each of their values
+# the formats every parameterless graph query's answer is stored in; one whose N-Triples are at most
+# SMALL_GRAPH bytes is stored in every graph format, a larger one is converted from its N-Triples on request
+GRAPH_FORMATS = ("application/n-triples", "text/turtle")
+SMALL_GRAPH = 8 << 20
 
 
 def stored_queries(catalog: Catalog) -> list[NamedQuery]:
@@ -75,13 +81,34 @@ def grouped_queries(catalog: Catalog) -> list[NamedQuery]:
 
 
 def per_value_queries(catalog: Catalog) -> list[NamedQuery]:
-    """SELECT queries with one optional parameter of a small domain: the build runs each value bound (the
-    query may treat the parameter unbound differently, so its rows cannot be split by it)."""
+    """SELECT queries whose parameters are all optional and of small domains: the build runs every
+    combination of their values bound (a query may treat a parameter unbound differently, so its rows
+    cannot be split by it)."""
     return [
         q
         for q in catalog
-        if q.form == "SELECT" and len(q.params) == 1 and not q.params[0].required and q.params[0].type in SMALL_TYPES
+        if q.form == "SELECT" and q.params and all(not p.required and p.type in SMALL_TYPES for p in q.params)
     ]
+
+
+def graph_queries(catalog: Catalog) -> list[NamedQuery]:
+    """CONSTRUCT and DESCRIBE queries without parameters: the build stores their graphs (GRAPH_FORMATS)."""
+    return [q for q in catalog if q.form in ("CONSTRUCT", "DESCRIBE") and not q.params]
+
+
+def combinations(kg: KnowledgeGraph, query: NamedQuery) -> list[dict[str, str]]:
+    """Every call of a per-value query but the one without parameters: each parameter unbound or one of
+    its values, in every combination."""
+    calls: list[dict[str, str | None]] = [{}]
+    for param in query.params:
+        calls = [{**call, param.name: value} for call in calls for value in (None, *_values(kg, param.type))]
+    return [{k: v for k, v in call.items() if v is not None} for call in calls[1:]]
+
+
+def _values(kg: KnowledgeGraph, kind: str) -> list[str]:
+    if kind == "boolean":
+        return ["true", "false"]
+    return list(vocab.LANGS) if kind == "language" else sorted(kg.schemes)
 
 
 def domain(kg: KnowledgeGraph, query: NamedQuery) -> list[str]:
@@ -89,10 +116,8 @@ def domain(kg: KnowledgeGraph, query: NamedQuery) -> list[str]:
     param = query.params[0]
     if param.type == "service":
         return sorted(kg.service_ids)
-    if param.type == "language":
-        return list(vocab.LANGS)
-    if param.type == "scheme":
-        return sorted(kg.schemes)
+    if param.type in SMALL_TYPES:
+        return _values(kg, param.type)
     if param.type == "municipality":
         return sorted(key for key in kg.municipalities if key.isdigit() and len(key) == 3)  # by code
     scheme = param.name.replace("_", "-")
@@ -141,6 +166,19 @@ def _answer(store: GraphStore, query: NamedQuery) -> bytes:
     return bytes(store.run(query.text).serialize(format=JSON) or b"")
 
 
+def graph_answers(store: GraphStore, query: NamedQuery) -> dict[str, bytes]:
+    """A parameterless graph query's distinct triples in each stored format (media type -> bytes)."""
+    triples = distinct(store.run(query.text), EXPORT_CAPS["max_triples"])
+    answers = {media: _graph(triples, media) for media in GRAPH_FORMATS}
+    if len(answers["application/n-triples"]) <= SMALL_GRAPH:
+        answers.update({media: _graph(triples, media) for media in GRAPH_TYPES if media not in answers})
+    return answers
+
+
+def _graph(triples: list[ox.Triple], media: str) -> bytes:
+    return bytes(ox.serialize(triples, format=GRAPH_TYPES[media][1]) or b"")
+
+
 def precompute(build_dir: Path, store: GraphStore, progress: Callable[[str], None]) -> dict[str, Any]:
     """Build step: the stored and grouped answers, and the rows of the PRECOMPUTED queries. Returns the
     step's seconds and each query's, slowest first."""
@@ -168,13 +206,17 @@ def precompute(build_dir: Path, store: GraphStore, progress: Callable[[str], Non
     for query in per_value_queries(catalog):
         begun = time.perf_counter()
         answers = {}
-        for value in domain(kg, query):
-            bound = kg.bind(query.name, {query.params[0].name: value})
+        for call in combinations(kg, query):
+            bound = kg.bind(query.name, call)
             answers[answer_key(bound)] = bytes(store.run(query.text, bound).serialize(format=JSON) or b"")
         unbound = _answer(store, query)
         write_answers(build_dir, query.name, {answer_key({}): unbound, **answers})
         if query.name in PRECOMPUTED:
             write_rows(build_dir, query.name, stored_rows(unbound))
+        seconds[query.name] = round(time.perf_counter() - begun, 2)
+    for query in graph_queries(catalog):
+        begun = time.perf_counter()
+        write_graphs(build_dir, query.name, graph_answers(store, query))
         seconds[query.name] = round(time.perf_counter() - begun, 2)
     progress(f"precomputed {len(seconds)} queries")
     slowest = dict(sorted(seconds.items(), key=lambda item: -item[1]))

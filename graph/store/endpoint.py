@@ -13,12 +13,14 @@ from graph.errors import NotFound
 from graph.store.dataset import describe_dataset, dump_file
 from graph.store.knowledge import KnowledgeGraph
 from graph.store.service_description import describe
-from graph.store.sparql import GRAPH_TYPES, serialize
+from graph.store.sparql import GRAPH_TYPES, kind_of, serialize
 
 NAMED_QUERY_CAPS = {"max_bytes": 50_000_000, "max_triples": 1_000_000}
 EXPORTS = {"cpsv-ap": "export-cpsv-ap"}  # profile -> the named query that answers its export
 EXPORT_CAPS = {"max_bytes": 1 << 30, "max_triples": 20_000_000}
 STORED_MEDIA = "application/sparql-results+json"  # the stored answers' format, sent as stored
+CONVERTED_FROM = "application/n-triples"  # a stored graph not stored in a media type is converted from this
+Body = tuple[int, Iterator[bytes]]  # an answer's length in bytes and its bytes in pieces
 
 
 def list_queries(kg: KnowledgeGraph) -> dict[str, Any]:
@@ -30,7 +32,11 @@ def list_queries(kg: KnowledgeGraph) -> dict[str, Any]:
 def run_named(kg: KnowledgeGraph, name: str, params: Mapping[str, Any], media_type: str) -> bytes:
     """Run a named query with parameters (checked, bound) and serialise the result in `media_type`; a call
     the build answered already (graph.build.precompute) is sent from its stored result."""
-    stored = kg.stored_answer(name, kg.bind(name, params))
+    bound = kg.bind(name, params)
+    graph = stored_graph(kg, name, media_type) if not bound else None
+    if graph is not None:
+        return b"".join(graph[1])
+    stored = kg.stored_answer(name, bound)
     if stored is not None:
         if media_type == STORED_MEDIA and len(stored) <= NAMED_QUERY_CAPS["max_bytes"]:
             return stored
@@ -39,15 +45,32 @@ def run_named(kg: KnowledgeGraph, name: str, params: Mapping[str, Any], media_ty
     return serialize(kg.run(name, params), media_type, **NAMED_QUERY_CAPS)
 
 
-def stored_chunks(
-    kg: KnowledgeGraph, name: str, params: Mapping[str, Any], media_type: str
-) -> tuple[int, Iterator[bytes]] | None:
+def stored_chunks(kg: KnowledgeGraph, name: str, params: Mapping[str, Any], media_type: str) -> Body | None:
     """A call the build answered, in the stored format: its length and bytes in pieces, sent from the mapped
     file as they are (no copy, no conversion, whatever the size: the answer exists already, so the cap
-    that keeps a live query from building a huge answer does not apply). None otherwise."""
+    that keeps a live query from building a huge answer does not apply); a graph query's in any RDF
+    format (stored_graph). None otherwise."""
+    bound = kg.bind(name, params)
+    if kind_of(kg.named(name).form) == "graph":
+        return None if bound else stored_graph(kg, name, media_type)
     if media_type != STORED_MEDIA:
         return None
-    return kg.stored_chunks(name, kg.bind(name, params))
+    return kg.stored_chunks(name, bound)
+
+
+def stored_graph(kg: KnowledgeGraph, name: str, media_type: str) -> Body | None:
+    """A parameterless graph query's answer as the build stored it (graph.build.precompute): in
+    `media_type` as stored, else converted from its stored N-Triples (a large answer is stored in N-Triples
+    and Turtle only); None if the build stored none."""
+    stored = kg.stored_graph(name, media_type)
+    if stored is not None:
+        return stored
+    ntriples = kg.stored_graph(name, CONVERTED_FROM, whole=True)
+    if ntriples is None or media_type not in GRAPH_TYPES:
+        return None
+    triples = ox.parse(b"".join(ntriples[1]), format=ox.RdfFormat.N_TRIPLES)
+    body = bytes(ox.serialize(triples, format=GRAPH_TYPES[media_type][1]) or b"")
+    return len(body), iter((body,))
 
 
 def describe_endpoint(kg: KnowledgeGraph, endpoint: str, media_type: str) -> bytes:
@@ -65,12 +88,17 @@ def describe_resource(kg: KnowledgeGraph, iri: str, media_type: str) -> bytes:
     return serialize(triples, media_type, **NAMED_QUERY_CAPS)
 
 
-def export_profile(kg: KnowledgeGraph, profile: str, media_type: str) -> bytes:
+def export_profile(kg: KnowledgeGraph, profile: str, media_type: str) -> Body:
     """The public services in an application profile's terms only (CPSV-AP 3.2 with CCCEV 2), in an RDF
-    media type: what GET /api/v1/export/cpsv-ap and `perhepolku export cpsv-ap` answer."""
+    media type, as its length and pieces: what GET /api/v1/export/cpsv-ap and `perhepolku export cpsv-ap`
+    answer. The build's stored answer where it has one, else the live query."""
     if profile not in EXPORTS:
         raise NotFound(f"no export for the profile {profile[:40]!r}; known: {', '.join(EXPORTS)}", field="profile")
-    return serialize(kg.run(EXPORTS[profile]), media_type, **EXPORT_CAPS)
+    stored = stored_graph(kg, EXPORTS[profile], media_type)
+    if stored is not None:
+        return stored
+    body = serialize(kg.run(EXPORTS[profile]), media_type, **EXPORT_CAPS)
+    return len(body), iter((body,))
 
 
 def dataset_description(kg: KnowledgeGraph, build_dir: Path, base: str, media_type: str) -> bytes:

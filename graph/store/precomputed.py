@@ -14,6 +14,7 @@ from graph.errors import ArtefactError
 
 PRECOMPUTED_DIR = "precomputed"
 ANSWERS_DIR = "answers"  # {query name}.jsonl: SPARQL JSON answers, one a line, by answer_key
+GRAPHS = ".graph"  # {query name}.graph.jsonl: a parameterless graph query's answer, one record a media type
 DOCUMENTS = "documents"  # documents.jsonl: one service document a line, by service id
 CHUNK = 1 << 20  # bytes of a stored answer sent at a time
 
@@ -131,6 +132,20 @@ class PrecomputedRows:
             self._answers[name] = Packed(self.folder / ANSWERS_DIR, name)
         return self._answers[name].chunks(answer_key(bound))
 
+    def graph_chunks(self, name: str, media: str) -> tuple[int, Iterator[bytes]] | None:
+        """A stored graph answer in `media` as its length and pieces, or None if the build has none in it."""
+        return self._graphs(name).chunks(media)
+
+    def graph(self, name: str, media: str) -> bytes | None:
+        """A stored graph answer in `media` whole, or None if the build has none in it."""
+        return self._graphs(name).get(media)
+
+    def _graphs(self, name: str) -> Packed:
+        key = name + GRAPHS
+        if key not in self._answers:
+            self._answers[key] = Packed(self.folder / ANSWERS_DIR, key)
+        return self._answers[key]
+
 
 class ServiceDocuments:
     """A build's stored service documents; each answer is parsed afresh, so a caller may change it."""
@@ -153,6 +168,11 @@ def write_rows(build_dir: Path, name: str, rows: list[dict[str, Any]]) -> None:
 
 def write_answers(build_dir: Path, name: str, answers: Mapping[str, bytes]) -> int:
     return write_packed(build_dir / PRECOMPUTED_DIR / ANSWERS_DIR, name, answers)
+
+
+def write_graphs(build_dir: Path, name: str, graphs: Mapping[str, bytes]) -> int:
+    """Write a graph query's answer in each of its stored media types (graph.build.precompute)."""
+    return write_packed(build_dir / PRECOMPUTED_DIR / ANSWERS_DIR, name + GRAPHS, graphs)
 
 
 def write_documents(build_dir: Path, documents: Mapping[str, dict[str, Any]]) -> int:

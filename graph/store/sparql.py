@@ -177,12 +177,13 @@ def serialize(result: Any, media_type: str, *, max_bytes: int, max_triples: int)
         return out.getvalue()
     if media_type not in GRAPH_TYPES:
         raise QueryError(f"{media_type} is not an RDF format for CONSTRUCT/DESCRIBE")
-    triples = _distinct(result, max_triples)
+    triples = distinct(result, max_triples)
     ox.serialize(triples, cast(IO[bytes], out), GRAPH_TYPES[media_type][1])
     return out.getvalue()
 
 
-def _distinct(triples: Iterable[ox.Triple], cap: int) -> list[ox.Triple]:
+def distinct(triples: Iterable[ox.Triple], cap: int) -> list[ox.Triple]:
+    """The triples without repeats, in their first order; QueryTimeout past `cap` of them."""
     seen: dict[ox.Triple, None] = {}
     for triple in triples:
         seen.setdefault(triple, None)

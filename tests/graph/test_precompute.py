@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 from collections import Counter
 from pathlib import Path
@@ -9,9 +10,20 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from graph.build.precompute import PRECOMPUTED, domain, grouped_queries, per_value_queries, stored_queries
+from graph.build.precompute import (
+    GRAPH_FORMATS,
+    PRECOMPUTED,
+    combinations,
+    domain,
+    graph_queries,
+    grouped_queries,
+    per_value_queries,
+    stored_queries,
+)
+from graph.store.endpoint import stored_graph
 from graph.store.knowledge import KnowledgeGraph
 from graph.store.precomputed import PrecomputedRows
+from graph.store.sparql import GRAPH_TYPES
 
 JSON = ox.QueryResultsFormat.JSON
 
@@ -20,6 +32,12 @@ def solutions(result: ox.QuerySolutions) -> tuple[list[str], Counter[tuple[tuple
     """The variables and the multiset of solutions (order aside: ties in ORDER BY may fall either way)."""
     names = [v.value for v in result.variables]
     return names, Counter(tuple((n, str(row[n])) for n in names if row[n] is not None) for row in result)
+
+
+def graph_terms(triples: set[ox.Triple]) -> Counter[tuple[str, str, str]]:
+    """Triples with each blank node's label left out (a parsed graph renames them)."""
+    name = lambda t: "_:b" if isinstance(t, ox.BlankNode) else str(t)  # noqa: E731
+    return Counter((name(t.subject), name(t.predicate), name(t.object)) for t in triples)
 
 
 def assert_answers_equal_live(build_dir: Path) -> int:
@@ -32,15 +50,23 @@ def assert_answers_equal_live(build_dir: Path) -> int:
         live = solutions(kg.store.run(query.text))
         assert solutions(ox.parse_query_results(answer, format=JSON)) == live, query.name
         compared += 1
-    for query in grouped_queries(kg.catalog) + per_value_queries(kg.catalog):
-        values = domain(kg, query)
-        assert values, query.name
-        for value in values:
-            bound = kg.bind(query.name, {query.params[0].name: value})
-            answer = stored.answer(query.name, bound)
-            assert answer is not None, (query.name, value)
-            live = solutions(kg.store.run(query.text, bound))
-            assert solutions(ox.parse_query_results(answer, format=JSON)) == live, (query.name, value)
+    calls = [(q, {q.params[0].name: value}) for q in grouped_queries(kg.catalog) for value in domain(kg, q)]
+    calls += [(q, call) for q in per_value_queries(kg.catalog) for call in combinations(kg, q)]
+    assert {q.name for q, _ in calls} == {q.name for q in grouped_queries(kg.catalog) + per_value_queries(kg.catalog)}
+    for query, call in calls:
+        bound = kg.bind(query.name, call)
+        answer = stored.answer(query.name, bound)
+        assert answer is not None, (query.name, call)
+        live = solutions(kg.store.run(query.text, bound))
+        assert solutions(ox.parse_query_results(answer, format=JSON)) == live, (query.name, call)
+        compared += 1
+    for query in graph_queries(kg.catalog):
+        live_graph = set(kg.store.run(query.text))
+        for media in GRAPH_TYPES:  # as stored, or converted from the stored N-Triples
+            body = stored_graph(kg, query.name, media)
+            assert body is not None, (query.name, media)
+            parsed = {q.triple for q in ox.parse(b"".join(body[1]), format=GRAPH_TYPES[media][1])}
+            assert graph_terms(parsed) == graph_terms(live_graph), (query.name, media)
             compared += 1
     for name in PRECOMPUTED:
         rows = stored.get(name)
@@ -58,9 +84,13 @@ def test_every_stored_answer_equals_its_live_query_for_every_parameter_value(bui
         "services-by-situation",
         "service-channels",
     } <= {q.name for q in grouped}
-    assert {q.name for q in per_value_queries(kg.catalog)} == {"concepts", "gap-language"}
-    grouped += per_value_queries(kg.catalog)
+    per_value = per_value_queries(kg.catalog)
+    assert {q.name for q in per_value} == {"concepts", "gap-language", "eligibility-access"}
+    access = next(q for q in per_value if q.name == "eligibility-access")
+    assert len(combinations(kg, access)) == 4 * 3 * 3 - 1  # language (3 or none) x two booleans (or none)
+    assert {q.name for q in graph_queries(kg.catalog)} == {"pathway-graph", "export-cpsv-ap"}
     expected = len(stored_queries(kg.catalog)) + sum(len(domain(kg, q)) for q in grouped)
+    expected += sum(len(combinations(kg, q)) for q in per_value) + 2 * len(GRAPH_TYPES)
     assert assert_answers_equal_live(build_dir) == expected > 200
     assert PrecomputedRows(build_dir).get("no-such-query") is None
 
@@ -114,3 +144,44 @@ def test_a_stored_answer_is_sent_in_pieces_as_stored_whatever_its_size(client, b
     assert response.headers["Content-Length"] == str(len(stored))
     converted = client.get("/api/v1/queries/requirements", headers={"Accept": "text/csv"})
     assert converted.status_code == 503  # converting it builds a new answer, held to the cap
+
+
+@pytest.mark.parametrize("media", list(GRAPH_TYPES))
+def test_a_graph_query_and_the_export_are_sent_as_stored_without_running(app, client, build_dir, media, monkeypatch):
+    from api.resources import resources
+
+    with app.app_context():
+        served = resources().kg
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a stored graph answer ran live")
+
+    monkeypatch.setattr(served.store, "run", refuse)
+    stored = PrecomputedRows(build_dir)
+    for path, name in (
+        ("/api/v1/queries/pathway-graph", "pathway-graph"),
+        ("/api/v1/export/cpsv-ap", "export-cpsv-ap"),
+    ):
+        response = client.get(path, headers={"Accept": media})
+        assert response.status_code == 200 and response.mimetype == media, path
+        assert response.data == stored.graph(name, media) and int(response.headers["Content-Length"]) > 100, path
+
+
+def test_a_large_graph_is_stored_in_two_formats_and_converted_to_the_others(kg, tmp_path, monkeypatch):
+    from graph.store.precomputed import write_graphs
+
+    precompute = importlib.import_module("graph.build.precompute")
+    monkeypatch.setattr(precompute, "SMALL_GRAPH", 0)
+    query = kg.named("export-cpsv-ap")
+    answers = precompute.graph_answers(kg.store, query)
+    assert set(answers) == set(GRAPH_FORMATS)
+    write_graphs(tmp_path, query.name, answers)
+    large = KnowledgeGraph(kg.store, kg.catalog, precomputed=PrecomputedRows(tmp_path))
+    live = graph_terms(set(kg.store.run(query.text)))
+    for media in ("application/ld+json", "application/rdf+xml"):
+        assert large.stored_graph(query.name, media) is None  # not stored: converted
+        body = stored_graph(large, query.name, media)
+        assert body is not None and body[0] == len(b"".join(body[1])) > 1000
+    body = stored_graph(large, query.name, "application/rdf+xml")
+    assert body is not None
+    assert graph_terms({q.triple for q in ox.parse(b"".join(body[1]), format=ox.RdfFormat.RDF_XML)}) == live
