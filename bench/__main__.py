@@ -124,14 +124,22 @@ def build_text(results: list[dict]) -> str:
 def scale_text(results: list[dict]) -> str:
     """Per build: over HTTP beside the floor, then each named query raw."""
     parts = ["### Builds (seconds per step from the manifest)\n" + build_text(results)]
+    http_columns = ["endpoint", "status", "median_ms", "p95_ms", "runs", "floor_p95_ms", "ratio"]
     for r in results:
-        server = r["server"]
-        parts.append(
-            f"#### {r['services']} services, {r['quads']} quads: over HTTP (cold start {server['cold_start_s']} s, "
-            f"server RSS {server['rss_mb']} MB, peak {server['peak_rss_mb']} MB, SPARQL workers "
-            f"{server['workers_rss_mb']} MB)\n"
-            + table(r["http"], ["endpoint", "status", "median_ms", "p95_ms", "runs", "floor_p95_ms", "ratio"])
-        )
+        if "server" in r:
+            server = r["server"]
+            parts.append(
+                f"#### {r['services']} services, {r['quads']} quads: over HTTP, `perhepolku serve` (cold start "
+                f"{server['cold_start_s']} s, server RSS {server['rss_mb']} MB, peak {server['peak_rss_mb']} MB, "
+                f"SPARQL workers {server['workers_rss_mb']} MB)\n" + table(r["http"], http_columns)
+            )
+        if "server_gunicorn" in r:
+            server = r["server_gunicorn"]
+            parts.append(
+                f"#### {r['services']} services: over HTTP, gunicorn (2 workers × 4 threads; cold start "
+                f"{server['cold_start_s']} s, workers' RSS {server['workers_rss_mb']} MB together, the "
+                f"largest's peak {server['worker_peak_rss_mb']} MB)\n" + table(r["http_gunicorn"], http_columns)
+            )
         parts.append(
             f"#### {r['services']} services: named queries raw in Oxigraph (example parameters)\n"
             + table(r["named_raw"], ["query", "median_ms", "p95_ms", "runs", "answered"])

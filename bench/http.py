@@ -1,5 +1,5 @@
-"""Over HTTP against `perhepolku serve`: every endpoint beside the floor route measured in the same run,
-cold start from built artefacts to the first answer, and the server's memory.
+"""Over HTTP against `perhepolku serve` or the gunicorn setup: every endpoint beside the floor route
+measured in the same run, cold start from built artefacts to the first answer, and the server's memory.
 
 The requests are interleaved (one of each endpoint per round, the floor included), so a burst of load
 on the shared machine falls on every row alike; `ratio` is a row's p95 over the floor's p95.
@@ -40,13 +40,15 @@ def _status_kb(pid: int, field: str) -> int:
 
 
 def memory(pid: int) -> dict[str, float]:
-    """Peak and current RSS of the server process, and the current RSS of its children (SPARQL workers)."""
+    """Peak and current RSS of the server process, the current RSS of its children (SPARQL workers, or
+    gunicorn's workers) and the largest child's peak."""
     children = Path(f"/proc/{pid}/task/{pid}/children")
     kids = [int(c) for c in children.read_text().split()] if children.exists() else []
     return {
         "peak_rss_mb": round(_status_kb(pid, "VmHWM") / 1024, 1),
         "rss_mb": round(_status_kb(pid, "VmRSS") / 1024, 1),
         "workers_rss_mb": round(sum(_status_kb(k, "VmRSS") for k in kids) / 1024, 1),
+        "worker_peak_rss_mb": round(max((_status_kb(k, "VmHWM") for k in kids), default=0) / 1024, 1),
     }
 
 
@@ -91,17 +93,26 @@ def interleaved(paths: dict[str, str], fetch: Callable[[str], int], runs: int, s
     return rows
 
 
-class Server:
-    """`perhepolku serve` on a free port over `build_dir` (else the current build), from the checkout at `root`."""
+def command(kind: str, port: int) -> list[str]:
+    """The server's command line: `perhepolku serve`, or gunicorn as `make serve-prod` runs it (two workers
+    of four threads: one a core of this machine)."""
+    if kind == "gunicorn":
+        app = ["-c", "python:api.gunicorn_conf", "--workers", "2", "--threads", "4", "api:create_app()"]
+        return [sys.executable, "-m", "gunicorn", "--bind", f"127.0.0.1:{port}", *app]
+    return [sys.executable, "-m", "api.cli", "serve", "--port", str(port)]
 
-    def __init__(self, build_dir: Path | None = None, root: Path = ROOT) -> None:
+
+class Server:
+    """A server (`command`) on a free port over `build_dir` (else the current build), from the checkout at `root`."""
+
+    def __init__(self, build_dir: Path | None = None, root: Path = ROOT, kind: str = "serve") -> None:
         self.port = _port()
         env = {**os.environ, "PERHEPOLKU_LOG_REQUESTS": "false", "PERHEPOLKU_RELOAD_INTERVAL": "0"}
         if build_dir is not None:
             env["PERHEPOLKU_BUILD_DIR"] = str(build_dir)
         started = time.perf_counter()
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "api.cli", "serve", "--port", str(self.port)],
+            command(kind, self.port),
             cwd=root,
             env=env,
             stdout=subprocess.DEVNULL,
@@ -136,12 +147,15 @@ class Server:
 
 
 def bench_http(
-    runs: int, build_dir: Path | None = None, endpoints: Callable[[int], dict[str, str]] | None = None
+    runs: int,
+    build_dir: Path | None = None,
+    endpoints: Callable[[int], dict[str, str]] | None = None,
+    kind: str = "serve",
 ) -> tuple[list[dict], dict]:
     """Start a server, measure `endpoints(port)` (name -> path, the floor first) interleaved, stop it."""
     from bench.endpoints import FLOOR
 
-    server = Server(build_dir)
+    server = Server(build_dir, kind=kind)
     try:
         paths = endpoints(server.port) if endpoints else {"floor (/health)": FLOOR}
         rows = interleaved(paths, server.fetch, runs)

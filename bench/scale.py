@@ -80,10 +80,12 @@ def measure_build(folder: Path, runs: int, services: int | None = None, build_s:
     }
     print(f"  raw named queries on {entry['quads']} quads ...", flush=True)
     entry["named_raw"] = raw_named(kg, runs)
-    print("  over HTTP ...", flush=True)
-    entry["http"], entry["server"] = bench_http(
-        runs, folder, lambda port: {**endpoints(kg), **optional_endpoints(kg, port)}
-    )
+    for kind in os.environ.get("BENCH_SERVERS", "serve,gunicorn").split(","):
+        print(f"  over HTTP ({kind}) ...", flush=True)
+        suffix = "" if kind == "serve" else f"_{kind}"
+        entry["http" + suffix], entry["server" + suffix] = bench_http(
+            runs, folder, lambda port: {**endpoints(kg), **optional_endpoints(kg, port)}, kind
+        )
     print("  pages in-process ...", flush=True)
     from api import create_app
     from bench.pages import bench_pages

@@ -21,6 +21,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from graph import vocab
+from graph.build.classed import classed_queries, store_classed
 from graph.store.catalog import Catalog, NamedQuery
 from graph.store.endpoint import EXPORT_CAPS
 from graph.store.graphstore import GraphStore, stored_rows
@@ -188,7 +189,11 @@ def precompute(build_dir: Path, store: GraphStore, progress: Callable[[str], Non
     kg = KnowledgeGraph(store, catalog)
     seconds: dict[str, float] = {}
     for query in stored_queries(catalog):
-        if query in per_value_queries(catalog) or query in grouped_queries(catalog):
+        if (
+            query in per_value_queries(catalog)
+            or query in grouped_queries(catalog)
+            or query in classed_queries(catalog)
+        ):
             continue  # below, with its values
         begun = time.perf_counter()
         answer = _answer(store, query)
@@ -214,6 +219,7 @@ def precompute(build_dir: Path, store: GraphStore, progress: Callable[[str], Non
         if query.name in PRECOMPUTED:
             write_rows(build_dir, query.name, stored_rows(unbound))
         seconds[query.name] = round(time.perf_counter() - begun, 2)
+    store_classed(build_dir, kg, store, seconds)
     for query in graph_queries(catalog):
         begun = time.perf_counter()
         write_graphs(build_dir, query.name, graph_answers(store, query))

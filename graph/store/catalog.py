@@ -6,6 +6,11 @@ A header is a block of comment lines at the top of the file:
     # description: What follows the service along referral links, nearest first.
     # param: service service required example=terapeuttinen-vauvaperhetyo -- the service id
     # param: lang lang optional default=fi -- label language (fi, sv or en)
+    # classes: pregnancy_week < pp:minPregnancyWeek ; child_age_months < pp:childAgeUnderMonths 12
+
+A `classes:` line promises that each named numeric parameter is used only as `?param < x`, x a value of
+the named properties or one of the numbers (besides testing its absence): the build then stores one
+answer per class of values that compare alike (graph.build.classed).
 
 Values are converted by their type and passed to Oxigraph as `substitutions`, never pasted
 into query text. For a store that cannot substitute (a remote SPARQL endpoint) the catalogue owns
@@ -34,6 +39,7 @@ _PARAM = re.compile(
     r"(?: default=(?P<default>\S+))?(?: example=(?P<example>\S+))? -- (?P<doc>.+)$"
 )
 _NAME = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
+_CLASS = re.compile(r"^(?P<name>[a-z_]+) < (?P<bounds>(?:pp:[A-Za-z]+|\d+)(?: (?:pp:[A-Za-z]+|\d+))*)$")
 
 
 @dataclass(frozen=True)
@@ -67,6 +73,8 @@ class NamedQuery:
     description: str
     text: str
     params: tuple[Param, ...] = field(default_factory=tuple)
+    # parameter -> the properties (pp: local names) and numbers it is compared with (`# classes:`)
+    classes: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     @cached_property
     def form(self) -> str:
@@ -126,10 +134,20 @@ def parse_query_file(path: Path) -> NamedQuery:
             meta[key.strip()] = value.strip()
     if "title" not in meta or "description" not in meta:
         raise ValueError(f"{path.name}: header needs a title and a description")
-    query = NamedQuery(path.stem, meta["title"], meta["description"], text, tuple(params))
+    query = NamedQuery(path.stem, meta["title"], meta["description"], text, tuple(params), _classes(path, meta))
     if params:
         _ = query.values_at  # a malformed file fails when the catalogue loads, not at a request
     return query
+
+
+def _classes(path: Path, meta: Mapping[str, str]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The `# classes:` line: `param < bound bound ; param < bound`, each bound pp:Property or an integer."""
+    if "classes" not in meta:
+        return ()
+    parsed = [_CLASS.match(part.strip()) for part in meta["classes"].split(";")]
+    if not all(parsed):
+        raise ValueError(f"{path.name}: malformed classes line")
+    return tuple((m["name"], tuple(m["bounds"].split())) for m in parsed if m)
 
 
 class Catalog:

@@ -14,6 +14,8 @@ from graph.errors import ArtefactError
 
 PRECOMPUTED_DIR = "precomputed"
 ANSWERS_DIR = "answers"  # {query name}.jsonl: SPARQL JSON answers, one a line, by answer_key
+CLASSES = ".classes.json"  # {query name}.classes.json: a classed query's representatives (graph.build.classed)
+INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
 GRAPHS = ".graph"  # {query name}.graph.jsonl: a parameterless graph query's answer, one record a media type
 DOCUMENTS = "documents"  # documents.jsonl: one service document a line, by service id
 CHUNK = 1 << 20  # bytes of a stored answer sent at a time
@@ -25,6 +27,15 @@ def answer_key(bound: Mapping[str, Any]) -> str:
         return ""
     text = "\n".join(f"{name}={bound[name]}" for name in sorted(bound))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:24]
+
+
+def echo(name: str, value: int) -> bytes:
+    """An integer parameter's binding as SPARQL JSON writes it in every row that projects it."""
+    return f'"{name}":{{"type":"literal","value":"{value}","datatype":"{INTEGER}"}}'.encode()
+
+
+def class_file(folder: Path, name: str) -> Path:
+    return folder / ANSWERS_DIR / (name + CLASSES)
 
 
 class Packed:
@@ -80,6 +91,11 @@ class Packed:
         return self._offsets.get(key)
 
 
+def _integer(value: int) -> str:
+    """An integer term as answer_key sees a bound one (str of an Oxigraph literal)."""
+    return f'"{value}"^^<{INTEGER}>'
+
+
 def release(mapped: mmap.mmap, start: int, length: int) -> None:
     """Drop sent bytes' pages from this process's memory: they stay in the page cache (shared, read again
     from there if asked), but no longer count in the server's RSS (a 53 MB answer did, for good)."""
@@ -108,6 +124,7 @@ class PrecomputedRows:
     def __init__(self, build_dir: Path) -> None:
         self.folder = build_dir / PRECOMPUTED_DIR
         self._answers: dict[str, Packed] = {}
+        self._classes: dict[str, dict[str, list[int]] | None] = {}
 
     def get(self, name: str) -> list[dict[str, Any]] | None:
         """The stored rows of `name`, or None if the build has none for it."""
@@ -124,13 +141,37 @@ class PrecomputedRows:
         """The stored SPARQL JSON answer of `name` for the bound parameters, or None if the build has none."""
         if name not in self._answers:
             self._answers[name] = Packed(self.folder / ANSWERS_DIR, name)
-        return self._answers[name].get(answer_key(bound))
+        stored = self._answers[name].get(answer_key(bound))
+        return stored if stored is not None else self._classed(name, bound)
 
     def answer_chunks(self, name: str, bound: Mapping[str, Any]) -> tuple[int, Iterator[bytes]] | None:
         """The stored answer's length and its bytes in pieces (Packed.chunks), or None if the build has none."""
         if name not in self._answers:
             self._answers[name] = Packed(self.folder / ANSWERS_DIR, name)
-        return self._answers[name].chunks(answer_key(bound))
+        stored = self._answers[name].chunks(answer_key(bound))
+        if stored is None and (classed := self._classed(name, bound)) is not None:
+            return len(classed), iter((classed,))
+        return stored
+
+    def _classed(self, name: str, bound: Mapping[str, Any]) -> bytes | None:
+        """A classed query's answer (graph.build.classed): its class's stored answer with the asked values
+        written over the representative's."""
+        if name not in self._classes:
+            path = class_file(self.folder, name)
+            self._classes[name] = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
+        reps = self._classes[name]
+        if reps is None or not set(bound) <= set(reps):
+            return None
+        asked = {key: int(term.value) for key, term in bound.items()}
+        least = {key: max(r for r in reps[key] if r <= value) for key, value in asked.items() if value >= reps[key][0]}
+        if len(least) != len(asked):
+            return None
+        stored = self._answers[name].get(answer_key({k: _integer(v) for k, v in least.items()}))
+        if stored is None:
+            return None
+        for key, value in asked.items():
+            stored = stored.replace(echo(key, least[key]), echo(key, value)) if value != least[key] else stored
+        return stored
 
     def graph_chunks(self, name: str, media: str) -> tuple[int, Iterator[bytes]] | None:
         """A stored graph answer in `media` as its length and pieces, or None if the build has none in it."""
