@@ -119,8 +119,8 @@ class Server:
             stderr=subprocess.DEVNULL,
         )
         while True:
+            conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=5)
             try:
-                conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=5)
                 conn.request("GET", "/health")
                 if conn.getresponse().status == 200:
                     break
@@ -128,6 +128,8 @@ class Server:
                 if self.process.poll() is not None:
                     raise RuntimeError("the server exited before answering") from None
                 time.sleep(0.02)
+            finally:
+                conn.close()
         self.cold_start_s = round(time.perf_counter() - started, 2)
         self.conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=600)
 
@@ -141,6 +143,7 @@ class Server:
 
     def stop(self) -> dict[str, float]:
         figures = {"cold_start_s": self.cold_start_s, **memory(self.process.pid)}
+        self.conn.close()
         self.process.terminate()
         self.process.wait(timeout=30)
         return figures

@@ -14,6 +14,7 @@ import itertools
 import json
 import math
 import time
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -27,6 +28,7 @@ from graph.store.knowledge import KnowledgeGraph
 from graph.store.precomputed import PRECOMPUTED_DIR, answer_key, class_file, echo, write_answers
 
 BOUNDS = {"week": PREGNANCY_WEEKS, "months": CHILD_MONTHS}  # parameter type -> the values it takes
+MAX_CALLS = 200  # more combinations of classes than this, and the query runs live instead (none stored)
 
 
 def classed_queries(catalog: Catalog) -> list[NamedQuery]:
@@ -51,10 +53,24 @@ def representatives(store: GraphStore, query: NamedQuery) -> dict[str, list[int]
         for prop in (b for b in bounds if b.startswith("pp:")):
             node = ox.NamedNode(vocab.PP + prop[3:])
             for quad in store.store.quads_for_pattern(None, node, None, None):
-                if isinstance(quad.object, ox.Literal):
-                    thresholds.add(math.ceil(float(quad.object.value)))  # an integer v < t iff v < ceil(t)
+                if isinstance(quad.object, ox.Literal) and (value := _number(quad.object.value)) is not None:
+                    thresholds.add(math.ceil(value))  # an integer v < t iff v < ceil(t)
         out[name] = sorted({low} | {t for t in thresholds if low < t <= high})
     return out
+
+
+def _number(text: str) -> Decimal | None:
+    """A literal's value as an exact number, None for one that is not a finite number (SHACL would say)."""
+    try:
+        value = Decimal(text)
+    except InvalidOperation:
+        return None
+    return value if value.is_finite() else None
+
+
+def calls(reps: dict[str, list[int]]) -> int:
+    """How many answers the classes make: each parameter unbound or one of its classes."""
+    return math.prod(len(values) + 1 for values in reps.values())
 
 
 def classed_answers(
@@ -80,7 +96,11 @@ def store_classed(build_dir: Path, kg: KnowledgeGraph, store: GraphStore, second
     """Precompute part: every classed query's answers and its representatives (class_file)."""
     for query in classed_queries(kg.catalog):
         begun = time.perf_counter()
-        answers, reps = classed_answers(kg, store, query)
-        write_answers(build_dir, query.name, answers)
-        class_file(build_dir / PRECOMPUTED_DIR, query.name).write_text(json.dumps(reps), encoding="utf-8")
+        if calls(representatives(store, query)) > MAX_CALLS:  # nearly every call its own class: live but unbound
+            unbound = bytes(store.run(query.text).serialize(format=ox.QueryResultsFormat.JSON) or b"")
+            write_answers(build_dir, query.name, {answer_key({}): unbound})
+        else:
+            answers, reps = classed_answers(kg, store, query)
+            write_answers(build_dir, query.name, answers)
+            class_file(build_dir / PRECOMPUTED_DIR, query.name).write_text(json.dumps(reps), encoding="utf-8")
         seconds[query.name] = round(time.perf_counter() - begun, 2)

@@ -134,7 +134,11 @@ def parse_query_file(path: Path) -> NamedQuery:
             meta[key.strip()] = value.strip()
     if "title" not in meta or "description" not in meta:
         raise ValueError(f"{path.name}: header needs a title and a description")
-    query = NamedQuery(path.stem, meta["title"], meta["description"], text, tuple(params), _classes(path, meta))
+    classes = _classes(path, meta)
+    numeric = {p.name for p in params if p.type in ("week", "months") and not p.required}
+    if not {name for name, _ in classes} <= numeric:
+        raise ValueError(f"{path.name}: a classes line names a parameter that is not an optional week or months one")
+    query = NamedQuery(path.stem, meta["title"], meta["description"], text, tuple(params), classes)
     if params:
         _ = query.values_at  # a malformed file fails when the catalogue loads, not at a request
     return query

@@ -33,7 +33,7 @@ def run_named(kg: KnowledgeGraph, name: str, params: Mapping[str, Any], media_ty
     """Run a named query with parameters (checked, bound) and serialise the result in `media_type`; a call
     the build answered already (graph.build.precompute) is sent from its stored result."""
     bound = kg.bind(name, params)
-    graph = stored_graph(kg, name, media_type) if not bound else None
+    graph = stored_graph(kg, name, media_type, NAMED_QUERY_CAPS) if not bound else None
     if graph is not None:
         return b"".join(graph[1])
     stored = kg.stored_answer(name, bound)
@@ -52,24 +52,27 @@ def stored_chunks(kg: KnowledgeGraph, name: str, params: Mapping[str, Any], medi
     format (stored_graph). None otherwise."""
     bound = kg.bind(name, params)
     if kind_of(kg.named(name).form) == "graph":
-        return None if bound else stored_graph(kg, name, media_type)
+        return None if bound else stored_graph(kg, name, media_type, NAMED_QUERY_CAPS)
     if media_type != STORED_MEDIA:
         return None
     return kg.stored_chunks(name, bound)
 
 
-def stored_graph(kg: KnowledgeGraph, name: str, media_type: str) -> Body | None:
+def stored_graph(kg: KnowledgeGraph, name: str, media_type: str, caps: Mapping[str, int]) -> Body | None:
     """A parameterless graph query's answer as the build stored it (graph.build.precompute): in
-    `media_type` as stored, else converted from its stored N-Triples (a large answer is stored in N-Triples
-    and Turtle only); None if the build stored none."""
+    `media_type` as stored, whatever its size, else converted from its stored N-Triples within `caps` (a
+    large answer is stored in N-Triples and Turtle only, like a live answer it is refused past the caps);
+    None if the build stored none."""
+    if media_type not in GRAPH_TYPES:
+        return None
     stored = kg.stored_graph(name, media_type)
     if stored is not None:
         return stored
     ntriples = kg.stored_graph(name, CONVERTED_FROM, whole=True)
-    if ntriples is None or media_type not in GRAPH_TYPES:
+    if ntriples is None:
         return None
-    triples = ox.parse(b"".join(ntriples[1]), format=ox.RdfFormat.N_TRIPLES)
-    body = bytes(ox.serialize(triples, format=GRAPH_TYPES[media_type][1]) or b"")
+    triples = (quad.triple for quad in ox.parse(b"".join(ntriples[1]), format=ox.RdfFormat.N_TRIPLES))
+    body = serialize(triples, media_type, max_bytes=caps["max_bytes"], max_triples=caps["max_triples"])
     return len(body), iter((body,))
 
 
@@ -94,7 +97,7 @@ def export_profile(kg: KnowledgeGraph, profile: str, media_type: str) -> Body:
     answer. The build's stored answer where it has one, else the live query."""
     if profile not in EXPORTS:
         raise NotFound(f"no export for the profile {profile[:40]!r}; known: {', '.join(EXPORTS)}", field="profile")
-    stored = stored_graph(kg, EXPORTS[profile], media_type)
+    stored = stored_graph(kg, EXPORTS[profile], media_type, EXPORT_CAPS)
     if stored is not None:
         return stored
     body = serialize(kg.run(EXPORTS[profile]), media_type, **EXPORT_CAPS)

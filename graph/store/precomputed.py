@@ -53,11 +53,16 @@ class Packed:
             self._present = self.index.is_file()
         return self._present
 
-    def get(self, key: str) -> bytes | None:
+    def get(self, key: str, *, release_pages: bool = False) -> bytes | None:
+        """The record copied out of the mapping; `release_pages` drops the mapping's pages it read from this
+        process (for a record copied to be changed or converted, not read again)."""
         where = self._where(key)
         if where is None or self._map is None:
             return None
-        return self._map[where[0] : where[0] + where[1]]
+        record = self._map[where[0] : where[0] + where[1]]
+        if release_pages:
+            release(self._map, where[0], where[1])
+        return record
 
     def chunks(self, key: str, size: int = CHUNK) -> tuple[int, Iterator[bytes]] | None:
         """The record's length and its bytes in pieces of `size`, read from the mapping as they are sent
@@ -166,7 +171,7 @@ class PrecomputedRows:
         least = {key: max(r for r in reps[key] if r <= value) for key, value in asked.items() if value >= reps[key][0]}
         if len(least) != len(asked):
             return None
-        stored = self._answers[name].get(answer_key({k: _integer(v) for k, v in least.items()}))
+        stored = self._answers[name].get(answer_key({k: _integer(v) for k, v in least.items()}), release_pages=True)
         if stored is None:
             return None
         for key, value in asked.items():
@@ -178,8 +183,8 @@ class PrecomputedRows:
         return self._graphs(name).chunks(media)
 
     def graph(self, name: str, media: str) -> bytes | None:
-        """A stored graph answer in `media` whole, or None if the build has none in it."""
-        return self._graphs(name).get(media)
+        """A stored graph answer in `media` whole (its pages then dropped), or None if the build has none in it."""
+        return self._graphs(name).get(media, release_pages=True)
 
     def _graphs(self, name: str) -> Packed:
         key = name + GRAPHS

@@ -27,7 +27,12 @@ def test_scale_benchmark_builds_serves_and_measures_a_generated_graph():
         for row in rows.values()
     )
     assert result["server"]["cold_start_s"] > 0 and result["server"]["peak_rss_mb"] > 0
-    assert "12 services" in scale_text([result])
+    served = {row["endpoint"]: row for row in result["http_gunicorn"]}  # the same rows under gunicorn
+    assert set(served) == set(rows) and all(row["status"] == 200 for row in served.values())
+    assert result["server_gunicorn"]["workers_rss_mb"] > 0 and result["server_gunicorn"]["worker_peak_rss_mb"] > 0
+    assert "12 services" in scale_text([result]) and "over HTTP, gunicorn" in scale_text([result])
+    live = {row["query"] for row in result["named_raw"] if row["answered"] == "live"}
+    assert {"eligibility-area", "resource"} <= live and not {"eligibility-stage", "export-cpsv-ap"} & live
     pages = {row["page"]: row for row in result["pages"]}
     assert {"search", "service", "screening", "pathways", "gaps", "sparql editor"} <= set(pages)
     assert all(
