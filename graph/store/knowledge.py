@@ -119,6 +119,14 @@ class KnowledgeGraph:
             self._kept()
         return self._once[name]
 
+    def rows(self, name: str) -> list[dict[str, Any]]:
+        """A parameterless SELECT's rows read afresh and not kept (the build's stored rows where it has them),
+        for a caller that keeps only what it derives from them: `select_once` would hold both."""
+        if name in self._once:
+            return self._once[name]
+        stored = self._precomputed.get(name) if self._precomputed else None
+        return stored if stored is not None else self.select(name)
+
     def stored_answer(self, name: str, bound: Mapping[str, Any]) -> bytes | None:
         """The build's SPARQL JSON answer of a named query for bound parameters (graph.build.precompute)."""
         return self._precomputed.answer(name, bound) if self._precomputed else None

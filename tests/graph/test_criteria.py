@@ -69,3 +69,15 @@ def test_gap_windows_are_where_the_screening_finds_no_stage_met_or_unknown(kg):
         assert stages and "met" not in stages and "unknown" not in stages
     found = verdicts(tables(kg), parse_profile(kg, {"pregnancy_week": 20}), anxiety["services"])
     assert "met" in [v.status for vs in found.values() for v in vs if v.kind == "stage"]
+
+
+def test_the_screening_tables_keep_what_they_derive_not_the_rows_they_read(build_dir):
+    from graph.navigation.criteria.tables import ScreeningTables
+    from graph.store.knowledge import KnowledgeGraph
+
+    fresh = KnowledgeGraph.open(build_dir)
+    made = ScreeningTables(fresh)
+    assert made.criteria and made.facts
+    assert "requirements" not in fresh._once and "screening-facts" not in fresh._once  # read, not kept
+    assert fresh.rows("requirements") == fresh.select_once("requirements") == fresh.select("requirements")
+    assert fresh.rows("requirements") is fresh.select_once("requirements")  # kept rows are not read again

@@ -27,14 +27,14 @@ class ScreeningTables:
         self.kg = kg
         self.by_id = {service["id"]: service for service in kg.services}
         self.facts: dict[str, Facts] = defaultdict(Facts)
-        for row in kg.select_once("screening-facts"):
+        for row in kg.rows("screening-facts"):  # the tables are kept (kg.memo), the rows they are made of not
             self._add_fact(self.facts[row["serviceId"]], row)
         cited = claims(kg)
         self.criteria: list[Criterion] = [
             Criterion.from_requirement(
                 {**req, "sources": cited.cite(req["sources"])}, Claim.of(cited.claim_of(req["iri"]))
             )
-            for req in group_requirements(kg, kg.select_once("requirements"))
+            for req in group_requirements(kg, kg.rows("requirements"))
         ]
         self.by_service: dict[str, list[Criterion]] = defaultdict(list)  # every criterion a service is screened on
         for crit in self.criteria:
