@@ -60,34 +60,11 @@ def _quote_row(cite: Citation, lang: str, root: str, opens: str) -> str:
     )
 
 
-def _citations(value: Any) -> Iterable[Mapping[str, Any]]:
-    """Every citation (a mapping with a quote) anywhere in a stored service document."""
-    if isinstance(value, dict):
-        if "quote" in value:
-            yield value
-        else:
-            for item in value.values():
-                yield from _citations(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from _citations(item)
-
-
 def _quote_rows(lang: str, root: str, opens: str) -> dict[Citation, str]:
-    """Every quote's row of the build's stored documents in the page's language, made once a build: a quote
-    is cited by many facts and services, and its row differs between languages only by the link's words."""
-    kg = resources().kg
-
-    def make() -> dict[Citation, str]:
-        rows: dict[Citation, str] = {}
-        for service in kg.services:
-            for cite in _citations(kg.document(service["id"])):
-                key = _cited(cite)
-                if key not in rows:
-                    rows[key] = _quote_row(key, lang, root, opens)
-        return rows
-
-    found: dict[Citation, str] = kg.memo(f"web-quotes:{root}:{lang}:{opens}", make)  # opens: the words in use
+    """This build's quote rows in the page's language, filled as pages show them: a quote is cited by many facts
+    and services, and its row differs between languages only by the link's words. (Made up front from every
+    stored document, the table held 24 MB a language at 6,400 services and cost the first page a second.)"""
+    found: dict[Citation, str] = resources().kg.memo(f"web-quotes:{root}:{lang}:{opens}", dict)  # opens: the words
     return found
 
 
@@ -104,15 +81,20 @@ def _disclosure() -> tuple[str, str, str, dict[Citation, str]]:
 def sources_html(citations: Iterable[Mapping[str, Any]] | None) -> Markup:
     """The disclosure of a fact's quotes, each linking to its source document at the quote.
 
-    Built with plain string formatting (every value escaped), each quote's row taken from the build's
-    table of rows (a quote not in a stored document is built here): a page shows dozens of these, and a
-    template or Markup.format for each would cost a first visit more than the rest of the page.
+    Built with plain string formatting (every value escaped), each quote's row kept in the build's table of
+    rows once a page has shown it: a page shows dozens of these, and a template or Markup.format for each
+    would cost a first visit more than the rest of the page.
     """
     items = [_cited(s) for s in citations or ()]
     if not items:
         return Markup("")
     lang, root, opens, known = _disclosure()
-    rows = [known.get(s) or _quote_row(s, lang, root, opens) for s in items]
+    rows = []
+    for cite in items:
+        row = known.get(cite)
+        if row is None:
+            row = known[cite] = _quote_row(cite, lang, root, opens)
+        rows.append(row)
     summary = _SUMMARIES.get((lang, len(items)))
     if summary is None:  # the catalogues never change while the process runs
         summary = _SUMMARIES[(lang, len(items))] = str(
