@@ -25,7 +25,7 @@ def service_names(kg: KnowledgeGraph) -> dict[str, Any]:
 
 def channel_names(kg: KnowledgeGraph) -> dict[str, Any]:
     """Every contact channel's labels by id (once per build)."""
-    made = lambda: {row["id"]: labels(row) for row in kg.select_once("service-channels")}  # noqa: E731
+    made = lambda: {row["id"]: labels(row) for row in kg.rows("service-channels")}  # noqa: E731 (rows not kept)
     found: dict[str, Any] = kg.memo("gap-channel-names", made)
     return found
 

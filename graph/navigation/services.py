@@ -110,7 +110,7 @@ def _channel_rows(kg: KnowledgeGraph) -> dict[str, list[dict[str, Any]]]:
     """The rows of service-channels.rq for every service (one per-build query), by service id."""
     ids = {row["service"]: row["id"] for row in kg.services}
     grouped: dict[str, list[dict[str, Any]]] = {}
-    for row in kg.select_once("service-channels"):
+    for row in kg.rows("service-channels"):  # kept here, grouped (kg.memo), not twice
         grouped.setdefault(ids.get(row["service"], ""), []).append(row)
     return grouped
 

@@ -112,3 +112,14 @@ def test_every_gap_carries_the_parts_its_text_is_made_of(kg):
     baby_blues = next(g for g in kinds["missing_data"] if g["services"] == ["baby-blues"])["about"]
     phone = next(m for m in baby_blues["missing"] if m["item"] == "phone-number")
     assert phone["channel"]["id"] == "baby-blues-puhelin" and phone["channel"]["labels"]["fi"]
+
+
+def test_channel_names_are_kept_without_the_rows_they_are_made_of(build_dir):
+    from graph.navigation.gapparts import channel_names
+    from graph.store.knowledge import KnowledgeGraph
+
+    fresh = KnowledgeGraph.open(build_dir)
+    names = channel_names(fresh)
+    assert names and all(set(labels) == {"fi", "sv", "en"} for labels in names.values())
+    assert {row["id"] for row in fresh.select("service-channels")} == set(names)
+    assert "service-channels" not in fresh._once  # 17.6 MB of rows at 6,400 services, read once, not kept
