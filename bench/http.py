@@ -63,13 +63,16 @@ def summary(samples: list[float]) -> dict[str, float]:
 
 def interleaved(paths: dict[str, str], fetch: Callable[[str], int], runs: int, slow_ms: float = 100.0) -> list[dict]:
     """Rounds fetching every path once (the first path is the floor each row is set beside); a row whose
-    first answers take more than `slow_ms` joins only as many rounds as `runs` such requests would fill
-    (at least 10), so one slow row does not hold the run for an hour; its `runs` says how many it had."""
+    answers after a first one take more than `slow_ms` joins only as many rounds as `runs` such requests
+    would fill (at least 10), so one slow row does not hold the run for an hour; its `runs` says how many
+    it had. The first answer (a worker opening what the row reads) is not timed: cold figures are the
+    cold start's and the pages' first visits."""
     first: dict[str, float] = {}
     status: dict[str, int] = {}
     for name, path in paths.items():
-        started = time.perf_counter()
         status[name] = fetch(path)
+        started = time.perf_counter()
+        fetch(path)
         fetch(path)
         first[name] = (time.perf_counter() - started) * 500
     quota = {n: runs if t <= slow_ms else max(10, int(runs * slow_ms / t)) for n, t in first.items()}

@@ -171,11 +171,19 @@ class PrecomputedRows:
         least = {key: max(r for r in reps[key] if r <= value) for key, value in asked.items() if value >= reps[key][0]}
         if len(least) != len(asked):
             return None
-        stored = self._answers[name].get(answer_key({k: _integer(v) for k, v in least.items()}), release_pages=True)
-        if stored is None:
-            return None
-        for key, value in asked.items():
-            stored = stored.replace(echo(key, least[key]), echo(key, value)) if value != least[key] else stored
+        # a class's few MB stay mapped (released, they would be faulted in again at every call)
+        stored = self._answers[name].get(answer_key({k: _integer(v) for k, v in least.items()}))
+        if stored is None or asked == least:
+            return stored
+        # the echoed bindings in the order a row has them (found in the first row); adjacent ones, as the
+        # parameters projected side by side are, are written over in one pass of the answer
+        first: bytes = stored
+        order = sorted(asked, key=lambda key: first.find(echo(key, least[key])))
+        old = b",".join(echo(key, least[key]) for key in order)
+        if len(order) > 1 and stored.find(old) >= 0:
+            return stored.replace(old, b",".join(echo(key, asked[key]) for key in order))
+        for key in order:
+            stored = stored.replace(echo(key, least[key]), echo(key, asked[key]))
         return stored
 
     def graph_chunks(self, name: str, media: str) -> tuple[int, Iterator[bytes]] | None:
