@@ -121,25 +121,36 @@ def build_text(results: list[dict]) -> str:
     return table(rows, ["services", "quads", "store", "engine", "build_s", "open_in_process_s", "documents_mb", *STEPS])
 
 
+HTTP_COLUMNS = ["endpoint", "status", "median_ms", "p95_ms", "runs", "floor_p95_ms", "ratio"]
+
+
+def _suffixed(key: str, kind: str) -> str:
+    return key if kind == "serve" else f"{key}_{kind}"  # bench.scale's keys: http, http_gunicorn, ...
+
+
+def _http_text(r: dict, kind: str) -> str:
+    """A build's HTTP rows under one server, headed by its cold start and memory."""
+    server = r[_suffixed("server", kind)]
+    if kind == "serve":
+        head = (
+            f"{r['services']} services, {r['quads']} quads: over HTTP, `perhepolku serve` (cold start "
+            f"{server['cold_start_s']} s, server RSS {server['rss_mb']} MB, peak {server['peak_rss_mb']} MB, "
+            f"SPARQL workers {server['workers_rss_mb']} MB)"
+        )
+    else:
+        head = (
+            f"{r['services']} services: over HTTP, {kind} (2 workers × 4 threads; cold start "
+            f"{server['cold_start_s']} s, workers' RSS {server['workers_rss_mb']} MB together, the "
+            f"largest's peak {server['worker_peak_rss_mb']} MB)"
+        )
+    return f"#### {head}\n" + table(r[_suffixed("http", kind)], HTTP_COLUMNS)
+
+
 def scale_text(results: list[dict]) -> str:
     """Per build: over HTTP beside the floor, then each named query raw."""
     parts = ["### Builds (seconds per step from the manifest)\n" + build_text(results)]
-    http_columns = ["endpoint", "status", "median_ms", "p95_ms", "runs", "floor_p95_ms", "ratio"]
     for r in results:
-        if "server" in r:
-            server = r["server"]
-            parts.append(
-                f"#### {r['services']} services, {r['quads']} quads: over HTTP, `perhepolku serve` (cold start "
-                f"{server['cold_start_s']} s, server RSS {server['rss_mb']} MB, peak {server['peak_rss_mb']} MB, "
-                f"SPARQL workers {server['workers_rss_mb']} MB)\n" + table(r["http"], http_columns)
-            )
-        if "server_gunicorn" in r:
-            server = r["server_gunicorn"]
-            parts.append(
-                f"#### {r['services']} services: over HTTP, gunicorn (2 workers × 4 threads; cold start "
-                f"{server['cold_start_s']} s, workers' RSS {server['workers_rss_mb']} MB together, the "
-                f"largest's peak {server['worker_peak_rss_mb']} MB)\n" + table(r["http_gunicorn"], http_columns)
-            )
+        parts.extend(_http_text(r, kind) for kind in ("serve", "gunicorn") if _suffixed("server", kind) in r)
         parts.append(
             f"#### {r['services']} services: named queries raw in Oxigraph (example parameters)\n"
             + table(r["named_raw"], ["query", "median_ms", "p95_ms", "runs", "answered"])
