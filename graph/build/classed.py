@@ -88,6 +88,10 @@ def classed_answers(
         for name, value in call.items():  # the server writes the asked value over the representative
             if answer.count(echo(name, int(value))) != rows:
                 raise ArtefactError(f"{query.name}: ?{name} is not projected in every row as its classes need")
+        # and writes several in one pass: they must be side by side in every row, in the projection's order
+        projected = [v for v in json.loads(answer)["head"]["vars"] if v in call]
+        if len(call) > 1 and answer.count(b",".join(echo(n, int(call[n])) for n in projected)) != rows:
+            raise ArtefactError(f"{query.name}: project its classed parameters side by side")
         answers[answer_key(bound)] = answer
     return answers, reps
 

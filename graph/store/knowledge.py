@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -51,6 +52,8 @@ class KnowledgeGraph:
         self._documents = documents
         self._once: dict[str, list[dict[str, Any]]] = {}
         self._memo: dict[str, Any] = {}
+        self._memo_locks: dict[str, threading.Lock] = {}  # one a value: making one never waits for another's maker
+        self._memo_guard = threading.Lock()
         self.on_kept: Callable[[], None] | None = None  # called after a value is kept for the build (api.heap)
         self._converters = converters(self)
         self.concepts: dict[str, dict[str, Any]] = {}
@@ -121,7 +124,8 @@ class KnowledgeGraph:
 
     def rows(self, name: str) -> list[dict[str, Any]]:
         """A parameterless SELECT's rows read afresh and not kept (the build's stored rows where it has them),
-        for a caller that keeps only what it derives from them: `select_once` would hold both."""
+        for a caller that keeps only what it derives from them: `select_once` would hold both. Rows kept
+        already are the kept list itself: a caller reads them, never changes them."""
         if name in self._once:
             return self._once[name]
         stored = self._precomputed.get(name) if self._precomputed else None
@@ -150,10 +154,16 @@ class KnowledgeGraph:
         return self._documents.get(service_id) if self._documents else None
 
     def memo(self, name: str, make: Callable[[], Any]) -> Any:
-        """A value derived from this build once (tables grouped for a domain function) and kept."""
-        if name not in self._memo:
-            self._memo[name] = make()
-            self._kept()
+        """A value derived from this build once (tables grouped for a domain function) and kept; threads that
+        ask for it at once wait for the one that makes it (a worker's threads, on its first requests)."""
+        if name in self._memo:
+            return self._memo[name]
+        with self._memo_guard:
+            lock = self._memo_locks.setdefault(name, threading.Lock())
+        with lock:
+            if name not in self._memo:
+                self._memo[name] = make()
+                self._kept()
         return self._memo[name]
 
     def _kept(self) -> None:

@@ -175,8 +175,8 @@ class PrecomputedRows:
         stored = self._answers[name].get(answer_key({k: _integer(v) for k, v in least.items()}))
         if stored is None or asked == least:
             return stored
-        # the echoed bindings in the order a row has them (found in the first row); adjacent ones, as the
-        # parameters projected side by side are, are written over in one pass of the answer
+        # the echoed bindings in the order the rows have them; the build made sure that several are side by
+        # side in every row (graph.build.classed), so they are written over in one pass of the answer
         first: bytes = stored
         order = sorted(asked, key=lambda key: first.find(echo(key, least[key])))
         old = b",".join(echo(key, least[key]) for key in order)

@@ -128,3 +128,27 @@ def test_the_api_answers_any_family_stage_from_the_stored_classes(app, client, m
     else:
         lines = response.data.decode().splitlines()
         assert len(lines) > 5 and all(line.startswith("23,15,") for line in lines[1:])  # every row echoes the family
+
+
+def test_the_build_refuses_classed_parameters_not_side_by_side(kg, tmp_path):
+    import shutil
+
+    from graph.build.classed import classed_answers
+    from graph.errors import ArtefactError
+    from graph.paths import QUERIES_DIR
+    from graph.store.catalog import Catalog
+
+    folder = tmp_path / "queries"
+    shutil.copytree(QUERIES_DIR, folder)
+    path = folder / "eligibility-stage.rq"
+    text = path.read_text(encoding="utf-8")
+    moved = text.replace(
+        "SELECT ?pregnancy_week ?child_age_months ?serviceId", "SELECT ?pregnancy_week ?serviceId ?child_age_months"
+    )
+    assert moved != text
+    path.write_text(moved, encoding="utf-8")
+    apart = KnowledgeGraph(kg.store, Catalog(folder))
+    with pytest.raises(ArtefactError, match="side by side"):
+        classed_answers(apart, kg.store, apart.named("eligibility-stage"))
+    answers, _ = classed_answers(kg, kg.store, kg.named("eligibility-stage"))  # as written: side by side
+    assert len(answers) == 3 * 4

@@ -81,3 +81,23 @@ def test_the_screening_tables_keep_what_they_derive_not_the_rows_they_read(build
     assert "requirements" not in fresh._once and "screening-facts" not in fresh._once  # read, not kept
     assert fresh.rows("requirements") == fresh.select_once("requirements") == fresh.select("requirements")
     assert fresh.rows("requirements") is fresh.select_once("requirements")  # kept rows are not read again
+
+
+def test_a_value_made_once_when_threads_ask_for_it_at_once(kg):
+    import threading
+    import time
+
+    made = []
+
+    def make() -> object:
+        made.append(1)
+        time.sleep(0.05)
+        return object()
+
+    got: list[object] = []
+    threads = [threading.Thread(target=lambda: got.append(kg.memo("test-at-once", make))) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(made) == 1 and len(got) == 4 and all(value is got[0] for value in got)
