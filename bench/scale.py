@@ -48,7 +48,8 @@ def raw_named(kg: Any, runs: int) -> list[dict]:
     rows = []
     where = case(kg)
     for query in kg.catalog:
-        bound = kg.bind(query.name, example_params(kg, query, where))
+        params = example_params(kg, query, where)
+        bound = kg.bind(query.name, params)
         started = time.perf_counter()
         list(kg.store.run(query.text, bound))
         once = time.perf_counter() - started
@@ -58,7 +59,7 @@ def raw_named(kg: Any, runs: int) -> list[dict]:
         else:
             timing = measure(lambda q=query, b=bound: list(kg.store.run(q.text, b)), n, warmup=0 if n < 5 else 2)
         media = "text/turtle" if query.form in ("CONSTRUCT", "DESCRIBE") else STORED_MEDIA
-        stored = stored_chunks(kg, query.name, example_params(kg, query, where), media)
+        stored = stored_chunks(kg, query.name, params, media)
         answered = "precomputed" if stored is not None else "live"
         rows.append({"query": query.name, **timing, "answered": answered})
     return rows

@@ -74,22 +74,23 @@ def calls(reps: dict[str, list[int]]) -> int:
 
 
 def classed_answers(
-    kg: KnowledgeGraph, store: GraphStore, query: NamedQuery
+    kg: KnowledgeGraph, store: GraphStore, query: NamedQuery, reps: dict[str, list[int]] | None = None
 ) -> tuple[dict[str, bytes], dict[str, list[int]]]:
     """The answer of every combination of classes (each parameter unbound or one representative)."""
-    reps = representatives(store, query)
+    reps = reps or representatives(store, query)
     names = list(reps)
     answers: dict[str, bytes] = {}
     for values in itertools.product(*([None, *reps[n]] for n in names)):
         call = {n: str(v) for n, v in zip(names, values, strict=True) if v is not None}
         bound = kg.bind(query.name, call)
         answer = bytes(store.run(query.text, bound).serialize(format=ox.QueryResultsFormat.JSON) or b"")
-        rows = len(json.loads(answer)["results"]["bindings"])
+        parsed = json.loads(answer)
+        rows = len(parsed["results"]["bindings"])
         for name, value in call.items():  # the server writes the asked value over the representative
             if answer.count(echo(name, int(value))) != rows:
                 raise ArtefactError(f"{query.name}: ?{name} is not projected in every row as its classes need")
         # and writes several in one pass: they must be side by side in every row, in the projection's order
-        projected = [v for v in json.loads(answer)["head"]["vars"] if v in call]
+        projected = [v for v in parsed["head"]["vars"] if v in call]
         if len(call) > 1 and answer.count(b",".join(echo(n, int(call[n])) for n in projected)) != rows:
             raise ArtefactError(f"{query.name}: project its classed parameters side by side")
         answers[answer_key(bound)] = answer
@@ -100,11 +101,12 @@ def store_classed(build_dir: Path, kg: KnowledgeGraph, store: GraphStore, second
     """Precompute part: every classed query's answers and its representatives (class_file)."""
     for query in classed_queries(kg.catalog):
         begun = time.perf_counter()
-        if calls(representatives(store, query)) > MAX_CALLS:  # nearly every call its own class: live but unbound
+        reps = representatives(store, query)
+        if calls(reps) > MAX_CALLS:  # nearly every call its own class: live but unbound
             unbound = bytes(store.run(query.text).serialize(format=ox.QueryResultsFormat.JSON) or b"")
             write_answers(build_dir, query.name, {answer_key({}): unbound})
         else:
-            answers, reps = classed_answers(kg, store, query)
+            answers, reps = classed_answers(kg, store, query, reps)
             write_answers(build_dir, query.name, answers)
             class_file(build_dir / PRECOMPUTED_DIR, query.name).write_text(json.dumps(reps), encoding="utf-8")
         seconds[query.name] = round(time.perf_counter() - begun, 2)

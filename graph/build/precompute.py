@@ -188,12 +188,9 @@ def precompute(build_dir: Path, store: GraphStore, progress: Callable[[str], Non
     catalog = Catalog()
     kg = KnowledgeGraph(store, catalog)
     seconds: dict[str, float] = {}
+    with_values = {q.name for q in per_value_queries(catalog) + grouped_queries(catalog) + classed_queries(catalog)}
     for query in stored_queries(catalog):
-        if (
-            query in per_value_queries(catalog)
-            or query in grouped_queries(catalog)
-            or query in classed_queries(catalog)
-        ):
+        if query.name in with_values:
             continue  # below, with its values
         begun = time.perf_counter()
         answer = _answer(store, query)

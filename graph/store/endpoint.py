@@ -68,10 +68,10 @@ def stored_graph(kg: KnowledgeGraph, name: str, media_type: str, caps: Mapping[s
     stored = kg.stored_graph(name, media_type)
     if stored is not None:
         return stored
-    ntriples = kg.stored_graph(name, CONVERTED_FROM, whole=True)
+    ntriples = kg.stored_graph_bytes(name, CONVERTED_FROM)
     if ntriples is None:
         return None
-    triples = (quad.triple for quad in ox.parse(b"".join(ntriples[1]), format=ox.RdfFormat.N_TRIPLES))
+    triples = (quad.triple for quad in ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES))
     body = serialize(triples, media_type, max_bytes=caps["max_bytes"], max_triples=caps["max_triples"])
     return len(body), iter((body,))
 

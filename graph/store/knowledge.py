@@ -139,15 +139,14 @@ class KnowledgeGraph:
         """The build's SPARQL JSON answer for bound parameters as its length and pieces, to send as stored."""
         return self._precomputed.answer_chunks(name, bound) if self._precomputed else None
 
-    def stored_graph(self, name: str, media: str, *, whole: bool = False) -> tuple[int, Iterator[bytes]] | None:
-        """The build's answer of a parameterless graph query in `media` as its length and pieces (one piece
-        if `whole`), or None if the build stored none in that media type."""
-        if self._precomputed is None:
-            return None
-        if whole:
-            body = self._precomputed.graph(name, media)
-            return None if body is None else (len(body), iter((body,)))
-        return self._precomputed.graph_chunks(name, media)
+    def stored_graph(self, name: str, media: str) -> tuple[int, Iterator[bytes]] | None:
+        """The build's answer of a parameterless graph query in `media` as its length and pieces, or None if
+        the build stored none in that media type."""
+        return self._precomputed.graph_chunks(name, media) if self._precomputed else None
+
+    def stored_graph_bytes(self, name: str, media: str) -> bytes | None:
+        """The same answer whole (to convert it), or None."""
+        return self._precomputed.graph(name, media) if self._precomputed else None
 
     def document(self, service_id: str) -> dict[str, Any] | None:
         """The service's document as the build stored it (graph.navigation.documents), or None without one."""
