@@ -23,9 +23,10 @@ from graph import vocab
 from graph.errors import ArtefactError
 from graph.parsing import CHILD_MONTHS, PREGNANCY_WEEKS
 from graph.store.catalog import Catalog, NamedQuery
+from graph.store.derived import echo
 from graph.store.graphstore import GraphStore
 from graph.store.knowledge import KnowledgeGraph
-from graph.store.precomputed import PRECOMPUTED_DIR, answer_key, class_file, echo, write_answers
+from graph.store.precomputed import PRECOMPUTED_DIR, answer_key, class_file, write_answers
 
 BOUNDS = {"week": PREGNANCY_WEEKS, "months": CHILD_MONTHS}  # parameter type -> the values it takes
 MAX_CALLS = 200  # more combinations of classes than this, and the query runs live instead (none stored)

@@ -22,6 +22,7 @@ import pyoxigraph as ox
 
 from graph import vocab
 from graph.build.classed import classed_queries, store_classed
+from graph.build.placed import placed_queries, store_placed
 from graph.store.catalog import Catalog, NamedQuery
 from graph.store.endpoint import EXPORT_CAPS
 from graph.store.graphstore import GraphStore, stored_rows
@@ -190,7 +191,9 @@ def precompute(build_dir: Path, store: GraphStore, progress: Callable[[str], Non
     catalog = Catalog()
     kg = KnowledgeGraph(store, catalog)
     seconds: dict[str, float] = {}
-    with_values = {q.name for q in per_value_queries(catalog) + grouped_queries(catalog) + classed_queries(catalog)}
+    with_values = {q.name for q in per_value_queries(catalog) + grouped_queries(catalog) + classed_queries(catalog)} | {
+        q.name for q in placed_queries(catalog)
+    }
     for query in stored_queries(catalog):
         if query.name in with_values:
             continue  # below, with its values
@@ -219,6 +222,7 @@ def precompute(build_dir: Path, store: GraphStore, progress: Callable[[str], Non
             write_rows(build_dir, query.name, stored_rows(unbound))
         seconds[query.name] = round(time.perf_counter() - begun, 2)
     store_classed(build_dir, kg, store, seconds)
+    store_placed(build_dir, catalog, store, seconds)
     for query in graph_queries(catalog):
         begun = time.perf_counter()
         write_graphs(build_dir, query.name, graph_answers(store, query))

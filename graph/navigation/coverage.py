@@ -38,7 +38,7 @@ def _admissions(kg: KnowledgeGraph) -> list[tuple[str, dict[str, Any], list[tupl
 
     def make() -> list[tuple[str, dict[str, Any], list[tuple[Any, str, dict[str, bool]]]]]:
         rows: OrderedDict[str, list[dict[str, Any]]] = OrderedDict()
-        for row in kg.select_once("situation-coverage"):
+        for row in kg.rows("situation-coverage"):  # what is made of them is kept, not the rows
             rows.setdefault(row["situationId"], []).append(row)
         out = []
         for situation, group in rows.items():

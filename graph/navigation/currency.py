@@ -47,6 +47,9 @@ def historical_services(kg: KnowledgeGraph) -> frozenset[str]:
     from graph.navigation.services import get_service  # services imports this module
 
     def make() -> frozenset[str]:
+        stored = kg.stored_historical()  # the build's list: reading every stored document took 0.5 s at 6,400
+        if stored is not None:
+            return stored
         return frozenset(row["id"] for row in kg.services if get_service(kg, row["id"]).get("historical_only"))
 
     found: frozenset[str] = kg.memo("historical-services", make)

@@ -96,7 +96,7 @@ def uncovered_windows(kg: KnowledgeGraph, municipality: str | None = None) -> li
 
 def _uncovered(kg: KnowledgeGraph, code: str | None) -> list[dict[str, Any]]:
     by_situation: OrderedDict[str, list[dict[str, Any]]] = OrderedDict()
-    for row in kg.select_once("situation-coverage"):
+    for row in kg.rows("situation-coverage"):  # kept per municipality as made, not the rows
         by_situation.setdefault(row["situationId"], []).append(row)
     out = []
     for situation, all_rows in by_situation.items():

@@ -116,6 +116,11 @@ def _channel_rows(kg: KnowledgeGraph) -> dict[str, list[dict[str, Any]]]:
 
 
 def channels(kg: KnowledgeGraph, service_id: str) -> list[dict[str, Any]]:
+    """The service's channels with their hours and sources: as its stored document has them, else from the rows
+    of service-channels.rq (the build, making the documents)."""
+    stored = kg.stored_channels(service_id)
+    if stored is not None:
+        return stored
     channels: OrderedDict[str, dict[str, Any]] = OrderedDict()
     rows = kg.memo("channel-rows", lambda: _channel_rows(kg)).get(service_id, [])
     for r in rows:

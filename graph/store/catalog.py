@@ -7,10 +7,13 @@ A header is a block of comment lines at the top of the file:
     # param: service service required example=terapeuttinen-vauvaperhetyo -- the service id
     # param: lang lang optional default=fi -- label language (fi, sv or en)
     # classes: pregnancy_week < pp:minPregnancyWeek ; child_age_months < pp:childAgeUnderMonths 12
+    # by-place: municipality = ?place ; ?status failed -> met
 
 A `classes:` line promises that each named numeric parameter is used only as `?param < x`, x a value of
 the named properties or one of the numbers (besides testing its absence): the build then stores one
-answer per class of values that compare alike (graph.build.classed).
+answer per class of values that compare alike (graph.build.classed). A `by-place:` line promises that
+the parameter is only compared for equality with each row's `?place`, and that a row whose place is the
+value has in `?status` the second word where any other value gives the first (graph.build.placed).
 
 Values are converted by their type and passed to Oxigraph as `substitutions`, never pasted
 into query text. For a store that cannot substitute (a remote SPARQL endpoint) the catalogue owns
@@ -39,6 +42,9 @@ _PARAM = re.compile(
     r"(?: default=(?P<default>\S+))?(?: example=(?P<example>\S+))? -- (?P<doc>.+)$"
 )
 _NAME = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
+_PLACE = re.compile(
+    r"^(?P<param>[a-z_]+) = \?(?P<place>\w+) ; \?(?P<status>\w+) (?P<other>[\w-]+) -> (?P<same>[\w-]+)$"
+)
 _CLASS = re.compile(r"^(?P<name>[a-z_]+) < (?P<bounds>(?:pp:[A-Za-z]+|\d+)(?: (?:pp:[A-Za-z]+|\d+))*)$")
 
 
@@ -75,6 +81,8 @@ class NamedQuery:
     params: tuple[Param, ...] = field(default_factory=tuple)
     # parameter -> the properties (pp: local names) and numbers it is compared with (`# classes:`)
     classes: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # (parameter, place column, status column, status elsewhere, status at the place) (`# by-place:`)
+    by_place: tuple[str, str, str, str, str] | None = None
 
     @cached_property
     def form(self) -> str:
@@ -138,7 +146,8 @@ def parse_query_file(path: Path) -> NamedQuery:
     numeric = {p.name for p in params if p.type in ("week", "months") and not p.required}
     if not {name for name, _ in classes} <= numeric:
         raise ValueError(f"{path.name}: a classes line names a parameter that is not an optional week or months one")
-    query = NamedQuery(path.stem, meta["title"], meta["description"], text, tuple(params), classes)
+    by_place = _by_place(path, meta, params)
+    query = NamedQuery(path.stem, meta["title"], meta["description"], text, tuple(params), classes, by_place)
     if params:
         _ = query.values_at  # a malformed file fails when the catalogue loads, not at a request
     return query
@@ -152,6 +161,18 @@ def _classes(path: Path, meta: Mapping[str, str]) -> tuple[tuple[str, tuple[str,
     if not all(parsed):
         raise ValueError(f"{path.name}: malformed classes line")
     return tuple((m["name"], tuple(m["bounds"].split())) for m in parsed if m)
+
+
+def _by_place(path: Path, meta: Mapping[str, str], params: list[Param]) -> tuple[str, str, str, str, str] | None:
+    """The `# by-place:` line: `param = ?place ; ?status elsewhere -> here`, for an optional IRI parameter."""
+    if "by-place" not in meta:
+        return None
+    match = _PLACE.match(meta["by-place"])
+    if not match:
+        raise ValueError(f"{path.name}: malformed by-place line")
+    if not any(p.name == match["param"] and not p.required and p.type in ("municipality", "iri") for p in params):
+        raise ValueError(f"{path.name}: a by-place line names a parameter that is not an optional municipality or IRI")
+    return (match["param"], match["place"], match["status"], match["other"], match["same"])
 
 
 class Catalog:

@@ -131,6 +131,10 @@ class KnowledgeGraph:
         stored = self._precomputed.get(name) if self._precomputed else None
         return stored if stored is not None else self.select(name)
 
+    def stored_value(self, name: str) -> Any:
+        """What the build stored whole under `name` (graph.hsds.index: its index), or None."""
+        return self._precomputed.get(name) if self._precomputed else None
+
     def stored_answer(self, name: str, bound: Mapping[str, Any]) -> bytes | None:
         """The build's SPARQL JSON answer of a named query for bound parameters (graph.build.precompute)."""
         return self._precomputed.answer(name, bound) if self._precomputed else None
@@ -151,6 +155,14 @@ class KnowledgeGraph:
     def document(self, service_id: str) -> dict[str, Any] | None:
         """The service's document as the build stored it (graph.navigation.documents), or None without one."""
         return self._documents.get(service_id) if self._documents else None
+
+    def stored_historical(self) -> frozenset[str] | None:
+        """The ids of the services whose stored documents say `historical_only`, or None without documents."""
+        return self._documents.historical() if self._documents else None
+
+    def stored_channels(self, service_id: str) -> list[dict[str, Any]] | None:
+        """The channels of the service's stored document (read without the rest of it), or None without one."""
+        return self._documents.channels(service_id) if self._documents else None
 
     def memo(self, name: str, make: Callable[[], Any]) -> Any:
         """A value derived from this build once (tables grouped for a domain function) and kept; threads that

@@ -11,13 +11,14 @@ from pathlib import Path
 from typing import Any
 
 from graph.errors import ArtefactError
+from graph.store import derived
 
 PRECOMPUTED_DIR = "precomputed"
 ANSWERS_DIR = "answers"  # {query name}.jsonl: SPARQL JSON answers, one a line, by answer_key
-CLASSES = ".classes.json"  # {query name}.classes.json: a classed query's representatives (graph.build.classed)
-INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
 GRAPHS = ".graph"  # {query name}.graph.jsonl: a parameterless graph query's answer, one record a media type
 DOCUMENTS = "documents"  # documents.jsonl: one service document a line, by service id
+CHANNELS = "channels"  # channels.jsonl: each document's channels a line, by service id (read without the rest)
+HISTORICAL = "historical-services.json"  # the ids of the documents that say historical_only
 CHUNK = 1 << 20  # bytes of a stored answer sent at a time
 
 
@@ -29,13 +30,14 @@ def answer_key(bound: Mapping[str, Any]) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:24]
 
 
-def echo(name: str, value: int) -> bytes:
-    """An integer parameter's binding as SPARQL JSON writes it in every row that projects it."""
-    return f'"{name}":{{"type":"literal","value":"{value}","datatype":"{INTEGER}"}}'.encode()
-
-
 def class_file(folder: Path, name: str) -> Path:
-    return folder / ANSWERS_DIR / (name + CLASSES)
+    """A classed query's representatives (graph.build.classed) in the precomputed `folder`."""
+    return folder / ANSWERS_DIR / (name + derived.CLASSES)
+
+
+def placed_file(folder: Path, name: str) -> Path:
+    """A by-place query's line (graph.build.placed) in the precomputed `folder`."""
+    return folder / ANSWERS_DIR / (name + derived.PLACED)
 
 
 class Packed:
@@ -96,11 +98,6 @@ class Packed:
         return self._offsets.get(key)
 
 
-def _integer(value: int) -> str:
-    """An integer term as answer_key sees a bound one (str of an Oxigraph literal)."""
-    return f'"{value}"^^<{INTEGER}>'
-
-
 def release(mapped: mmap.mmap, start: int, length: int) -> None:
     """Drop sent bytes' pages from this process's memory: they stay in the page cache (shared, read again
     from there if asked), but no longer count in the server's RSS (a 53 MB answer did, for good)."""
@@ -129,7 +126,7 @@ class PrecomputedRows:
     def __init__(self, build_dir: Path) -> None:
         self.folder = build_dir / PRECOMPUTED_DIR
         self._answers: dict[str, Packed] = {}
-        self._classes: dict[str, dict[str, list[int]] | None] = {}
+        self._specs: dict[str, tuple[str, dict[str, Any]] | None] = {}
 
     def get(self, name: str) -> list[dict[str, Any]] | None:
         """The stored rows of `name`, or None if the build has none for it."""
@@ -147,44 +144,29 @@ class PrecomputedRows:
         if name not in self._answers:
             self._answers[name] = Packed(self.folder / ANSWERS_DIR, name)
         stored = self._answers[name].get(answer_key(bound))
-        return stored if stored is not None else self._classed(name, bound)
+        return stored if stored is not None else self._derived(name, bound)
 
     def answer_chunks(self, name: str, bound: Mapping[str, Any]) -> tuple[int, Iterator[bytes]] | None:
         """The stored answer's length and its bytes in pieces (Packed.chunks), or None if the build has none."""
         if name not in self._answers:
             self._answers[name] = Packed(self.folder / ANSWERS_DIR, name)
         stored = self._answers[name].chunks(answer_key(bound))
-        if stored is None and (classed := self._classed(name, bound)) is not None:
-            return len(classed), iter((classed,))
+        if stored is None and (made := self._derived(name, bound)) is not None:
+            return len(made), iter((made,))
         return stored
 
-    def _classed(self, name: str, bound: Mapping[str, Any]) -> bytes | None:
-        """A classed query's answer (graph.build.classed): its class's stored answer with the asked values
-        written over the representative's."""
-        if name not in self._classes:
-            path = class_file(self.folder, name)
-            self._classes[name] = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
-        reps = self._classes[name]
-        if reps is None or not set(bound) <= set(reps):
+    def _derived(self, name: str, bound: Mapping[str, Any]) -> bytes | None:
+        """An answer made from a stored one (graph.store.derived): a classed query's, or a by-place query's."""
+        if name not in self._specs:
+            self._specs[name] = derived.spec(self.folder / ANSWERS_DIR, name)
+        spec = self._specs[name]
+        if spec is None or not bound:
             return None
-        asked = {key: int(term.value) for key, term in bound.items()}
-        least = {key: max(r for r in reps[key] if r <= value) for key, value in asked.items() if value >= reps[key][0]}
-        if len(least) != len(asked):
-            return None
-        # a class's few MB stay mapped (released, they would be faulted in again at every call)
-        stored = self._answers[name].get(answer_key({k: _integer(v) for k, v in least.items()}))
-        if stored is None or asked == least:
-            return stored
-        # the echoed bindings in the order the rows have them; the build made sure that several are side by
-        # side in every row (graph.build.classed), so they are written over in one pass of the answer
-        first: bytes = stored
-        order = sorted(asked, key=lambda key: first.find(echo(key, least[key])))
-        old = b",".join(echo(key, least[key]) for key in order)
-        if len(order) > 1 and stored.find(old) >= 0:
-            return stored.replace(old, b",".join(echo(key, asked[key]) for key in order))
-        for key in order:
-            stored = stored.replace(echo(key, least[key]), echo(key, asked[key]))
-        return stored
+        # a stored answer's few MB stay mapped (released, they would be faulted in again at every call)
+        packed = self._answers[name]
+        if spec[0] == "classes":
+            return derived.classed(lambda terms: packed.get(answer_key(terms)), spec[1], bound)
+        return derived.placed(packed.get, spec[1], bound)
 
     def graph_chunks(self, name: str, media: str) -> tuple[int, Iterator[bytes]] | None:
         """A stored graph answer in `media` as its length and pieces, or None if the build has none in it."""
@@ -206,6 +188,8 @@ class ServiceDocuments:
 
     def __init__(self, build_dir: Path) -> None:
         self.packed = Packed(build_dir / PRECOMPUTED_DIR, DOCUMENTS)
+        self.channels_packed = Packed(build_dir / PRECOMPUTED_DIR, CHANNELS)
+        self.historical_file = build_dir / PRECOMPUTED_DIR / HISTORICAL
 
     def get(self, service_id: str) -> dict[str, Any] | None:
         """The stored document of `service_id`, or None if the build stored none for it."""
@@ -215,8 +199,28 @@ class ServiceDocuments:
         document: dict[str, Any] = json.loads(record)
         return document
 
+    def channels(self, service_id: str) -> list[dict[str, Any]] | None:
+        """The `channels` of the stored document of `service_id` alone (a screening lists fifty services' ways
+        in: their documents whole took 4 ms to read at 6,400 services, the rows they are made of 50 MB to keep)."""
+        record = self.channels_packed.get(service_id)
+        if record is None:
+            return None
+        found: list[dict[str, Any]] = json.loads(record)
+        return found
 
-def write_rows(build_dir: Path, name: str, rows: list[dict[str, Any]]) -> None:
+    def historical(self) -> frozenset[str] | None:
+        """The ids of the stored documents that say `historical_only` (every document read would be 62 MB at
+        6,400 services), or None for a build without the list."""
+        try:
+            return frozenset(json.loads(self.historical_file.read_text(encoding="utf-8")))
+        except FileNotFoundError:
+            return None
+        except (OSError, ValueError) as exc:
+            raise ArtefactError(f"{self.historical_file} is unreadable ({exc}); rebuild") from exc
+
+
+def write_rows(build_dir: Path, name: str, rows: list[dict[str, Any]] | dict[str, Any]) -> None:
+    """Write a query's rows (or another value a server reads whole) as precomputed/{name}.json."""
     (build_dir / PRECOMPUTED_DIR / f"{name}.json").write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
 
 
@@ -230,6 +234,14 @@ def write_graphs(build_dir: Path, name: str, graphs: Mapping[str, bytes]) -> int
 
 
 def write_documents(build_dir: Path, documents: Mapping[str, dict[str, Any]]) -> int:
-    """Write `documents` (service id -> document); returns the bytes written."""
-    lines = {key: json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode() for key, doc in documents.items()}
-    return write_packed(build_dir / PRECOMPUTED_DIR, DOCUMENTS, lines)
+    """Write `documents` (service id -> document) and their channels apart; returns the bytes written."""
+    folder = build_dir / PRECOMPUTED_DIR
+    lines = {key: _compact(doc) for key, doc in documents.items()}
+    ways = {key: _compact(doc["channels"]) for key, doc in documents.items() if "channels" in doc}
+    historical = sorted(key for key, doc in documents.items() if doc.get("historical_only"))
+    (folder / HISTORICAL).write_text(json.dumps(historical), encoding="utf-8")
+    return write_packed(folder, DOCUMENTS, lines) + write_packed(folder, CHANNELS, ways)
+
+
+def _compact(value: Any) -> bytes:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()

@@ -30,7 +30,7 @@ URLS = [
     "/api/v1/search?q=vauva+ei+nuku",
     "/api/v1/queries/pathway-downstream?service=neuvola",
     "/api/v1/queries/eligibility-stage?pregnancy_week=18",
-    "/api/v1/queries/eligibility-area?municipality=Helsinki",  # answered live (eligibility-stage is stored)
+    "/api/v1/queries/eligibility-area?municipality=Helsinki",  # made from a stored answer (by place), as stage is (by class)
     "/api/v1/queries/provenance?subject=" + quote("https://w3id.org/perhepolku/id/service/baby-blues", safe=""),
     "/sparql?" + urlencode({"query": "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"}),
     "/sparql?"

@@ -32,7 +32,7 @@ def test_scale_benchmark_builds_serves_and_measures_a_generated_graph():
     assert result["server_gunicorn"]["workers_rss_mb"] > 0 and result["server_gunicorn"]["worker_peak_rss_mb"] > 0
     assert "12 services" in scale_text([result]) and "over HTTP, gunicorn" in scale_text([result])
     live = {row["query"] for row in result["named_raw"] if row["answered"] == "live"}
-    assert {"eligibility-area", "resource"} <= live and not {"eligibility-stage", "export-cpsv-ap"} & live
+    assert "resource" in live and not {"eligibility-stage", "eligibility-area", "export-cpsv-ap"} & live
     pages = {row["page"]: row for row in result["pages"]}
     assert {"search", "service", "screening", "pathways", "gaps", "sparql editor"} <= set(pages)
     assert all(

@@ -80,7 +80,7 @@ def test_the_comparison_sees_a_missing_threshold(build_dir, monkeypatch):
     rows = PrecomputedRows(build_dir)
     reps = json.loads(class_file(build_dir / PRECOMPUTED_DIR, "eligibility-stage").read_text(encoding="utf-8"))
     reps["child_age_months"].remove(12)  # ages 12-35 would then be answered as ages under 12
-    rows._classes["eligibility-stage"] = reps
+    rows._specs["eligibility-stage"] = ("classes", reps)
     assert compare(build_dir, rows) == -1
 
 

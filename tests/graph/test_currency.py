@@ -5,6 +5,7 @@ from __future__ import annotations
 from graph.navigation import get_service
 from graph.navigation.claims import claims
 from graph.navigation.currency import currency, historical_services
+from graph.store.knowledge import KnowledgeGraph
 
 
 def test_a_service_described_only_by_the_2008_letter_is_flagged_with_the_source(kg):
@@ -21,7 +22,9 @@ def test_the_flag_follows_the_sources_status_not_a_list_of_services(kg):
         if any(statuses[d]["status"] not in ("historical", "design-assumption") for d in documents):
             assert not service["historical_only"], row["id"]
     assert not get_service(kg, "neuvola")["historical_only"]
-    assert historical_services(kg) == {r["id"] for r in kg.services if get_service(kg, r["id"])["historical_only"]}
+    flagged = {r["id"] for r in kg.services if get_service(kg, r["id"])["historical_only"]}
+    assert historical_services(kg) == flagged and kg.stored_historical() == flagged  # the build's list, as read
+    assert historical_services(KnowledgeGraph(kg.store)) == flagged  # and made from the documents without one
     # one current quote among historical ones is enough for a service not to be flagged
     service = get_service(kg, "perhevalmennus")
     mixed = {

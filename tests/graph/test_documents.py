@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from graph.navigation import get_service
+from graph.navigation.services import channels
 from graph.store.knowledge import KnowledgeGraph
 from graph.store.precomputed import ServiceDocuments
 
@@ -38,6 +39,8 @@ def assert_stored_equal_live(build_dir: Path) -> int:
         assert live.document(row["id"]) is None
         assert canonical(document) == canonical(get_service(live, row["id"])), row["id"]
         assert get_service(stored, row["id"]) == document
+        assert stored.stored_channels(row["id"]) == document["channels"]  # the channels kept apart are its own
+        assert canonical(channels(stored, row["id"])) == canonical(channels(live, row["id"]))
         compared += 1
     return compared
 
@@ -64,6 +67,7 @@ def test_the_comparison_sees_a_changed_document(build_dir, kg):
 
 def test_a_build_without_stored_documents_answers_from_the_queries(tmp_path, build_dir, kg):
     assert ServiceDocuments(tmp_path).get("neuvola") is None
+    assert ServiceDocuments(tmp_path).channels("neuvola") is None
     bare = KnowledgeGraph(kg.store)
     assert canonical(get_service(bare, "neuvola")) == canonical(kg.document("neuvola"))
 
