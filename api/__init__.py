@@ -27,14 +27,14 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         web,
     )
     from api.budget import QueryBudget
+    from api.jsonprovider import FastJSONProvider
     from api.resources import ResourceHolder
     from api.routing import LazyBuilderRule
 
     app = Flask(__name__)
     app.url_rule_class = LazyBuilderRule  # builders compiled at their first url_for: a faster cold start
     app.config.update(config_module.load(config))
-    app.json.ensure_ascii = False  # type: ignore[attr-defined]  # the default provider has them
-    app.json.sort_keys = False  # type: ignore[attr-defined]
+    app.json = FastJSONProvider(app)  # Flask's JSON, UTF-8 and in key order, written by orjson
     app.extensions["perhepolku"] = ResourceHolder(app.config)
     if app.config["PROXY_FIX"]:  # behind n proxies: the client's address, scheme and host come from X-Forwarded-*
         from werkzeug.middleware.proxy_fix import ProxyFix

@@ -10,6 +10,8 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+import orjson
+
 from graph.errors import ArtefactError
 from graph.store import derived
 
@@ -196,7 +198,7 @@ class ServiceDocuments:
         record = self.packed.get(service_id)
         if record is None:
             return None
-        document: dict[str, Any] = json.loads(record)
+        document: dict[str, Any] = orjson.loads(record)  # a fifth of json's time for a 10 KB document
         return document
 
     def channels(self, service_id: str) -> list[dict[str, Any]] | None:
@@ -205,7 +207,7 @@ class ServiceDocuments:
         record = self.channels_packed.get(service_id)
         if record is None:
             return None
-        found: list[dict[str, Any]] = json.loads(record)
+        found: list[dict[str, Any]] = orjson.loads(record)
         return found
 
     def historical(self) -> frozenset[str] | None:

@@ -1,0 +1,44 @@
+"""The app's JSON provider: Flask's behaviour (UTF-8 text, keys in their order, its types), written by orjson.
+
+At 6,400 services a screening answer is 180 KB of JSON: the standard library took about 2 ms to write
+it, orjson about a tenth of that (docs/benchmarks.md). What cannot be written so (an integer beyond 64
+bits) is written by the standard library as before; tests/api/test_jsonprovider.py holds the two equal.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import orjson
+from flask import Response
+from flask.json.provider import DefaultJSONProvider, _default
+
+# Flask's own rules for dates (HTTP dates), Decimal, UUID, dataclasses and objects with __html__
+OPTIONS = orjson.OPT_NON_STR_KEYS | orjson.OPT_PASSTHROUGH_DATETIME | orjson.OPT_PASSTHROUGH_DATACLASS
+
+
+class FastJSONProvider(DefaultJSONProvider):
+    """Flask's DefaultJSONProvider with orjson writing its bytes; `ensure_ascii` and `sort_keys` are off."""
+
+    ensure_ascii = False
+    sort_keys = False
+
+    def encoded(self, obj: Any, indent: bool = False) -> bytes:
+        """`obj` as UTF-8 JSON, compact (or indented by two spaces), as the standard library writes it."""
+        try:
+            return orjson.dumps(obj, default=_default, option=OPTIONS | (orjson.OPT_INDENT_2 if indent else 0))
+        except orjson.JSONEncodeError:  # an integer beyond 64 bits, a key orjson refuses: as before
+            layout: dict[str, Any] = {"indent": 2} if indent else {"separators": (",", ":")}
+            text = json.dumps(obj, default=_default, ensure_ascii=False, **layout)
+            return text.encode("utf-8")
+
+    def dumps(self, obj: Any, **kwargs: Any) -> str:
+        if kwargs.keys() - {"separators", "indent"} or kwargs.get("indent") not in (None, 2):
+            return super().dumps(obj, **kwargs)  # options orjson does not have: the standard library
+        return self.encoded(obj, indent=kwargs.get("indent") == 2).decode("utf-8")
+
+    def response(self, *args: Any, **kwargs: Any) -> Response:
+        obj = self._prepare_response_obj(args, kwargs)
+        indent = (self.compact is None and self._app.debug) or self.compact is False
+        return self._app.response_class(self.encoded(obj, indent) + b"\n", mimetype=self.mimetype)
