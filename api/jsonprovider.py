@@ -8,7 +8,7 @@ bits) is written by the standard library as before; tests/api/test_jsonprovider.
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, cast
 
 import orjson
 from flask import Response
@@ -41,4 +41,5 @@ class FastJSONProvider(DefaultJSONProvider):
     def response(self, *args: Any, **kwargs: Any) -> Response:
         obj = self._prepare_response_obj(args, kwargs)
         indent = (self.compact is None and self._app.debug) or self.compact is False
-        return self._app.response_class(self.encoded(obj, indent) + b"\n", mimetype=self.mimetype)
+        made = self._app.response_class(self.encoded(obj, indent) + b"\n", mimetype=self.mimetype)  # type: ignore[arg-type]
+        return cast(Response, made)
