@@ -9,13 +9,14 @@ attaches reasons, alternatives and how to get in.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from typing import Any
 
 from graph.navigation.criteria import Verdict, tables
 from graph.navigation.criteria.evaluate import Evaluation
 from graph.navigation.criteria.model import text
 from graph.navigation.currency import historical_services
+from graph.navigation.ordering import fewer, order
 from graph.navigation.profile import Profile
 from graph.navigation.questions import ask, closeness, likely, next_questions, open_verdicts
 from graph.navigation.services import channels
@@ -146,44 +147,6 @@ def _bucket(found: list[Verdict]) -> str:
     return "eligible"
 
 
-def _order(
-    indices: list[int],
-    position: dict[str, int],
-    summary: list[tuple[str, bool, tuple[int, int]]],
-    addresses: dict[str, Any],
-) -> dict[tuple[Any, ...], list[int]]:
-    """The catalogue positions of the services by where they sort: eligible, ineligible, and unknown by
-    the likely first (only what the sources do not say is open), then by questions left to ask (both
-    their group's); within each, those addressing more of the family's situations first, else in the
-    catalogue's order (stable sorts, with keys looked up in C: at 6,400 services a Python key per
-    service was a third of a screen)."""
-    keys = [
-        (bucket, not is_likely, close) if bucket == "unknown" else (bucket,) for bucket, is_likely, close in summary
-    ]
-    rank = {key: n for n, key in enumerate(dict.fromkeys(keys))}
-    of_group = [rank[key] for key in keys]
-    codes = list(map(of_group.__getitem__, indices))
-    order = sorted(range(len(codes)), key=codes.__getitem__)
-    found: dict[tuple[Any, ...], list[int]] = {}
-    start = 0
-    for key, n in zip(rank, _counts(codes, len(rank)), strict=True):
-        found[key], start = order[start : start + n], start + n
-    if addresses:
-        fewer = [0] * len(indices)
-        for service_id, situations in addresses.items():
-            if service_id in position:
-                fewer[position[service_id]] = -len(situations)
-        for key, positions in found.items():
-            if key[0] != "ineligible":
-                positions.sort(key=fewer.__getitem__)
-    return found
-
-
-def _counts(codes: list[int], size: int) -> list[int]:
-    counted = Counter(codes)
-    return [counted.get(code, 0) for code in range(size)]
-
-
 def screen(kg: KnowledgeGraph, profile: Profile, limit: int = DEFAULT_LIMIT) -> dict[str, Any]:
     """Sort every service into eligible, ineligible and unknown for the profile, with reasons.
 
@@ -209,12 +172,13 @@ def screen(kg: KnowledgeGraph, profile: Profile, limit: int = DEFAULT_LIMIT) -> 
         own = evaluation.area(group)
         asks.append([None if v is own else v for v in open_verdicts(alike) if v.question])
     summary = list(map(by_shape.__getitem__, shapes))
-    addresses: dict[str, list[str]] = defaultdict(list)
-    for situation in profile.situations:
-        for service_id in table.addressing(situation):
-            addresses[service_id].append(situation)
+    addressing = [(situation, table.addressing(situation)) for situation in profile.situations]
+
+    def addresses(service_id: str) -> list[str]:
+        return [situation for situation, ids in addressing if service_id in ids]
+
     everyone = evaluation.groups
-    by_key = _order(everyone.indices, everyone.position, summary, addresses)
+    by_key = order(everyone.indices, summary, fewer(everyone, table, profile.situations))
     unknown_keys = sorted(k for k in by_key if k[0] == "unknown")
     unknown_at = [at for key in unknown_keys for at in by_key[key]]
     catalogue = everyone.services
@@ -225,10 +189,10 @@ def screen(kg: KnowledgeGraph, profile: Profile, limit: int = DEFAULT_LIMIT) -> 
     }
     found = {s["id"]: evaluation.of(s["id"]) for services in buckets.values() for s in services[:limit]}
     out = {
-        name: [_entry(kg, s, name, found[s["id"]], addresses.get(s["id"], [])) for s in services[:limit]]
+        name: [_entry(kg, s, name, found[s["id"]], addresses(s["id"])) for s in services[:limit]]
         for name, services in buckets.items()
     }
-    helpful = [{"id": s["id"], "labels": labels(s)} for s in buckets["eligible"] if addresses.get(s["id"])]
+    helpful = [{"id": s["id"], "labels": labels(s)} for s in buckets["eligible"] if addresses(s["id"])]
     barred = set(map(everyone.ids.__getitem__, by_key.get(("ineligible",), [])))
     for entry in out["ineligible"]:
         failed = [v for v in found[entry["id"]] if v.status == "failed"]
