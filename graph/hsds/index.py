@@ -21,6 +21,7 @@ from graph.store.precomputed import PrecomputedRows, write_rows
 QUERIES = Catalog(QUERIES_DIR / "hsds")
 SCHEME = vocab.ID + "scheme/"
 INDEX_FILE = "hsds-index-built"  # precomputed/{INDEX_FILE}.json: the index as build_index made it
+INDEX_VERSION = 1  # of the stored index's fields: a build with another is read as one without (the queries run)
 
 
 @dataclass
@@ -139,7 +140,9 @@ def hsds_index(kg: KnowledgeGraph) -> HsdsIndex:
 
     def make() -> HsdsIndex:
         stored = kg.stored_value(INDEX_FILE)
-        return build_index(kg) if stored is None else _loaded(stored)
+        if not isinstance(stored, dict) or stored.get("version") != INDEX_VERSION:
+            return build_index(kg)
+        return _loaded(stored)
 
     index: HsdsIndex = kg.memo("hsds-index", make)
     return index
@@ -149,12 +152,13 @@ def _dumped(index: HsdsIndex) -> dict[str, Any]:
     out = asdict(index)
     for entry in out["services"].values():
         entry["terms"] = sorted(entry["terms"])
-    return out
+    return {"version": INDEX_VERSION, **out}
 
 
 def _loaded(data: dict[str, Any]) -> HsdsIndex:
     services = {uuid: ServiceEntry(**{**e, "terms": set(e["terms"])}) for uuid, e in data["services"].items()}
-    return HsdsIndex(**{**data, "services": services})
+    fields = {k: v for k, v in data.items() if k != "version"}
+    return HsdsIndex(**{**fields, "services": services})
 
 
 def store_hsds_index(build_dir: Path, store: GraphStore, progress: Callable[[str], None]) -> dict[str, Any]:

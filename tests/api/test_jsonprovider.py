@@ -1,4 +1,5 @@
-"""The app's JSON (orjson) is what Flask's own provider wrote: the same bytes for every kind of value it sends."""
+"""The app's JSON (orjson) is what Flask's own provider wrote: the same bytes for every kind of value it sends,
+but floats written with an exponent (the same numbers) and NaN (null: NaN is not JSON)."""
 
 from __future__ import annotations
 
@@ -28,7 +29,9 @@ VALUES = [
     {"amount": decimal.Decimal("12.50"), "id": uuid.UUID("12345678-1234-5678-1234-567812345678")},
     {"point": Point(1, "a"), "markup": Markup("<b>x</b>"), "html": Markup("&amp;")},
     {7: "int key", 2.5: "float key", True: "bool key", None: "none key"},
-    {"big": 2**70, "small": -(2**63), "float": 0.1, "tiny": 1e-7, "list": [1, [2, [3]]], "empty": {}},
+    {"big": 2**70, "small": -(2**63), "list": [1, [2, [3]]], "empty": {}},
+    {"small": -(2**63), "floats": [0.1, 0.5, 1.0, -0.0, 123456.789, 1e16, 1e22, 0.0001, 2.5e-3]},
+    {"control": "\u001b\u007f\u2028", "escapes": '\\ " / \t'},
     [None, True, False, "", 0, -1.5],
 ]
 
@@ -45,7 +48,25 @@ def standard(value: object, indent: bool = False) -> bytes:
 def test_every_kind_of_value_is_written_as_the_standard_library_writes_it(value, indent):
     provider = FastJSONProvider(Flask(__name__))
     assert provider.encoded(value, indent) == standard(value, indent)
-    assert json.loads(provider.dumps(value)) == json.loads(standard(value))
+
+
+@pytest.mark.parametrize("number", [1e-5, 1e-7, -4e-6])
+def test_a_float_with_an_exponent_is_the_same_number_in_another_notation(number):
+    provider = FastJSONProvider(Flask(__name__))
+    written = provider.encoded({"x": number})
+    assert json.loads(written) == {"x": number} and written != standard({"x": number})
+
+
+def test_nan_and_infinity_are_null_where_the_standard_library_wrote_no_json():
+    provider = FastJSONProvider(Flask(__name__))
+    assert provider.encoded([float("nan"), float("inf"), -float("inf")]) == b"[null,null,null]"
+    assert standard([float("nan")]) == b"[NaN]"
+
+
+def test_dumps_is_flasks_own_for_callers_with_their_options():
+    provider = FastJSONProvider(Flask(__name__))
+    assert provider.dumps({"a": [1, 2]}) == json.dumps({"a": [1, 2]})  # Flask's layout, not the responses'
+    assert provider.dumps({"ä": 1}, separators=(",", ":")) == '{"ä":1}'
 
 
 def test_a_value_neither_can_write_fails_the_same_way():

@@ -21,3 +21,17 @@ def test_the_comparison_sees_a_changed_entry(kg):
     live = build_index(KnowledgeGraph(kg.store))
     next(iter(live.services.values())).terms.add("no-such-term")
     assert live != build_index(KnowledgeGraph(kg.store))
+
+
+def test_an_index_stored_by_another_version_is_made_again_from_the_queries(build_dir, kg, monkeypatch):
+    import graph.hsds.index as index_module
+
+    assert kg.stored_value(INDEX_FILE)["version"] == index_module.INDEX_VERSION
+    monkeypatch.setattr(index_module, "INDEX_VERSION", index_module.INDEX_VERSION + 1)
+
+    def refuse(data):
+        raise AssertionError("a stored index of another version was read")
+
+    monkeypatch.setattr(index_module, "_loaded", refuse)
+    fresh = KnowledgeGraph.open(build_dir)
+    assert hsds_index(fresh) == build_index(KnowledgeGraph(kg.store))

@@ -105,7 +105,8 @@ class Groups:
         self.unplaced: dict[int, Verdict | None] = {}  # area verdicts for a family that gave no municipality
 
     def memo(self, name: str, make: Callable[[], Any]) -> Any:
-        """A value of these groups that reads no family, made once (kept by the build, as the groups are)."""
+        """A value of these groups made once and kept by the build, as the groups are: one that reads no family,
+        or one per value of the one part of a family it reads (`name` says which: a municipality's shapes)."""
         return self.tables.kg.memo(f"screening-groups:{name}", make)
 
     def area_unplaced(self, group: Group) -> Verdict | None:
