@@ -17,6 +17,7 @@ from api.negotiation import FORMAT_KEYS, choose, prefers_html
 from api.openapi import register
 from api.openapi_linked import PATHS
 from api.resources import resources
+from api.stored import stored_response
 from graph import vocab
 from graph.errors import NotFound
 from graph.store import DUMP_PATH, dataset_description, describe_resource, dump_file, export_profile
@@ -78,8 +79,7 @@ def export_cpsv_ap() -> Response:
     only_args(*FORMAT_KEYS)
     media = choose("graph")
     length, pieces = export_profile(resources().kg, "cpsv-ap", media)
-    headers = {"Content-Disposition": 'inline; filename="perhepolku-cpsv-ap"', "Content-Length": str(length)}
-    return Response(pieces, mimetype=media, headers=headers)
+    return stored_response(length, pieces, media, {"Content-Disposition": 'inline; filename="perhepolku-cpsv-ap"'})
 
 
 def _chunks(path: Path, compress: bool) -> Iterator[bytes]:

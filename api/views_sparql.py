@@ -16,6 +16,7 @@ from api.negotiation import choose, prefers_html
 from api.openapi import register
 from api.openapi_sparql import PATHS, SCHEMAS
 from api.resources import resources
+from api.stored import stored_response
 from api.web.pages_sparql import editor
 from graph.errors import InvalidParameter, PayloadTooLarge, QueryRefused, UnsupportedMediaType
 from graph.parsing import parse_iri
@@ -128,6 +129,5 @@ def named_query(name: str) -> Response:
     media = choose(kind_of(query.form))
     stored = stored_chunks(kg, name, params, media)
     if stored is not None:  # the build's answer, sent from the mapped file as it is
-        length, pieces = stored
-        return Response(pieces, mimetype=media, headers={"Content-Length": str(length)})
+        return stored_response(*stored, media)
     return Response(run_named(kg, name, params, media), mimetype=media)

@@ -42,6 +42,29 @@ def placed_file(folder: Path, name: str) -> Path:
     return folder / ANSWERS_DIR / (name + derived.PLACED)
 
 
+class Pieces:
+    """A stored record's bytes in pieces, read from the mapping as they are sent, and where they lie in their file
+    (`path`, `offset`, `length`): a server that can send a file's bytes itself (gunicorn, os.sendfile) sends them
+    from there instead (api.sendfile)."""
+
+    def __init__(self, mapped: mmap.mmap, path: Path, offset: int, length: int, size: int = CHUNK) -> None:
+        self.path, self.offset, self.length = path, offset, length
+        self._pieces = self._read(mapped, size)
+
+    def _read(self, mapped: mmap.mmap, size: int) -> Iterator[bytes]:
+        end = self.offset + self.length
+        for at in range(self.offset, end, size):
+            stop = min(at + size, end)
+            yield mapped[at:stop]
+            release(mapped, at, stop - at)  # sent: its pages need not stay in the server
+
+    def __iter__(self) -> Iterator[bytes]:
+        return self._pieces
+
+    def __next__(self) -> bytes:
+        return next(self._pieces)
+
+
 class Packed:
     """Records of one file ({stem}.jsonl, one a line) found by key through {stem}.index.json; the file is
     mapped into memory when first read, so processes share it through the page cache."""
@@ -75,15 +98,7 @@ class Packed:
         if where is None or self._map is None:
             return None
         start, length = where
-        mapped = self._map
-
-        def pieces() -> Iterator[bytes]:
-            for at in range(start, start + length, size):
-                end = min(at + size, start + length)
-                yield mapped[at:end]
-                release(mapped, at, end - at)  # sent: its pages need not stay in the server
-
-        return length, pieces()
+        return length, Pieces(self._map, self.data, start, length, size)
 
     def _where(self, key: str) -> list[int] | None:
         if not self.available():
