@@ -177,6 +177,16 @@ def start_server(kind: str, build_dir: Path, port: int, **env: str) -> subproces
     return process
 
 
+@pytest.fixture(scope="module", params=["dev", "gunicorn"])
+def server_port(request, build_dir):
+    """The session's build served by each real server in turn (a module's tests run against both): its port."""
+    port = free_port()
+    process = start_server(request.param, build_dir, port)
+    yield port
+    process.terminate()
+    process.wait(timeout=60)
+
+
 @pytest.fixture(scope="session")
 def live_server(app):
     """The session app served over real HTTP on a free loopback port (werkzeug, threaded), for real clients."""

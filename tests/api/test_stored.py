@@ -10,7 +10,6 @@ from flask import Flask
 
 from api.stored import stored_response
 from graph.store.precomputed import ANSWERS_DIR, PRECOMPUTED_DIR, Packed
-from tests.conftest import free_port, start_server
 
 PATHS = [
     "/api/v1/queries/services",  # a stored SELECT answer
@@ -18,15 +17,6 @@ PATHS = [
     "/api/v1/export/cpsv-ap",  # a stored graph (Turtle)
     "/api/v1/queries/eligibility-area?municipality=Helsinki",  # made from a stored one (pieces without a file)
 ]
-
-
-@pytest.fixture(scope="module", params=["dev", "gunicorn"])
-def server_port(request, build_dir):
-    port = free_port()
-    process = start_server(request.param, build_dir, port)
-    yield port
-    process.terminate()
-    process.wait(timeout=60)
 
 
 def _get(port: int, path: str, method: str = "GET") -> tuple[int, dict[str, str], bytes]:

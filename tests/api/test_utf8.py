@@ -13,7 +13,6 @@ from urllib.parse import quote
 import pytest
 
 from api.devserver import wsgi_target
-from tests.conftest import free_port, start_server
 
 REQUESTS = [
     "/api/v1/search?q=synnytyksen+jälkeinen+masennus",
@@ -47,15 +46,6 @@ def test_wsgi_target_keeps_raw_bytes_as_latin1():
     encoded = wsgi_target("/api/v1/services/%C3%A4?q=j%C3%A4lkeinen")
     assert encoded["PATH_INFO"] == environ["PATH_INFO"]
     assert encoded["QUERY_STRING"] == "q=j%C3%A4lkeinen"
-
-
-@pytest.fixture(scope="module", params=["dev", "gunicorn"])
-def server_port(request, build_dir):
-    port = free_port()
-    process = start_server(request.param, build_dir, port)
-    yield port
-    process.terminate()
-    process.wait(timeout=60)
 
 
 @pytest.mark.slow
