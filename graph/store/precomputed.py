@@ -91,6 +91,13 @@ class Packed:
             release(self._map, where[0], where[1])
         return record
 
+    def view(self, key: str) -> memoryview | None:
+        """The record in the mapping, not copied (for an answer written over into a new one)."""
+        where = self._where(key)
+        if where is None or self._map is None:
+            return None
+        return memoryview(self._map)[where[0] : where[0] + where[1]]
+
     def chunks(self, key: str, size: int = CHUNK) -> tuple[int, Iterator[bytes]] | None:
         """The record's length and its bytes in pieces of `size`, read from the mapping as they are sent
         (a 50 MB answer is never copied whole), or None without one."""
@@ -144,6 +151,7 @@ class PrecomputedRows:
         self.folder = build_dir / PRECOMPUTED_DIR
         self._answers: dict[str, Packed] = {}
         self._specs: dict[str, tuple[str, dict[str, Any]] | None] = {}
+        self._echoes: dict[str, dict[Any, Any]] = {}  # a classed query's bindings in each class's answer
 
     def get(self, name: str) -> list[dict[str, Any]] | None:
         """The stored rows of `name`, or None if the build has none for it."""
@@ -182,7 +190,8 @@ class PrecomputedRows:
         # a stored answer's few MB stay mapped (released, they would be faulted in again at every call)
         packed = self._answers[name]
         if spec[0] == "classes":
-            return derived.classed(lambda terms: packed.get(answer_key(terms)), spec[1], bound)
+            kept = self._echoes.setdefault(name, {})
+            return derived.classed(lambda terms: packed.view(answer_key(terms)), spec[1], bound, kept)
         return derived.placed(packed.get, spec[1], bound)
 
     def graph_chunks(self, name: str, media: str) -> tuple[int, Iterator[bytes]] | None:
