@@ -1,6 +1,6 @@
-"""Answers the server makes from stored ones, written over in one or two passes of their bytes: a classed
-query's (graph.build.classed: the asked values over its class's representative's) and a by-place query's
-(graph.build.placed: the asked value over a value that is no place, and the status of that value's rows)."""
+"""Answers the server makes from stored ones by writing over their bytes: a classed query's (graph.build.classed:
+the asked values over its class's representative's, joined around their positions) and a by-place query's
+(graph.build.placed: in two passes, the asked value over a value that is no place and the status of its rows)."""
 
 from __future__ import annotations
 
@@ -46,7 +46,7 @@ def classed(
     lookup: Lookup, reps: Mapping[str, list[int]], bound: Mapping[str, Any], kept: dict[Any, Echoes | None]
 ) -> bytes | None:
     """The answer of the asked values' classes with the asked values written over the representatives'. Where
-    the representatives' bindings are in the answer is found once and `kept` (a few KB a class)."""
+    the representatives' bindings are in the answer is found once and `kept` (50 KB a class at 6,400 services)."""
     if not set(bound) <= set(reps):
         return None
     asked = {key: int(term.value) for key, term in bound.items()}
