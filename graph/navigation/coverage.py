@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from typing import Any
 
+from graph.navigation.criteria.stage import StageBounds
 from graph.store.knowledge import KnowledgeGraph, labels
 
 # (id, unit, first, last): pregnancy weeks or child age in months, as the gap report counts them
@@ -21,15 +22,48 @@ STAGES = (
 )
 
 
-def _points(row: dict[str, Any], unit: str) -> range:
-    """The weeks or months a coverage row's service admits (every one when it states no bounds)."""
+Cover = tuple[str, Any, StageBounds | None]  # a covering row: its service, area and stage bounds (None: it states none)
+
+
+def coverage_rows(kg: KnowledgeGraph) -> list[tuple[str, dict[str, Any], list[Cover]]]:
+    """Per situation, in the rows' order: its labels and its covering rows, made once per build from
+    situation-coverage (the matrix and the uncovered windows of every municipality read the same rows; the
+    rows themselves are not kept)."""
+
+    def make() -> list[tuple[str, dict[str, Any], list[Cover]]]:
+        found: OrderedDict[str, tuple[dict[str, Any], list[Cover]]] = OrderedDict()
+        alike: dict[StageBounds, StageBounds] = {}  # one object for bounds that many services share
+        for row in kg.rows("situation-coverage"):
+            _, covers = found.setdefault(row["situationId"], (labels(row), []))
+            if "serviceId" not in row:
+                continue
+            bounds = None
+            if row.get("hasStage"):
+                made = StageBounds(
+                    row.get("acceptsExpecting"),
+                    row.get("minPregnancyWeek"),
+                    row.get("acceptsChild"),
+                    row.get("childAgeUnderMonths"),
+                )
+                bounds = alike.setdefault(made, made)
+            covers.append((row["serviceId"], row.get("area"), bounds))
+        return [(situation, names, covers) for situation, (names, covers) in found.items()]
+
+    table: list[tuple[str, dict[str, Any], list[Cover]]] = kg.memo("coverage-rows", make)
+    return table
+
+
+def _points(bounds: StageBounds | None, unit: str) -> range:
+    """The weeks or months a covering row's service admits (every one when it states no bounds)."""
     if unit == "week":
-        if row.get("hasStage") and row.get("acceptsExpecting") is False:
+        if bounds is not None and bounds.accepts_expecting is False:
             return range(0)
-        return range(row.get("minPregnancyWeek", 1) if row.get("hasStage") else 1, 43)
-    if row.get("hasStage") and row.get("acceptsChild") is False:
+        first = bounds.min_pregnancy_week if bounds is not None and bounds.min_pregnancy_week is not None else 1
+        return range(first, 43)
+    if bounds is not None and bounds.accepts_child is False:
         return range(0)
-    return range(0, min(row.get("childAgeUnderMonths", 36), 36) if row.get("hasStage") else 36)
+    under = bounds.child_under_months if bounds is not None and bounds.child_under_months is not None else 36
+    return range(0, min(under, 36))
 
 
 def _admissions(kg: KnowledgeGraph) -> list[tuple[str, dict[str, Any], list[tuple[Any, str, dict[str, bool]]]]]:
@@ -37,22 +71,17 @@ def _admissions(kg: KnowledgeGraph) -> list[tuple[str, dict[str, Any], list[tupl
     admits ({stage: whole}); made once per build, as every municipality's matrix reads the same rows."""
 
     def make() -> list[tuple[str, dict[str, Any], list[tuple[Any, str, dict[str, bool]]]]]:
-        rows: OrderedDict[str, list[dict[str, Any]]] = OrderedDict()
-        for row in kg.rows("situation-coverage"):  # what is made of them is kept, not the rows
-            rows.setdefault(row["situationId"], []).append(row)
         out = []
-        for situation, group in rows.items():
+        for situation, names, rows in coverage_rows(kg):
             covers = []
-            for row in group:
-                if "serviceId" not in row:
-                    continue
+            for service, area, bounds in rows:
                 stages = {}
                 for stage, unit, first, last in STAGES:
-                    admitted = set(_points(row, unit)) & set(range(first, last + 1))
+                    admitted = set(_points(bounds, unit)) & set(range(first, last + 1))
                     if admitted:
                         stages[stage] = len(admitted) == last - first + 1
-                covers.append((row.get("area"), row["serviceId"], stages))
-            out.append((situation, labels(group[0]), covers))
+                covers.append((area, service, stages))
+            out.append((situation, names, covers))
         return out
 
     found: list[tuple[str, dict[str, Any], list[tuple[Any, str, dict[str, bool]]]]] = kg.memo(

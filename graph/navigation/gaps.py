@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
+from graph.navigation.coverage import coverage_rows
 from graph.navigation.criteria import LANG_NAMES, StageBounds, stage_status
 from graph.navigation.gapparts import channel_names, municipality, named, service_names
 from graph.navigation.sources import citations
@@ -95,29 +96,21 @@ def uncovered_windows(kg: KnowledgeGraph, municipality: str | None = None) -> li
 
 
 def _uncovered(kg: KnowledgeGraph, code: str | None) -> list[dict[str, Any]]:
-    by_situation: OrderedDict[str, list[dict[str, Any]]] = OrderedDict()
-    for row in kg.rows("situation-coverage"):  # kept per municipality as made, not the rows
-        by_situation.setdefault(row["situationId"], []).append(row)
     out = []
-    for situation, all_rows in by_situation.items():
+    for situation, names, covers in coverage_rows(kg):
         weeks: set[int] = set()
         months: set[int] = set()
         # a service counts (as cover and as evidence) in the municipality if it is there or names no area
-        there = {r["serviceId"] for r in all_rows if "serviceId" in r and (not code or r.get("area") in (None, code))}
-        rows = [r for r in all_rows if r.get("serviceId") in there]
-        for row in rows:
-            if not row.get("hasStage"):
+        there = {service for service, area, _ in covers if not code or area in (None, code)}
+        for service, _, bounds in covers:
+            if service not in there:
+                continue
+            if bounds is None:
                 weeks.update(WEEKS)
                 months.update(MONTHS)
                 continue
             # the screening's own stage rule: a week or an age is covered unless the criterion fails it
             # (a group the source names without a bound counts as covering, as in the screening: unknown)
-            bounds = StageBounds(
-                row.get("acceptsExpecting"),
-                row.get("minPregnancyWeek"),
-                row.get("acceptsChild"),
-                row.get("childAgeUnderMonths"),
-            )
             covered_weeks, covered_months = _covered(bounds)
             weeks.update(covered_weeks)
             months.update(covered_months)
@@ -133,14 +126,14 @@ def _uncovered(kg: KnowledgeGraph, code: str | None) -> list[dict[str, Any]]:
             out.append(
                 gap(
                     "uncovered_window",
-                    f"{all_rows[0]['en']}: no service in {windows}",
-                    f"No service that addresses '{all_rows[0]['fi']}' covers {windows}"
+                    f"{names['en']}: no service in {windows}",
+                    f"No service that addresses '{names['fi']}' covers {windows}"
                     + (f" in {place['labels'].get('en') or place['labels'].get('fi') or code}" if place else "")
                     + ".",
                     sorted(there),
                     [situation],
                     about={
-                        "situation": named(situation, {situation: labels(all_rows[0])}),
+                        "situation": named(situation, {situation: names}),
                         "pregnancy_weeks": [list(r) for r in open_weeks],
                         "child_age_months": [list(r) for r in open_months],
                         "municipality": place,
