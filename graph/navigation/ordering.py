@@ -30,7 +30,7 @@ def order(
     order = sorted(range(len(codes)), key=codes.__getitem__)
     found: dict[tuple[Any, ...], list[int]] = {}
     start = 0
-    for key, n in zip(rank, counts(codes, len(rank)), strict=True):
+    for key, n in zip(rank, _counts(codes, len(rank)), strict=True):
         found[key], start = order[start : start + n], start + n
     if fewer is not None:
         for key, positions in found.items():
@@ -57,6 +57,6 @@ def fewer(groups: Groups, table: ScreeningTables, situations: list[str]) -> list
     return columns[0] if len(columns) == 1 else list(map(sum, zip(*columns, strict=True)))
 
 
-def counts(codes: list[int], size: int) -> list[int]:
+def _counts(codes: list[int], size: int) -> list[int]:
     counted = Counter(codes)
     return [counted.get(code, 0) for code in range(size)]

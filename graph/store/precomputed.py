@@ -45,7 +45,7 @@ def placed_file(folder: Path, name: str) -> Path:
 class Pieces:
     """A stored record's bytes in pieces, read from the mapping as they are sent, and where they lie in their file
     (`path`, `offset`, `length`): a server that can send a file's bytes itself (gunicorn, os.sendfile) sends them
-    from there instead (api.sendfile)."""
+    from there instead (api.stored)."""
 
     def __init__(self, mapped: mmap.mmap, path: Path, offset: int, length: int, size: int = CHUNK) -> None:
         self.path, self.offset, self.length = path, offset, length
