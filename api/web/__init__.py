@@ -116,6 +116,7 @@ def init_app(app: Flask) -> None:
         nav_html=chrome.nav_html,
         langs_html=chrome.langs_html,
         footer_html=chrome.footer_html,
+        layout_html=chrome.layout_html,
         historical_notice_html=notices.historical_notice_html,
         channel_unknown_html=notices.channel_unknown_html,
         historical_badge=notices.historical_badge,

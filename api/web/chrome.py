@@ -105,3 +105,22 @@ def footer_html() -> Markup:
     )
     api = escaped("JSON API")
     return Markup(f'<footer class="site">\n  <p>{text}\n  <a href="{_paths()["openapi"]}">{api}</a></p>\n</footer>')
+
+
+def layout_html(title: str, head: str, main: str, scripts: str = "", lang_fragment: str = "") -> Markup:
+    """A whole page around its parts: the document head, skip link, header, `main`, footer and scripts.
+
+    Every page's layout: base.html hands it its blocks (already escaped, as Markup), and the pages built in
+    Python (the service page) call it with theirs, so a first visit renders no template for the layout.
+    `title` is escaped here unless it is Markup; `head`, `main` and `scripts` are markup as they are.
+    """
+    lang = page_lang()
+    skip = escaped("Skip to content")
+    return Markup(
+        f'<!doctype html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{escape(title)} – Perhepolku</title>\n{head_html()}\n{head}\n</head>\n<body>\n"
+        f'<a class="skip" href="#main">{skip}</a>\n<header class="site">\n{nav_html(request.endpoint)}\n'
+        f'{langs_html(lang_fragment)}\n</header>\n<main id="main" tabindex="-1">\n{main}\n</main>\n'
+        f"{footer_html()}\n{scripts}\n</body>\n</html>"
+    )

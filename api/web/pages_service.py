@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import json
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from flask import render_template
+import orjson
 from flask.typing import ResponseReturnValue
-from markupsafe import Markup
 
 from api.resources import resources
 from api.web import bp
+from api.web.chrome import layout_html
 from api.web.fragments import kept_page
-from api.web.i18n import page_lang
+from api.web.i18n import page_lang, pick
 from api.web.names import Translated, _l
 from api.web.present import open_now, schema_org
 from api.web.service_view import service_html
@@ -63,11 +62,11 @@ def service(service_id: str) -> ResponseReturnValue:
 
     def render() -> str:
         service_ids = kg.memo("web-service-ids", lambda: {row["id"] for row in kg.services})
-        return render_template(
-            "service.html",
-            service=item,
-            article=Markup(service_html(item, open_states, GROUPS, PART_NAMES, service_ids)),
-            jsonld=Markup(json.dumps(schema_org(item, lang), ensure_ascii=False).replace("<", "\\u003c")),
+        jsonld = orjson.dumps(schema_org(item, lang)).decode().replace("<", "\\u003c")  # no "</script>" in it
+        return layout_html(
+            pick(item["labels"], lang)[0],
+            f'<script type="application/ld+json">{jsonld}</script>',
+            f"\n{service_html(item, open_states, GROUPS, PART_NAMES, service_ids)}\n",
         )
 
     return kept_page(state, render)

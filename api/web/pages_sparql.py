@@ -13,7 +13,7 @@ import time
 from typing import Any
 from urllib.parse import urlencode
 
-from flask import current_app, render_template, request
+from flask import current_app, request
 from flask.typing import ResponseReturnValue
 from markupsafe import Markup, escape
 
@@ -21,6 +21,7 @@ from api.resources import resources
 from api.web.fragments import cached_page
 from api.web.i18n import page_lang
 from api.web.quotes import URL_SAFE
+from api.web.sparql_view import editor_html
 from graph.errors import PerhepolkuError
 from graph.store import KnowledgeGraph, inspect
 from graph.store.sparql import strip_lexemes
@@ -148,12 +149,11 @@ def _page(query: str | None) -> ResponseReturnValue:
             answer = _run(query)
         except PerhepolkuError as exc:  # the protocol's own refusals and syntax errors, shown in the page
             problem = exc
-    page = render_template(
-        "sparql.html",
-        query=query if query is not None else DEFAULT_QUERY,
-        answer=answer,
-        problem=problem.detail if problem else None,
-        examples=examples_html(resources().kg, page_lang()),
-        max_rows=MAX_ROWS,
+    page = editor_html(
+        query if query is not None else DEFAULT_QUERY,
+        answer,
+        problem.detail if problem else None,
+        examples_html(resources().kg, page_lang()),
+        MAX_ROWS,
     )
     return (page, problem.status) if problem else page

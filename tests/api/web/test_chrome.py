@@ -48,3 +48,35 @@ def test_a_cost_statement_does_not_link_to_its_own_service_page(client):
     assert "Familjearbetet är avgiftsfritt." in html
     assert '<a href="/services/perhetyo?lang=sv">Familjearbetet är avgiftsfritt.</a>' not in html
     assert '<a href="/services/lapsi-ja-perhepalvelut?lang=sv">' in html  # a part-of service is still linked
+
+
+def _around_main(html: str) -> tuple[str, str]:
+    """A page's layout: up to its title, and from the end of its main content (its scripts and blank lines removed)."""
+    before = html[: html.index("<title>")]
+    after = html[html.index("</main>") :]
+    return before, re.sub(r"\n+", "\n", re.sub(r"<script src=[^>]*></script>", "", after))
+
+
+def test_pages_built_in_python_and_from_templates_share_one_layout(client):
+    """The service page and the editor (built in Python) and the search page (a template) around their main."""
+    for lang in ("fi", "sv", "en"):
+        pages = {
+            path: client.get(f"{path}?lang={lang}", headers=BROWSER).get_data(as_text=True)
+            for path in ("/services/perhetyo", "/sparql", "/")
+        }
+        layouts = {path: _around_main(html) for path, html in pages.items()}
+        assert len(set(layouts.values())) == 1, f"{lang}: the layouts differ"
+        for html in pages.values():
+            assert html.startswith(f'<!doctype html>\n<html lang="{lang}">') and html.endswith("</body>\n</html>")
+            assert html.count("<main") == 1 and html.count('<a class="skip" href="#main">') == 1
+        assert "<title>Perhetyö – Perhepolku</title>" in pages["/services/perhetyo"] or lang != "fi"
+        assert '<script type="application/ld+json">{' in pages["/services/perhetyo"]
+
+
+def test_the_editor_escapes_what_it_shows(client):
+    query = 'SELECT ("<b>&</b>" AS ?x) WHERE {}'
+    html = client.get("/sparql", query_string={"query": query, "format": "html"}).get_data(as_text=True)
+    assert "<b>&</b>" not in html and "&lt;b&gt;&amp;&lt;/b&gt;" in html  # in the textarea and the cell
+    bad = client.get("/sparql", query_string={"query": "SELECT <x", "format": "html"})
+    assert bad.status_code == 400 and 'role="alert"' in bad.get_data(as_text=True)
+    assert "SELECT &lt;x</textarea>" in bad.get_data(as_text=True)
