@@ -37,15 +37,25 @@ Space = tuple[str, str, float, list[tuple[str, float, float]]]  # namespace, its
 
 @dataclass
 class Weighed:
-    """A query's units, its words (position, terms by namespace) and concepts (id, weight × strength × idf,
-    positions), the concepts it names itself, the places it names and the services it asks after."""
+    """A query's units, its words (terms by namespace) and concepts (id, weight × strength × idf), the words
+    of each as bits, the concepts it names itself, the places it names and the services it asks after."""
 
-    units: list[frozenset[int]]
-    words: list[tuple[int, list[Space]]]
-    concepts: list[tuple[str, float, frozenset[int]]]
+    units: list[tuple[int, int]]  # (its words as bits, how many)
+    words: list[tuple[int, list[Space]]]  # (the word as a bit: the n-th word of the plan is 1 << n, its terms)
+    concepts: list[tuple[str, float, int]]  # (id, weight × strength × idf, the words it matches as bits)
     named: frozenset[str] = frozenset()
     places: frozenset[str] = frozenset()
     anchors: frozenset[str] = frozenset()
+
+
+@dataclass
+class Memo:
+    """What one query's scoring of a window keeps: length norms by the lengths' object, concept parts by the
+    concepts' object, coordination factors by the matched word positions."""
+
+    norms: dict[int, dict[str, float]] = field(default_factory=dict)
+    concepts: dict[int, tuple[list[float], int, list[str]]] = field(default_factory=dict)
+    coordination: dict[int, float] = field(default_factory=dict)
 
 
 @dataclass
@@ -71,6 +81,7 @@ class Ranker:
 
     def weighed(self, plan: QueryPlan, lang: str) -> Weighed:
         """What of the scoring no document changes, worked out once per query (the same arithmetic as per document)."""
+        bits = {word.position: 1 << n for n, word in enumerate(plan.words)}
         words = []
         for word in plan.words:
             spaces = []
@@ -78,15 +89,20 @@ class Ranker:
                 text_lang = "fi" if ns == "fp" else ns
                 factor = 1.0 if text_lang == lang else OTHER_LANGUAGE_FACTOR
                 df = self.df.get(ns, {})
-                spaces.append((ns, text_lang, factor, [(t, w, self.idf(df.get(t, 0))) for t, w in wanted.items()]))
-            words.append((word.position, spaces))
+                # a term no document holds adds nothing to any document: not looked up in each
+                held = [(t, w, self.idf(df[t])) for t, w in wanted.items() if df.get(t)]
+                if held:
+                    spaces.append((ns, text_lang, factor, held))
+            words.append((bits[word.position], spaces))
         concepts = []
         for cid, (strength, positions) in plan.concepts.items():
             weight = CONCEPT_WEIGHT.get(self.scheme.get(cid, ""), PATHWAY_WEIGHT if ":" in cid else 0.5)
-            concepts.append((cid, weight * strength * self.idf(self.concept_df.get(cid, 0)), positions))
+            mask = sum(bits[p] for p in positions if p in bits)  # the positions of words the plan kept, as bits
+            concepts.append((cid, weight * strength * self.idf(self.concept_df.get(cid, 0)), mask))
         anchors = frozenset(a for relation, ids in plan.anchors.items() if relation != "route" for a in ids)
         places = frozenset(plan.attributes.get("municipality") or ())
-        return Weighed(self.units(plan), words, concepts, frozenset(plan.matched), places, anchors)
+        units = [(sum(bits[p] for p in unit), len(unit)) for unit in self.units(plan)]
+        return Weighed(units, words, concepts, frozenset(plan.matched), places, anchors)
 
     def word_score(self, spaces: list[Space], payload: dict[str, Any], norms: dict[str, float] | None = None) -> float:
         """BM25F of one query word: its best term in the document, field weights applied before saturation.
@@ -127,30 +143,43 @@ class Ranker:
                 groups = [g for g in groups if not g & positions] + [joined]
         return [frozenset(g) for g in groups]
 
-    def score(self, plan: QueryPlan, payload: dict[str, Any], lang: str, weighed: Weighed | None = None) -> Scored:
+    def score(
+        self,
+        plan: QueryPlan,
+        payload: dict[str, Any],
+        lang: str,
+        weighed: Weighed | None = None,
+        memo: Memo | None = None,
+    ) -> Scored:
+        """One document's score. `memo` (one per query, see `rank`) keeps what a part of the payload gives,
+        by the part's identity: the ranking data shares one object among the documents that hold the same
+        value (search_index.ranking_data), so a window's documents work out each distinct value once."""
         weighed = weighed if weighed is not None else self.weighed(plan, lang)
-        units = weighed.units
-        matched_words: set[int] = set()
+        memo = memo if memo is not None else Memo()
+        lengths = payload["len"]
+        norms = memo.norms.get(id(lengths))
+        if norms is None:
+            norms = memo.norms[id(lengths)] = {}
+        matched = 0  # the query word positions matched, as bits
         total = 0.0
-        norms: dict[str, float] = {}
-        for position, spaces in weighed.words:
+        for bit, spaces in weighed.words:
             s = self.word_score(spaces, payload, norms)
             if s > 0:
                 total += s
-                matched_words.add(position)
-        concepts = []
+                matched |= bit
         held = payload["concepts"]
-        for cid, rarity, positions in weighed.concepts:
-            status = held.get(cid)
-            if status is None:
-                continue
-            total += rarity * STATUS_FACTOR[status]  # weight × strength × idf × status, as ((w × s) × i) × f
-            matched_words |= positions
-            if cid in weighed.named and status != "titled":
-                concepts.append(cid)
+        found = memo.concepts.get(id(held))
+        if found is None:
+            found = memo.concepts[id(held)] = self._concept_part(weighed, held)
+        addends, positions, concepts = found
+        for addend in addends:  # added one by one, in the plan's order, as the sum was always made
+            total += addend
+        matched |= positions
         if plan.words:
-            share = sum(len(unit & matched_words) / len(unit) for unit in units) / len(units)
-            total *= share**COORDINATION_POWER
+            factor = memo.coordination.get(matched)
+            if factor is None:
+                factor = memo.coordination[matched] = self._coordination(weighed.units, matched)
+            total *= factor
         if plan.attributes:
             share = self._attribute_share(plan, payload)
             total = total * (1 + ATTRIBUTE_BOOST * share) if plan.words else share
@@ -167,6 +196,27 @@ class Ranker:
         if excluded:
             total *= EXCLUDED_FACTOR
         return Scored(round(total, 6), payload, concepts, excluded)
+
+    @staticmethod
+    def _concept_part(weighed: Weighed, held: dict[str, str]) -> tuple[list[float], int, list[str]]:
+        """What the concepts a document holds add: (addends in the plan's order, the word positions they
+        match as bits, those the query names itself and the service holds by the graph)."""
+        addends, positions, concepts = [], 0, []
+        for cid, rarity, words in weighed.concepts:
+            status = held.get(cid)
+            if status is None:
+                continue
+            addends.append(rarity * STATUS_FACTOR[status])  # weight × strength × idf × status, as ((w × s) × i) × f
+            positions |= words
+            if cid in weighed.named and status != "titled":
+                concepts.append(cid)
+        return addends, positions, concepts
+
+    @staticmethod
+    def _coordination(units: list[tuple[int, int]], matched: int) -> float:
+        """The coordination factor: the mean share of each unit's words matched, to COORDINATION_POWER."""
+        share = sum((matched & unit).bit_count() / size for unit, size in units) / len(units)
+        return float(share**COORDINATION_POWER)
 
     def _attribute_share(self, plan: QueryPlan, payload: dict[str, Any]) -> float:
         have = 0
@@ -192,6 +242,6 @@ class Ranker:
         if plan.empty:
             scored = [Scored(0.0, p) for p in payloads]
         else:
-            weighed = self.weighed(plan, lang)
-            scored = [self.score(plan, p, lang, weighed) for p in payloads]
+            weighed, memo = self.weighed(plan, lang), Memo()
+            scored = [self.score(plan, p, lang, weighed, memo) for p in payloads]
         return sorted(scored, key=lambda s: (-s.score, s.payload["id"]))

@@ -106,7 +106,10 @@ class RankingData:
         self.columns = {key: numbers[at * n : (at + 1) * n] for at, key in enumerate(parts["keys"])}
         if len(self.offsets) != n + 1 or not len(self.terms) == len(self.steps) == self.offsets[-1]:
             raise ValueError(f"{where}: the ranking data's parts disagree")
-        self._parts = [(key, self.tables[key], column) for key, column in self.columns.items()]
+        # every document's parts as one tuple of the shared values: a payload is made with one dict(zip(...))
+        self._keys = tuple(self.columns)
+        columns = [[self.tables[key][at] for at in column] for key, column in self.columns.items()]
+        self._rows: list[tuple[Any, ...]] = list(zip(*columns, strict=True)) if columns else [()] * n
 
     def __len__(self) -> int:
         return len(self.offsets) - 1
@@ -135,10 +138,17 @@ class RankingData:
         Ranking looks up the query's terms alone (search_index.ranking.Ranker.word_score), so a
         frequency map of those is the whole map to it.
         """
-        parts, offsets, find, weights, steps = self._parts, self.offsets, self.terms.find, self.weights, self.steps
+        keys, rows, offsets, find, weights, steps = (
+            self._keys,
+            self._rows,
+            self.offsets,
+            self.terms.find,
+            self.weights,
+            self.steps,
+        )
         out = []
         for num in nums:
-            payload = {key: table[column[num]] for key, table, column in parts}
+            payload = dict(zip(keys, rows[num]))
             lo, hi = offsets[num], offsets[num + 1]
             tf: dict[str, dict[str, float]] = {}
             for char, ns, term in wanted:

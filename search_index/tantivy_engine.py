@@ -13,6 +13,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+import orjson
 import tantivy
 
 from graph.errors import ArtefactError
@@ -163,7 +164,9 @@ class TantivyEngine:
         """The page's payloads with what a hit shows (labels, sentences), read from the stored display field."""
         out = []
         for payload in payloads:
-            shown = json.loads(str(self.searcher.doc(payload["_address"]).get_first("display")))
+            shown = orjson.loads(
+                str(self.searcher.doc(payload["_address"]).get_first("display"))
+            )  # json.dumps wrote it
             out.append({**payload, **shown})
         return out
 

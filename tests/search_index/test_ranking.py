@@ -9,7 +9,7 @@ from search_index.ranking import Ranker
 STATS = {
     "documents": 10,
     "average_length": {"fi": 20.0, "sv": 20.0, "en": 20.0},
-    "df": {"fi": {"vauva": 9, "masennus": 2, "uni": 2}, "sv": {}, "en": {}, "fp": {}},
+    "df": {"fi": {"vauva": 9, "masennus": 2, "uni": 2, "ensikoti": 1}, "sv": {}, "en": {}, "fp": {}},
     "concept_df": {"depression": 2, "baby-families": 9},
 }
 SCHEME = {"depression": "situation", "baby-families": "target-group", "psychosis": "situation"}

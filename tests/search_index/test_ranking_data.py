@@ -87,3 +87,48 @@ def test_the_engine_reads_each_hit_by_its_own_number(tantivy_index, prepared):
         back = engine.ranking.payload(num, engine.ranking.wanted(f"fi:{t}" for t in payload["tf"]["fi"]))
         assert back.pop("tf") == _held({"fi": payload["tf"]["fi"]}) and back == _ranked(payload)
         assert engine.complete([{**back, "_address": address}])[0]["labels"] == payload["labels"]
+
+
+@pytest.fixture(scope="module")
+def corpus_index(kg, tmp_path_factory):
+    """A tantivy index of 600 documents generated from the seed's (bench.corpus), whose parts repeat."""
+    from bench.corpus import generate
+    from search_index import tantivy_engine
+    from search_index.documents import concept_labels, service_documents, suggestions
+    from search_index.indexer import facet_names, open_folder, write_index
+
+    templates, labels = service_documents(kg), concept_labels(kg)
+    folder = tmp_path_factory.mktemp("corpus") / "index"
+    write_index(
+        folder, tantivy_engine, generate(templates, 600), labels, facet_names(kg), suggestions(templates, labels, kg)
+    )
+    return open_folder(folder)
+
+
+def test_ranking_over_shared_parts_equals_ranking_over_copies(corpus_index):
+    """The window's documents share one object per distinct part (ranking.Memo works each out once by it):
+    the judged queries rank and score the same as over deep copies, whose parts share nothing."""
+    import copy
+    import json
+    from pathlib import Path
+
+    from search_index.protocol import MatchRequest
+
+    engine, ranker = corpus_index.engine, corpus_index.ranker
+    judged = Path(__file__).parent / "judgments_people.json"
+    asked = [(q["q"], q["lang"]) for q in json.loads(judged.read_text(encoding="utf-8"))["queries"]][:80]
+    every = engine.match(MatchRequest(everything=True), 1000).payloads
+    assert len({id(p["concepts"]) for p in every}) < len(every) / 4  # the parts are shared: the memo is used
+    compared = 0
+    for q, lang in asked:
+        plan = corpus_index.plan(q, lang)
+        if plan.empty:
+            continue
+        payloads = engine.match(corpus_index.request(plan, {}, {}), 200).payloads
+        together = ranker.rank(plan, payloads, lang)
+        apart = ranker.rank(plan, [copy.deepcopy(p) for p in payloads], lang)
+        assert [(s.payload["id"], s.score, s.concepts) for s in together] == [
+            (s.payload["id"], s.score, s.concepts) for s in apart
+        ], q
+        compared += 1
+    assert compared > 60
