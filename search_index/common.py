@@ -108,16 +108,17 @@ class SharedIndex:
             return self._answer(0, [], {n: Counter() for n in FACETS}, lang, text, plan)
         window = RERANK_WINDOW if keep is not None else max(RERANK_WINDOW, offset + limit)
         matched = self.engine.match(self.request(plan, filters, flags), window)
+        found = matched.window
         if plan is None:
-            ranked = [Scored(0.0, p) for p in sorted(matched.payloads, key=lambda p: p["id"])]
+            ranked = sorted((Scored(0.0, at, sid) for at, sid in enumerate(found.ids)), key=lambda s: s.id)
         else:
-            ranked = self.ranker.rank(plan, matched.payloads, lang)
+            ranked = self.ranker.rank(plan, found, lang)
         total = matched.total
         if keep is not None:
-            ranked = [s for s in ranked if keep(s.payload["id"])]
+            ranked = [s for s in ranked if keep(s.id)]
             total = len(ranked)
         scored = ranked[offset : offset + limit]
-        page = self.engine.complete([s.payload for s in scored])
+        page = self.engine.complete([found.payload(s.at) for s in scored])  # the page's payloads alone
         needles = Needles(plan) if plan is not None else None
         items = [
             self._item(p, needles, s.score, s.concepts, s.excluded_for, lang) for p, s in zip(page, scored, strict=True)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
     from search_index.plan import QueryPlan
+    from search_index.window import Window
 
 
 class SearchIndex(Protocol):
@@ -96,9 +97,16 @@ class MatchRequest:
 
 @dataclass
 class Matched:
+    """How many documents match, the engine's best window of them, facet counts over every match."""
+
     total: int
-    payloads: list[dict[str, Any]]
+    window: Window
     facets: dict[str, Counter[str]]
+
+    @property
+    def payloads(self) -> list[dict[str, Any]]:
+        """The window's payloads, in the engine's order."""
+        return [self.window.payload(at) for at in range(len(self.window))]
 
 
 class Engine(Protocol):

@@ -1,6 +1,10 @@
 """The ranking model: each query word scored once per document (BM25F), concepts by rarity and
 centrality, coordination by the share of query words matched, attributes as boosts, exclusions
-as a penalty. Pure Python over the payloads the engine returned; docs/search.md explains it.
+as a penalty. Scored a window at a time (search_index.window, numpy); docs/search.md explains it.
+
+Every document's score is the arithmetic a document-by-document loop would do, operation by operation
+in the same order (tests/search_index/test_ranking_model.py holds them equal): elementwise IEEE sums,
+products and quotients are the same in numpy; powers and rounding are left to Python, per distinct value.
 """
 
 from __future__ import annotations
@@ -8,6 +12,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from typing import Any
+
+import numpy as np
 
 from search_index.fields import (
     ANCHOR_FACTOR,
@@ -27,6 +33,7 @@ from search_index.fields import (
     B,
 )
 from search_index.plan import QueryPlan
+from search_index.window import Floats, PayloadWindow, Window
 
 # "titled": not the graph's, but named in full by the service's own title (search_index.prepare)
 STATUS_FACTOR = {"main": MAIN_FACTOR, "titled": MAIN_FACTOR, "direct": DIRECT_FACTOR, "inferred": INFERRED_FACTOR}
@@ -37,37 +44,32 @@ Space = tuple[str, str, float, list[tuple[str, float, float]]]  # namespace, its
 
 @dataclass
 class Weighed:
-    """A query's units, its words (terms by namespace) and concepts (id, weight × strength × idf), the words
-    of each as bits, the concepts it names itself, the places it names and the services it asks after."""
+    """A query's units (each a list of word numbers), its words (terms by namespace) and concepts (id,
+    weight × strength × idf, the numbers of the words it matches), the concepts it names itself, the
+    places it names and the services it asks after."""
 
-    units: list[tuple[int, int]]  # (its words as bits, how many)
-    words: list[tuple[int, list[Space]]]  # (the word as a bit: the n-th word of the plan is 1 << n, its terms)
-    concepts: list[tuple[str, float, int]]  # (id, weight × strength × idf, the words it matches as bits)
+    units: list[list[int]]
+    words: list[list[Space]]
+    concepts: list[tuple[str, float, list[int]]]
     named: frozenset[str] = frozenset()
     places: frozenset[str] = frozenset()
     anchors: frozenset[str] = frozenset()
 
 
 @dataclass
-class Memo:
-    """What one query's scoring of a window keeps: length norms by the lengths' object, concept parts by the
-    concepts' object, coordination factors by the matched word positions."""
-
-    norms: dict[int, dict[str, float]] = field(default_factory=dict)
-    concepts: dict[int, tuple[list[float], int, list[str]]] = field(default_factory=dict)
-    coordination: dict[int, float] = field(default_factory=dict)
-
-
-@dataclass
 class Scored:
+    """A ranked document: its score, its place in the window, its id, the concepts of the query it holds
+    (by the graph) and the exclusions of the query's situations."""
+
     score: float
-    payload: dict[str, Any]
+    at: int
+    id: str
     concepts: list[str] = field(default_factory=list)
     excluded_for: list[dict[str, Any]] = field(default_factory=list)
 
 
 class Ranker:
-    """Scores payloads against a plan with the index's statistics."""
+    """Scores windows of documents against a plan with the index's statistics."""
 
     def __init__(self, stats: dict[str, Any], scheme: dict[str, str], broader: dict[str, list[str]]) -> None:
         self.n = max(stats["documents"], 1)
@@ -80,8 +82,8 @@ class Ranker:
         return math.log(1 + (self.n - df + 0.5) / (df + 0.5))
 
     def weighed(self, plan: QueryPlan, lang: str) -> Weighed:
-        """What of the scoring no document changes, worked out once per query (the same arithmetic as per document)."""
-        bits = {word.position: 1 << n for n, word in enumerate(plan.words)}
+        """What of the scoring no document changes, worked out once per query."""
+        number = {word.position: n for n, word in enumerate(plan.words)}
         words = []
         for word in plan.words:
             spaces = []
@@ -89,43 +91,20 @@ class Ranker:
                 text_lang = "fi" if ns == "fp" else ns
                 factor = 1.0 if text_lang == lang else OTHER_LANGUAGE_FACTOR
                 df = self.df.get(ns, {})
-                # a term no document holds adds nothing to any document: not looked up in each
+                # a term no document holds adds nothing to any document: not looked up
                 held = [(t, w, self.idf(df[t])) for t, w in wanted.items() if df.get(t)]
                 if held:
                     spaces.append((ns, text_lang, factor, held))
-            words.append((bits[word.position], spaces))
+            words.append(spaces)
         concepts = []
         for cid, (strength, positions) in plan.concepts.items():
             weight = CONCEPT_WEIGHT.get(self.scheme.get(cid, ""), PATHWAY_WEIGHT if ":" in cid else 0.5)
-            mask = sum(bits[p] for p in positions if p in bits)  # the positions of words the plan kept, as bits
-            concepts.append((cid, weight * strength * self.idf(self.concept_df.get(cid, 0)), mask))
+            matched = sorted(number[p] for p in positions if p in number)  # of the words the plan kept
+            concepts.append((cid, weight * strength * self.idf(self.concept_df.get(cid, 0)), matched))
         anchors = frozenset(a for relation, ids in plan.anchors.items() if relation != "route" for a in ids)
         places = frozenset(plan.attributes.get("municipality") or ())
-        units = [(sum(bits[p] for p in unit), len(unit)) for unit in self.units(plan)]
+        units = [sorted(number[p] for p in unit) for unit in self.units(plan)]
         return Weighed(units, words, concepts, frozenset(plan.matched), places, anchors)
-
-    def word_score(self, spaces: list[Space], payload: dict[str, Any], norms: dict[str, float] | None = None) -> float:
-        """BM25F of one query word: its best term in the document, field weights applied before saturation.
-
-        `norms`: the document's length norms by language, worked out at their first use (one document's
-        words share them).
-        """
-        norms = {} if norms is None else norms
-        best = 0.0
-        for ns, text_lang, factor, wanted in spaces:
-            tf_map = payload["tf"].get(ns)
-            if not tf_map:  # none of the document's terms in this namespace: nothing to weigh
-                continue
-            norm = norms.get(text_lang)
-            if norm is None:
-                avg = self.avg[text_lang]
-                length = max(payload["len"].get(text_lang, 0.0), avg)  # thin documents get no bonus
-                norm = norms[text_lang] = K1 * (1 - B + B * length / avg)
-            for term, weight, idf in wanted:
-                tf = tf_map.get(term)
-                if tf:
-                    best = max(best, idf * tf * (K1 + 1) / (tf + norm) * weight * factor)
-        return best
 
     @staticmethod
     def units(plan: QueryPlan) -> list[frozenset[int]]:
@@ -143,105 +122,128 @@ class Ranker:
                 groups = [g for g in groups if not g & positions] + [joined]
         return [frozenset(g) for g in groups]
 
-    def score(
-        self,
-        plan: QueryPlan,
-        payload: dict[str, Any],
-        lang: str,
-        weighed: Weighed | None = None,
-        memo: Memo | None = None,
-    ) -> Scored:
-        """One document's score. `memo` (one per query, see `rank`) keeps what a part of the payload gives,
-        by the part's identity: the ranking data shares one object among the documents that hold the same
-        value (search_index.ranking_data), so a window's documents work out each distinct value once."""
-        weighed = weighed if weighed is not None else self.weighed(plan, lang)
-        memo = memo if memo is not None else Memo()
-        lengths = payload["len"]
-        norms = memo.norms.get(id(lengths))
-        if norms is None:
-            norms = memo.norms[id(lengths)] = {}
-        matched = 0  # the query word positions matched, as bits
-        total = 0.0
-        for bit, spaces in weighed.words:
-            s = self.word_score(spaces, payload, norms)
-            if s > 0:
-                total += s
-                matched |= bit
-        held = payload["concepts"]
-        found = memo.concepts.get(id(held))
-        if found is None:
-            found = memo.concepts[id(held)] = self._concept_part(weighed, held)
-        addends, positions, concepts = found
-        for addend in addends:  # added one by one, in the plan's order, as the sum was always made
-            total += addend
-        matched |= positions
+    def score(self, plan: QueryPlan, payload: dict[str, Any], lang: str) -> Scored:
+        """One payload's score (a window of one)."""
+        return self.scores(plan, PayloadWindow([payload]), lang)[0]
+
+    def rank(self, plan: QueryPlan, window: Window, lang: str) -> list[Scored]:
+        """The window's documents, best first (equal scores by id)."""
+        if plan.empty:
+            scored = [Scored(0.0, at, sid) for at, sid in enumerate(window.ids)]
+        else:
+            scored = self.scores(plan, window, lang)
+        return sorted(scored, key=lambda s: (-s.score, s.id))
+
+    def scores(self, plan: QueryPlan, window: Window, lang: str) -> list[Scored]:
+        """Every document's score, in the window's order."""
+        weighed, n = self.weighed(plan, lang), len(window)
+        total, matched = self._words(weighed, window)
+        named: list[list[str]] | None = None
+        if weighed.concepts:
+            total, named = self._concepts(weighed, window, total, matched)
         if plan.words:
-            factor = memo.coordination.get(matched)
-            if factor is None:
-                factor = memo.coordination[matched] = self._coordination(weighed.units, matched)
-            total *= factor
+            share = np.zeros(n)
+            for unit in weighed.units:  # the mean over units of the share of each unit's words matched
+                share = share + matched[:, unit].sum(axis=1) / len(unit)
+            total = total * _each(share / len(weighed.units), lambda s: s**COORDINATION_POWER)
         if plan.attributes:
-            share = self._attribute_share(plan, payload)
+            share = self._attribute_share(plan, window)
             total = total * (1 + ATTRIBUTE_BOOST * share) if plan.words else share
-        if payload.get("basic_level"):
-            total *= BASIC_LEVEL_PRIOR
+        values, at = window.groups("basic_level")
+        total = _times(total, np.array([bool(v) for v in values], dtype=bool)[at], BASIC_LEVEL_PRIOR)
         if weighed.places:
             # the query names a place and the service is known to be only in others (unknown is not elsewhere)
-            known = payload["facets"].get("municipality")
-            if known and weighed.places.isdisjoint(known):
-                total *= ELSEWHERE_FACTOR
-        if payload["id"] in weighed.anchors:
-            total *= ANCHOR_FACTOR
-        excluded = self._excluded(weighed.named, payload) if payload["exclusions"] else []
-        if excluded:
-            total *= EXCLUDED_FACTOR
-        return Scored(round(total, 6), payload, concepts, excluded)
+            values, at = window.groups("facets")
+            known = [f.get("municipality") for f in values]
+            elsewhere = np.array([bool(k) and weighed.places.isdisjoint(k) for k in known], dtype=bool)[at]
+            total = _times(total, elsewhere, ELSEWHERE_FACTOR)
+        total = _times(total, np.array([sid in weighed.anchors for sid in window.ids], dtype=bool), ANCHOR_FACTOR)
+        values, at = window.groups("exclusions")
+        excluded = [self._excluded(weighed.named, v) if v else [] for v in values]
+        total = _times(total, np.array([bool(e) for e in excluded], dtype=bool)[at], EXCLUDED_FACTOR)
+        rounded = [round(t, 6) for t in total.tolist()]
+        return [Scored(rounded[i], i, window.ids[i], named[i] if named else [], excluded[at[i]]) for i in range(n)]
+
+    def _words(self, weighed: Weighed, window: Window) -> tuple[Floats, Any]:
+        """The words' BM25F scores summed, and which words each document matched (a boolean matrix)."""
+        n = len(window)
+        total = np.zeros(n)
+        matched = np.zeros((n, len(weighed.words)), dtype=bool)
+        norms: dict[str, Floats] = {}
+        tfs: dict[tuple[str, str], Floats] = {}
+        for k, spaces in enumerate(weighed.words):
+            best = np.zeros(n)
+            for ns, text_lang, factor, wanted in spaces:
+                norm = norms.get(text_lang)
+                if norm is None:
+                    avg = self.avg[text_lang]
+                    length = np.maximum(window.lengths(text_lang), avg)  # thin documents get no bonus
+                    norm = norms[text_lang] = K1 * (1 - B + B * length / avg)
+                for term, weight, idf in wanted:
+                    tf = tfs.get((ns, term))
+                    if tf is None:
+                        tf = tfs[(ns, term)] = window.frequencies(ns, term)
+                    best = np.maximum(best, idf * tf * (K1 + 1) / (tf + norm) * weight * factor)
+            total = total + best  # a word a document lacks adds 0.0, which changes no sum
+            matched[:, k] = best > 0
+        return total, matched
 
     @staticmethod
-    def _concept_part(weighed: Weighed, held: dict[str, str]) -> tuple[list[float], int, list[str]]:
-        """What the concepts a document holds add: (addends in the plan's order, the word positions they
-        match as bits, those the query names itself and the service holds by the graph)."""
-        addends, positions, concepts = [], 0, []
+    def _concepts(weighed: Weighed, window: Window, total: Floats, matched: Any) -> tuple[Floats, list[list[str]]]:
+        """The concepts' scores added in the plan's order, their words marked matched, and for each document
+        the concepts of the query it holds by the graph."""
+        values, at = window.groups("concepts")
         for cid, rarity, words in weighed.concepts:
-            status = held.get(cid)
-            if status is None:
-                continue
-            addends.append(rarity * STATUS_FACTOR[status])  # weight × strength × idf × status, as ((w × s) × i) × f
-            positions |= words
-            if cid in weighed.named and status != "titled":
-                concepts.append(cid)
-        return addends, positions, concepts
+            status = [held.get(cid) for held in values]
+            # weight × strength × idf × status, as ((w × s) × i) × f; 0.0 where the document lacks it
+            addend = np.array([rarity * STATUS_FACTOR[s] if s is not None else 0.0 for s in status], dtype=np.float64)[
+                at
+            ]
+            total = total + addend
+            if words:
+                holds = np.array([s is not None for s in status], dtype=bool)[at]
+                matched[:, words] |= holds[:, None]
+        named = [
+            [cid for cid, _, _ in weighed.concepts if cid in weighed.named and held.get(cid) not in (None, "titled")]
+            for held in values
+        ]
+        return total, [named[a] for a in at.tolist()]
 
     @staticmethod
-    def _coordination(units: list[tuple[int, int]], matched: int) -> float:
-        """The coordination factor: the mean share of each unit's words matched, to COORDINATION_POWER."""
-        share = sum((matched & unit).bit_count() / size for unit, size in units) / len(units)
-        return float(share**COORDINATION_POWER)
-
-    def _attribute_share(self, plan: QueryPlan, payload: dict[str, Any]) -> float:
-        have = 0
+    def _attribute_share(plan: QueryPlan, window: Window) -> Floats:
+        """The share of the query's attributes (flags, facet values) each document has."""
+        have = np.zeros(len(window), dtype=np.int64)
+        flags, at_flags = window.groups("flags")
+        facets, at_facets = window.groups("facets")
         for name, values in plan.attributes.items():
             if name in FLAGS:
-                have += name in payload["flags"]
+                have = have + np.array([name in f for f in flags], dtype=np.int64)[at_flags]
             else:
-                have += any(v in payload["facets"].get(name, []) for v in values)
-        return have / len(plan.attributes)
+                has = [any(v in f.get(name, []) for v in values) for f in facets]
+                have = have + np.array(has, dtype=np.int64)[at_facets]
+        share: Floats = have / len(plan.attributes)
+        return share
 
-    def _excluded(self, named: frozenset[str], payload: dict[str, Any]) -> list[dict[str, Any]]:
+    def _excluded(self, named: frozenset[str], exclusions: list[dict[str, Any]]) -> list[dict[str, Any]]:
         return [
             {
                 "situation": e["situation"],
                 "exclusion": e["exclusion"],
                 "source": {k: e.get(k) for k in ("source", "title", "document", "quote")},
             }
-            for e in payload["exclusions"]
+            for e in exclusions
             if named & {e["situation"], *self.broader.get(e["situation"], [])}
         ]
 
-    def rank(self, plan: QueryPlan, payloads: list[dict[str, Any]], lang: str) -> list[Scored]:
-        if plan.empty:
-            scored = [Scored(0.0, p) for p in payloads]
-        else:
-            weighed, memo = self.weighed(plan, lang), Memo()
-            scored = [self.score(plan, p, lang, weighed, memo) for p in payloads]
-        return sorted(scored, key=lambda s: (-s.score, s.payload["id"]))
+
+def _times(total: Floats, where: Any, factor: float) -> Floats:
+    """`total` times `factor` where `where` holds (elsewhere unchanged, not multiplied by 1.0)."""
+    out: Floats = np.where(where, total * factor, total)
+    return out
+
+
+def _each(values: Floats, function: Any) -> Floats:
+    """`function` (Python arithmetic) of each distinct value, spread over the documents holding it."""
+    distinct, at = np.unique(values, return_inverse=True)
+    mapped: Floats = np.array([function(float(v)) for v in distinct.tolist()], dtype=np.float64)[at]
+    return mapped

@@ -50,27 +50,33 @@ def _wanted(plan: QueryPlan, lang: str) -> list[tuple[str, set[int]]]:
     return [(f";{term} ", positions) for term, positions in wanted.items()]
 
 
+Wanted = tuple[list[tuple[str, set[int]]], "re.Pattern[str] | None"]  # the needles, and any of them as one pattern
+
+
 class Needles:
     """The query's terms as the needles of compact sentence lines, per sentence language: made once a search."""
 
     def __init__(self, plan: QueryPlan) -> None:
         self.plan = plan
-        self._by_lang: dict[str, list[tuple[str, set[int]]]] = {}
+        self._by_lang: dict[str, Wanted] = {}
 
-    def __call__(self, lang: str) -> list[tuple[str, set[int]]]:
+    def __call__(self, lang: str) -> Wanted:
         found = self._by_lang.get(lang)
         if found is None:
-            found = self._by_lang[lang] = _wanted(self.plan, lang)
+            wanted = _wanted(self.plan, lang)
+            anyone = re.compile("|".join(re.escape(needle) for needle, _ in wanted)) if wanted else None
+            found = self._by_lang[lang] = (wanted, anyone)
         return found
 
 
-def _matches(entry: dict[str, Any], wanted: list[tuple[str, set[int]]]) -> tuple[set[int], list[tuple[int, int]]]:
+def _matches(entry: dict[str, Any], needles: Wanted) -> tuple[set[int], list[tuple[int, int]]]:
     """(query words met, character spans to mark) of one sentence, from its terms analysed at build."""
     met: set[int] = set()
     spans: set[tuple[int, int]] = set()
-    if not wanted:
-        return met, []
+    wanted, anyone = needles
     line: str = entry["terms"]
+    if anyone is None or anyone.search(line) is None:  # most of a hit's sentences meet no query word
+        return met, []
     find = line.find
     for needle, positions in wanted:
         at = find(needle)

@@ -13,6 +13,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import orjson
 import tantivy
 
@@ -20,7 +21,7 @@ from graph.errors import ArtefactError
 from search_index.common import SharedIndex
 from search_index.fields import FACETS, FLAGS, MATCH_FIELDS
 from search_index.protocol import Matched, MatchRequest
-from search_index.ranking_data import RankingData, write_ranking
+from search_index.ranking_data import DataWindow, RankingData, write_ranking
 from search_index.snippets import compact
 
 ENGINE = "tantivy"
@@ -122,19 +123,19 @@ class TantivyEngine:
     def match(self, request: MatchRequest, window: int) -> Matched:
         query = self._query(request)
         total, addresses, nums = self._hits(query, window, True)
-        payloads = self.ranking.payloads(nums, self.ranking.wanted(request.terms))
-        for payload, address in zip(payloads, addresses, strict=True):
-            payload["_address"] = address
-        return Matched(total, payloads, self._facets(query, total, payloads))
+        matches = self.ranking.window(nums, addresses)
+        return Matched(total, matches, self._facets(query, total, matches))
 
-    def _facets(self, query: tantivy.Query, total: int, payloads: list[dict[str, Any]]) -> dict[str, Counter[str]]:
-        """Facet counts over every match: from the window's payloads when it holds them all, else counted by
+    def _facets(self, query: tantivy.Query, total: int, window: DataWindow) -> dict[str, Counter[str]]:
+        """Facet counts over every match: from the window's documents when it holds them all, else counted by
         tantivy over the matches or, when most documents match, over those that do not (taken from all)."""
-        if total <= len(payloads):  # every match is in the window: its facet values are in memory
+        if total <= len(window):  # every match is in the window: its facet values are in memory
             counts: dict[str, Counter[str]] = {n: Counter() for n in FACETS}
-            for payload in payloads:
-                for name, values in payload["facets"].items():
-                    counts[name].update(values)
+            values, at = window.groups("facets")
+            for facets, times in zip(values, np.bincount(at, minlength=len(values)).tolist(), strict=True):
+                for name, held in facets.items():
+                    for value in held:
+                        counts[name][value] += times
             return counts
         if 2 * total <= self.documents:
             return self._aggregate(query)

@@ -17,6 +17,7 @@ from search_index.fields import FACETS, FLAGS, MATCH_FIELDS
 from search_index.prepare import engine_terms, excluded_situations
 from search_index.protocol import Matched, MatchRequest
 from search_index.snippets import compact
+from search_index.window import PayloadWindow
 
 ENGINE = "whoosh"
 
@@ -114,7 +115,8 @@ class WhooshEngine:
         for num in found:
             for name, values in self.payloads[num]["facets"].items():
                 counts[name].update(values)
-        return Matched(len(found), [self.payloads[num] for num in self._best(request, found, window)], counts)
+        best = [self.payloads[num] for num in self._best(request, found, window)]
+        return Matched(len(found), PayloadWindow(best), counts)
 
     def count(self, request: MatchRequest) -> int:
         return len(self.matching(request))

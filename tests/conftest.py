@@ -150,6 +150,21 @@ def tantivy_index(kg, tmp_path_factory: pytest.TempPathFactory):
 
 
 @pytest.fixture(scope="session")
+def corpus_index(kg, tmp_path_factory: pytest.TempPathFactory):
+    """A tantivy index of 600 documents generated from the seed's (bench.corpus), whose parts repeat."""
+    from bench.corpus import generate
+    from search_index import tantivy_engine
+    from search_index.documents import concept_labels, service_documents, suggestions
+    from search_index.indexer import facet_names, open_folder, write_index
+
+    templates, labels = service_documents(kg), concept_labels(kg)
+    folder = tmp_path_factory.mktemp("corpus") / "index"
+    docs = generate(templates, 600)
+    write_index(folder, tantivy_engine, docs, labels, facet_names(kg), suggestions(templates, labels, kg))
+    return open_folder(folder)
+
+
+@pytest.fixture(scope="session")
 def api_schema(app):
     import schemathesis
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import tantivy
 
-from search_index.ranking_data import RankingData, _char, _term_id, write_ranking
+from search_index.ranking_data import MAX_WEIGHTS, RankingData, write_ranking
 from search_index.tantivy_engine import DISPLAY
 
 
@@ -66,11 +66,39 @@ def test_weights_numbered_as_line_breaks_come_back(tmp_path):
     }
 
 
-def test_term_numbers_step_over_the_surrogates():
-    for n in (0, 1, 0xD7FF - 0x100, 0xD800 - 0x100, 0xE000, 500_000):
-        char = _char(n)
-        assert _term_id(char) == n and not 0xD800 <= ord(char) <= 0xDFFF
-        assert char.encode("utf-8")
+def test_a_vocabulary_past_two_bytes_comes_back_and_too_many_weights_are_refused(tmp_path):
+    """Term numbers take four bytes (70,000 terms here), weight indexes two: more weights are refused."""
+    tf = {"fi": {f"sana{n}": 1.5 for n in range(70_000)}}
+    (tmp_path / "a").mkdir()
+    write_ranking(tmp_path / "a", [{"id": "a", "tf": tf}], DISPLAY)
+    data = RankingData(tmp_path / "a")
+    assert (
+        data.frequencies(0) == tf
+        and data.number("fi:sana99999") is None
+        and data.number("fi:sana9999") == len(data.vocabulary) - 1
+    )
+    window = data.window([0], [None])
+    assert window.frequencies("fi", "sana9999").tolist() == [1.5] and window.frequencies("fi", "x").tolist() == [0.0]
+    many = [{"id": str(n), "tf": {"fi": {"w": n / 7}}} for n in range(MAX_WEIGHTS + 1)]
+    with pytest.raises(ValueError, match="distinct weights"):
+        write_ranking(tmp_path, many, DISPLAY)
+
+
+def test_a_window_finds_each_term_in_every_document(prepared, tmp_path):
+    """A window's frequencies (every document at once) are each document's own, in the window's order."""
+    write_ranking(tmp_path, prepared, DISPLAY)
+    data = RankingData(tmp_path)
+    nums = list(reversed(range(len(prepared))))[::2] + [0, 1]
+    window = data.window(nums, list(range(len(nums))))
+    assert window.ids == [prepared[num]["id"] for num in nums]
+    for ns, term in sorted({(ns, t) for p in prepared for ns, terms in p["tf"].items() for t in terms})[::7]:
+        expected = [prepared[num]["tf"][ns].get(term, 0.0) for num in nums]
+        assert window.frequencies(ns, term).tolist() == expected, (ns, term)
+    for lang in ("fi", "sv", "en"):
+        assert window.lengths(lang).tolist() == [prepared[num]["len"].get(lang, 0.0) for num in nums]
+    values, at = window.groups("concepts")
+    assert [values[a] for a in at] == [prepared[num]["concepts"] for num in nums]
+    assert window.payload(3)["_address"] == 3 and window.payload(3)["id"] == prepared[nums[3]]["id"]
 
 
 def test_the_engine_reads_each_hit_by_its_own_number(tantivy_index, prepared):
@@ -87,48 +115,3 @@ def test_the_engine_reads_each_hit_by_its_own_number(tantivy_index, prepared):
         back = engine.ranking.payload(num, engine.ranking.wanted(f"fi:{t}" for t in payload["tf"]["fi"]))
         assert back.pop("tf") == _held({"fi": payload["tf"]["fi"]}) and back == _ranked(payload)
         assert engine.complete([{**back, "_address": address}])[0]["labels"] == payload["labels"]
-
-
-@pytest.fixture(scope="module")
-def corpus_index(kg, tmp_path_factory):
-    """A tantivy index of 600 documents generated from the seed's (bench.corpus), whose parts repeat."""
-    from bench.corpus import generate
-    from search_index import tantivy_engine
-    from search_index.documents import concept_labels, service_documents, suggestions
-    from search_index.indexer import facet_names, open_folder, write_index
-
-    templates, labels = service_documents(kg), concept_labels(kg)
-    folder = tmp_path_factory.mktemp("corpus") / "index"
-    write_index(
-        folder, tantivy_engine, generate(templates, 600), labels, facet_names(kg), suggestions(templates, labels, kg)
-    )
-    return open_folder(folder)
-
-
-def test_ranking_over_shared_parts_equals_ranking_over_copies(corpus_index):
-    """The window's documents share one object per distinct part (ranking.Memo works each out once by it):
-    the judged queries rank and score the same as over deep copies, whose parts share nothing."""
-    import copy
-    import json
-    from pathlib import Path
-
-    from search_index.protocol import MatchRequest
-
-    engine, ranker = corpus_index.engine, corpus_index.ranker
-    judged = Path(__file__).parent / "judgments_people.json"
-    asked = [(q["q"], q["lang"]) for q in json.loads(judged.read_text(encoding="utf-8"))["queries"]][:80]
-    every = engine.match(MatchRequest(everything=True), 1000).payloads
-    assert len({id(p["concepts"]) for p in every}) < len(every) / 4  # the parts are shared: the memo is used
-    compared = 0
-    for q, lang in asked:
-        plan = corpus_index.plan(q, lang)
-        if plan.empty:
-            continue
-        payloads = engine.match(corpus_index.request(plan, {}, {}), 200).payloads
-        together = ranker.rank(plan, payloads, lang)
-        apart = ranker.rank(plan, [copy.deepcopy(p) for p in payloads], lang)
-        assert [(s.payload["id"], s.score, s.concepts) for s in together] == [
-            (s.payload["id"], s.score, s.concepts) for s in apart
-        ], q
-        compared += 1
-    assert compared > 60

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from search_index.plan import QueryPlan, Word
 from search_index.snippets import Needles, _matches, compact
 
 
@@ -16,9 +17,9 @@ def sentences(kg):
     return [entry for payload in payloads for entry in payload["sentences"]]
 
 
-def listed(entry, wanted):
+def listed(entry, needles):
     """The reading of the [term, start, end] lists the compact line replaced."""
-    terms = dict(wanted)
+    terms = dict(needles[0])
     met, spans = set(), set()
     for term, start, end in entry["terms"]:
         if f";{term} " in terms:
@@ -39,8 +40,11 @@ def test_compact_lines_meet_the_query_as_the_lists_did(index, sentences, q, lang
 
 def test_a_term_met_twice_marks_both_places():
     entry = {"text": "vauva ja vauva", "terms": [["vauva", 0, 5], ["ja", 6, 8], ["vauva", 9, 14], ["vauvat", 9, 14]]}
-    assert _matches(compact([entry])[0], [(";vauva ", {0})]) == ({0}, [(0, 5), (9, 14)])
-    assert _matches(compact([entry])[0], [(";vauv ", {0})]) == (set(), [])
+    one = Needles(QueryPlan(words=[Word(0, "vauva", {"fi": {"vauva": 1.0}})]))("fi")
+    assert _matches(compact([entry])[0], one) == ({0}, [(0, 5), (9, 14)])
+    prefix = Needles(QueryPlan(words=[Word(0, "vauv", {"fi": {"vauv": 1.0}})]))("fi")
+    assert _matches(compact([entry])[0], prefix) == (set(), [])  # a term's prefix is no match
+    assert _matches(compact([entry])[0], Needles(QueryPlan(words=[]))("fi")) == (set(), [])
 
 
 @pytest.mark.parametrize("term", ["a b", "a;b", ""])
