@@ -56,7 +56,7 @@ class Weighed:
     anchors: frozenset[str] = frozenset()
 
 
-@dataclass
+@dataclass(slots=True)
 class Scored:
     """A ranked document: its score, its place in the window, its id, the concepts of the query it holds
     (by the graph) and the exclusions of the query's situations."""
@@ -162,7 +162,9 @@ class Ranker:
         excluded = [self._excluded(weighed.named, v) if v else [] for v in values]
         total = _times(total, np.array([bool(e) for e in excluded], dtype=bool)[at], EXCLUDED_FACTOR)
         rounded = [round(t, 6) for t in total.tolist()]
-        return [Scored(rounded[i], i, window.ids[i], named[i] if named else [], excluded[at[i]]) for i in range(n)]
+        held = named if named is not None else [[]] * n  # one shared empty list: read, never changed
+        found = [excluded[spot] for spot in at.tolist()]
+        return [Scored(*row) for row in zip(rounded, range(n), window.ids, held, found, strict=True)]
 
     def _words(self, weighed: Weighed, window: Window) -> tuple[Floats, Any]:
         """The words' BM25F scores summed, and which words each document matched (a boolean matrix)."""

@@ -3,9 +3,9 @@
 What the rerank window reads of a payload (term frequencies, lengths, concepts, exclusions, facet
 values, flags: everything but what a hit shows), for the tantivy engine, whose stored documents cost
 a fetch and a JSON decode each (a third of a search at 10,000 documents, docs/search.md "Speed").
-Term frequencies are one array of every document's term numbers, in document order, and a parallel
-array of indexes into the distinct weights; a window finds a term in all its documents at once
-(`DataWindow`). Every other part is held once per distinct value (the values are shared: read them,
+Term frequencies are held by term: each term's documents in number order and their weights' indexes,
+so a window finds a query term in all its documents by bisection (`DataWindow`), reading nothing of
+the terms it was not asked. Every other part is held once per distinct value (the values are shared: read them,
 never change them).
 """
 
@@ -56,14 +56,21 @@ def write_ranking(folder: Path, payloads: Sequence[dict[str, Any]], shown: Itera
                 seen[key][text] = len(tables[key])
                 tables[key].append(payload[key])
             columns[key].append(seen[key][text])
+    # by term: each term's documents in number order (a stable sort of the slots by term) and their weights
+    numbers = np.frombuffer(terms, dtype=np.uint32) if len(terms) else np.zeros(0, dtype=np.uint32)
+    order = np.argsort(numbers, kind="stable")
+    sizes: npt.NDArray[np.intp] = np.diff(np.array(offsets, dtype=np.intp)).astype(np.intp)
+    documents = np.repeat(np.arange(len(payloads), dtype=np.uint32), sizes)[order]
+    weighted = (np.frombuffer(steps, dtype=np.uint16) if len(steps) else np.zeros(0, dtype=np.uint16))[order]
+    starts = np.concatenate([[0], np.cumsum(np.bincount(numbers, minlength=len(vocabulary)))]).astype(np.int64)
     out = folder / DIR
     out.mkdir()
     parts = {"documents": len(payloads), "keys": keys, "weights": weights, "tables": tables}
     (out / "parts.json").write_text(json.dumps({**parts, "byteorder": sys.byteorder}, ensure_ascii=False), "utf-8")
     (out / "vocabulary.txt").write_bytes("\n".join(vocabulary).encode("utf-8"))
-    (out / "terms.bin").write_bytes(terms.tobytes())
-    (out / "steps.bin").write_bytes(steps.tobytes())
-    (out / "offsets.bin").write_bytes(offsets.tobytes())
+    (out / "postings.bin").write_bytes(documents.tobytes())
+    (out / "steps.bin").write_bytes(weighted.tobytes())
+    (out / "starts.bin").write_bytes(starts.tobytes())
     (out / "columns.bin").write_bytes(b"".join(columns[key].tobytes() for key in keys))
 
 
@@ -100,26 +107,39 @@ class RankingData:
         self.vocabulary = (where / "vocabulary.txt").read_bytes().decode("utf-8").split("\n")
         self.weights: list[float] = parts["weights"]
         order = parts["byteorder"]
-        self.offsets = _numbers(where / "offsets.bin", "q", order)
-        self.terms = _view(_numbers(where / "terms.bin", "I", order), np.uint32)  # a term's number, slot by slot
-        self.steps = _view(_numbers(where / "steps.bin", "H", order), np.uint16)  # its weight's index
+        # term number t's documents are postings[starts[t]:starts[t + 1]], in number order; steps, their weights
+        self.starts = _view(_numbers(where / "starts.bin", "q", order), np.int64)
+        self.postings = _view(_numbers(where / "postings.bin", "I", order), np.uint32)
+        self.steps = _view(_numbers(where / "steps.bin", "H", order), np.uint16)  # a weight's index
         self.tables: dict[str, list[Any]] = {key: _shared(values) for key, values in parts["tables"].items()}
         numbers, n = _numbers(where / "columns.bin", "I", order), parts["documents"]
         self.columns = {key: numbers[at * n : (at + 1) * n] for at, key in enumerate(parts["keys"])}
-        if len(self.offsets) != n + 1 or not len(self.terms) == len(self.steps) == self.offsets[-1]:
+        self.documents = int(n)
+        held = len(self.postings)
+        if len(self.starts) != len(self.vocabulary) + 1 or not held == len(self.steps) == self.starts[-1]:
             raise ValueError(f"{where}: the ranking data's parts disagree")
         self._parts = [(key, self.tables[key], column) for key, column in self.columns.items()]
-        # for windows (DataWindow): the offsets, weights and each part's column as numpy (views of what was
-        # read), and the length of each distinct "len" value in each language
-        self.starts = _view(self.offsets, np.int64)
+        # for windows (DataWindow): the weights and each part's column as numpy (views of what was read), and
+        # the length of each distinct "len" value in each language
         self.weight_values = np.array(self.weights, dtype=np.float64)
         every = _view(numbers, np.uint32)
         self.arrays = {key: every[at * n : (at + 1) * n] for at, key in enumerate(parts["keys"])}
-        held = self.tables.get("len", [])
-        self.lengths = {lang: np.array([v.get(lang, 0.0) for v in held], dtype=np.float64) for lang in LANGS}
+        sizes = self.tables.get("len", [])
+        self.lengths = {lang: np.array([v.get(lang, 0.0) for v in sizes], dtype=np.float64) for lang in LANGS}
 
     def __len__(self) -> int:
-        return len(self.offsets) - 1
+        return self.documents
+
+    def holding(self, number: int, nums: npt.NDArray[np.intp]) -> tuple[npt.NDArray[np.bool_], Floats]:
+        """Which of the documents `nums` hold term `number`, and its weight in each (0.0 where none)."""
+        lo, hi = int(self.starts[number]), int(self.starts[number + 1])
+        if hi == lo:
+            return np.zeros(len(nums), dtype=bool), np.zeros(len(nums))
+        documents = self.postings[lo:hi]
+        at = np.minimum(np.searchsorted(documents, nums), hi - lo - 1)
+        holds: npt.NDArray[np.bool_] = documents[at] == nums
+        weights: Floats = np.where(holds, self.weight_values[self.steps[lo + at]], 0.0)
+        return holds, weights
 
     def value(self, key: str, num: int) -> Any:
         """One ranking part of document `num` (its "id", "facets", ...), shared: read it, never change it."""
@@ -154,17 +174,15 @@ class RankingData:
         Ranking looks up the query's terms alone (search_index.ranking.Ranker.word_score), so a
         frequency map of those is the whole map to it.
         """
-        parts, offsets, weights = self._parts, self.offsets, self.weights
+        parts = self._parts
         out = []
         for num in nums:
             payload = {key: table[column[num]] for key, table, column in parts}
-            lo, hi = offsets[num], offsets[num + 1]
-            held = self.terms[lo:hi]
             tf: dict[str, dict[str, float]] = {}
             for number, ns, term in wanted:
-                found = np.flatnonzero(held == number)
-                if found.size:
-                    tf.setdefault(ns, {})[term] = weights[int(self.steps[lo + int(found[0])])]
+                holds, weights = self.holding(number, np.array([num], dtype=np.intp))
+                if holds[0]:
+                    tf.setdefault(ns, {})[term] = float(weights[0])
             payload["tf"] = tf
             out.append(payload)
         return out
@@ -172,14 +190,15 @@ class RankingData:
     def frequencies(self, num: int) -> dict[str, dict[str, float]]:
         """Every term frequency of document `num` (what the build had), namespace by namespace."""
         tf: dict[str, dict[str, float]] = {}
-        for at in range(self.offsets[num], self.offsets[num + 1]):
-            ns, term = self.vocabulary[int(self.terms[at])].split(":", 1)
+        for at in np.flatnonzero(self.postings == num).tolist():
+            number = int(np.searchsorted(self.starts, at, side="right")) - 1
+            ns, term = self.vocabulary[number].split(":", 1)
             tf.setdefault(ns, {})[term] = self.weights[int(self.steps[at])]
         return tf
 
 
 class DataWindow:
-    """A window over the ranking data: parts by their shared values, a term found in every document at once."""
+    """A window over the ranking data: parts by their shared values, a term's documents found by bisection."""
 
     def __init__(self, data: RankingData, nums: list[int], addresses: list[Any]) -> None:
         self._data, self._nums, self._addresses = data, nums, addresses
@@ -188,13 +207,6 @@ class DataWindow:
         self.ids: list[str] = (
             [ids[code] for code in data.arrays["id"][self._at].tolist()] if "id" in data.arrays else []
         )
-        # every term slot of the window's documents, in window order: a document's slots end at its `_ends`
-        lo, hi = data.starts[self._at], data.starts[self._at + 1]
-        sizes = hi - lo
-        self._ends = np.cumsum(sizes)
-        slots = np.arange(int(self._ends[-1]) if len(nums) else 0, dtype=np.int64)
-        self._slots = slots + np.repeat(lo - (self._ends - sizes), sizes)
-        self._terms = data.terms[self._slots]
 
     def __len__(self) -> int:
         return len(self._nums)
@@ -205,14 +217,10 @@ class DataWindow:
         return self._nums
 
     def frequencies(self, namespace: str, term: str) -> Floats:
-        out = np.zeros(len(self._nums))
         number = self._data.number(f"{namespace}:{term}")
         if number is None:
-            return out
-        found = np.flatnonzero(self._terms == number)  # a document holds a term once
-        documents = np.searchsorted(self._ends, found, side="right")
-        out[documents] = self._data.weight_values[self._data.steps[self._slots[found]]]
-        return out
+            return np.zeros(len(self._nums))
+        return self._data.holding(number, self._at)[1]
 
     def lengths(self, lang: str) -> Floats:
         lengths: Floats = self._data.lengths[lang][self._data.arrays["len"][self._at]]
