@@ -50,7 +50,7 @@ def _wanted(plan: QueryPlan, lang: str) -> list[tuple[str, set[int]]]:
     return [(f";{term} ", positions) for term, positions in wanted.items()]
 
 
-Wanted = tuple[list[tuple[str, set[int]]], "re.Pattern[str] | None"]  # the needles, and any of them as one pattern
+Wanted = tuple[list[tuple[str, set[int]]], tuple[str, ...]]  # the needles with their word positions, and alone
 
 
 class Needles:
@@ -64,8 +64,7 @@ class Needles:
         found = self._by_lang.get(lang)
         if found is None:
             wanted = _wanted(self.plan, lang)
-            anyone = re.compile("|".join(re.escape(needle) for needle, _ in wanted)) if wanted else None
-            found = self._by_lang[lang] = (wanted, anyone)
+            found = self._by_lang[lang] = (wanted, tuple(needle for needle, _ in wanted))
         return found
 
 
@@ -73,9 +72,9 @@ def _matches(entry: dict[str, Any], needles: Wanted) -> tuple[set[int], list[tup
     """(query words met, character spans to mark) of one sentence, from its terms analysed at build."""
     met: set[int] = set()
     spans: set[tuple[int, int]] = set()
-    wanted, anyone = needles
+    wanted, alone = needles
     line: str = entry["terms"]
-    if anyone is None or anyone.search(line) is None:  # most of a hit's sentences meet no query word
+    if not any(map(line.__contains__, alone)):  # most of a hit's sentences meet no query word
         return met, []
     find = line.find
     for needle, positions in wanted:
