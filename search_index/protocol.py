@@ -113,7 +113,7 @@ class Engine(Protocol):
     """An engine adapter over one index folder."""
 
     def match(self, request: MatchRequest, window: int) -> Matched:
-        """How many documents match, the payloads of the best `window` (what ranking reads), facet counts."""
+        """How many documents match, the best `window` of them as the ranking model reads them, facet counts."""
         ...
 
     def count(self, request: MatchRequest) -> int:

@@ -4,7 +4,8 @@ as a penalty. Scored a window at a time (search_index.window, numpy); docs/searc
 
 Every document's score is the arithmetic a document-by-document loop would do, operation by operation
 in the same order (tests/search_index/test_ranking_model.py holds them equal): elementwise IEEE sums,
-products and quotients are the same in numpy; powers and rounding are left to Python, per distinct value.
+products and quotients are the same in numpy; powers are Python's (once per distinct value), and so is
+the rounding (once per document).
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ from search_index.fields import (
     B,
 )
 from search_index.plan import QueryPlan
-from search_index.window import Floats, PayloadWindow, Window
+from search_index.window import Bools, Floats, PayloadWindow, Window, per_value, scaled
 
 # "titled": not the graph's, but named in full by the service's own title (search_index.prepare)
 STATUS_FACTOR = {"main": MAIN_FACTOR, "titled": MAIN_FACTOR, "direct": DIRECT_FACTOR, "inferred": INFERRED_FACTOR}
@@ -145,28 +146,28 @@ class Ranker:
             share = np.zeros(n)
             for unit in weighed.units:  # the mean over units of the share of each unit's words matched
                 share = share + matched[:, unit].sum(axis=1) / len(unit)
-            total = total * _each(share / len(weighed.units), lambda s: s**COORDINATION_POWER)
+            total = total * per_value(share / len(weighed.units), lambda s: s**COORDINATION_POWER)
         if plan.attributes:
             share = self._attribute_share(plan, window)
             total = total * (1 + ATTRIBUTE_BOOST * share) if plan.words else share
         values, at = window.groups("basic_level")
-        total = _times(total, np.array([bool(v) for v in values], dtype=bool)[at], BASIC_LEVEL_PRIOR)
+        total = scaled(total, np.array([bool(v) for v in values], dtype=bool)[at], BASIC_LEVEL_PRIOR)
         if weighed.places:
             # the query names a place and the service is known to be only in others (unknown is not elsewhere)
             values, at = window.groups("facets")
             known = [f.get("municipality") for f in values]
             elsewhere = np.array([bool(k) and weighed.places.isdisjoint(k) for k in known], dtype=bool)[at]
-            total = _times(total, elsewhere, ELSEWHERE_FACTOR)
-        total = _times(total, np.array([sid in weighed.anchors for sid in window.ids], dtype=bool), ANCHOR_FACTOR)
+            total = scaled(total, elsewhere, ELSEWHERE_FACTOR)
+        total = scaled(total, np.array([sid in weighed.anchors for sid in window.ids], dtype=bool), ANCHOR_FACTOR)
         values, at = window.groups("exclusions")
         excluded = [self._excluded(weighed.named, v) if v else [] for v in values]
-        total = _times(total, np.array([bool(e) for e in excluded], dtype=bool)[at], EXCLUDED_FACTOR)
+        total = scaled(total, np.array([bool(e) for e in excluded], dtype=bool)[at], EXCLUDED_FACTOR)
         rounded = [round(t, 6) for t in total.tolist()]
         held = named if named is not None else [[]] * n  # one shared empty list: read, never changed
         found = [excluded[spot] for spot in at.tolist()]
         return [Scored(*row) for row in zip(rounded, range(n), window.ids, held, found, strict=True)]
 
-    def _words(self, weighed: Weighed, window: Window) -> tuple[Floats, Any]:
+    def _words(self, weighed: Weighed, window: Window) -> tuple[Floats, Bools]:
         """The words' BM25F scores summed, and which words each document matched (a boolean matrix)."""
         n = len(window)
         total = np.zeros(n)
@@ -191,7 +192,7 @@ class Ranker:
         return total, matched
 
     @staticmethod
-    def _concepts(weighed: Weighed, window: Window, total: Floats, matched: Any) -> tuple[Floats, list[list[str]]]:
+    def _concepts(weighed: Weighed, window: Window, total: Floats, matched: Bools) -> tuple[Floats, list[list[str]]]:
         """The concepts' scores added in the plan's order, their words marked matched, and for each document
         the concepts of the query it holds by the graph."""
         values, at = window.groups("concepts")
@@ -236,16 +237,3 @@ class Ranker:
             for e in exclusions
             if named & {e["situation"], *self.broader.get(e["situation"], [])}
         ]
-
-
-def _times(total: Floats, where: Any, factor: float) -> Floats:
-    """`total` times `factor` where `where` holds (elsewhere unchanged, not multiplied by 1.0)."""
-    out: Floats = np.where(where, total * factor, total)
-    return out
-
-
-def _each(values: Floats, function: Any) -> Floats:
-    """`function` (Python arithmetic) of each distinct value, spread over the documents holding it."""
-    distinct, at = np.unique(values, return_inverse=True)
-    mapped: Floats = np.array([function(float(v)) for v in distinct.tolist()], dtype=np.float64)[at]
-    return mapped

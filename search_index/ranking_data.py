@@ -104,7 +104,8 @@ class RankingData:
         where = folder / DIR
         parts = json.loads((where / "parts.json").read_text(encoding="utf-8"))
         # sorted: a term's number is found by bisection
-        self.vocabulary = (where / "vocabulary.txt").read_bytes().decode("utf-8").split("\n")
+        text = (where / "vocabulary.txt").read_bytes().decode("utf-8")
+        self.vocabulary = text.split("\n") if text else []  # no terms at all: an empty file, not one empty term
         self.weights: list[float] = parts["weights"]
         order = parts["byteorder"]
         # term number t's documents are postings[starts[t]:starts[t + 1]], in number order; steps, their weights
@@ -116,7 +117,8 @@ class RankingData:
         self.columns = {key: numbers[at * n : (at + 1) * n] for at, key in enumerate(parts["keys"])}
         self.documents = int(n)
         held = len(self.postings)
-        if len(self.starts) != len(self.vocabulary) + 1 or not held == len(self.steps) == self.starts[-1]:
+        beyond = held and int(self.postings.max()) >= n  # a posting naming a document the data does not hold
+        if len(self.starts) != len(self.vocabulary) + 1 or not held == len(self.steps) == self.starts[-1] or beyond:
             raise ValueError(f"{where}: the ranking data's parts disagree")
         self._parts = [(key, self.tables[key], column) for key, column in self.columns.items()]
         # for windows (DataWindow): the weights and each part's column as numpy (views of what was read), and
@@ -130,7 +132,7 @@ class RankingData:
     def __len__(self) -> int:
         return self.documents
 
-    def holding(self, number: int, nums: npt.NDArray[np.intp]) -> tuple[npt.NDArray[np.bool_], Floats]:
+    def holding(self, number: int, nums: npt.NDArray[Any]) -> tuple[npt.NDArray[np.bool_], Floats]:
         """Which of the documents `nums` hold term `number`, and its weight in each (0.0 where none)."""
         lo, hi = int(self.starts[number]), int(self.starts[number + 1])
         if hi == lo:
@@ -171,7 +173,7 @@ class RankingData:
     def payloads(self, nums: Iterable[int], wanted: list[tuple[int, str, str]]) -> list[dict[str, Any]]:
         """The ranking parts of documents `nums`, their term frequencies for the `wanted` terms only.
 
-        Ranking looks up the query's terms alone (search_index.ranking.Ranker.word_score), so a
+        Ranking looks up the query's terms alone (search_index.ranking.Ranker._words), so a
         frequency map of those is the whole map to it.
         """
         parts = self._parts
@@ -180,7 +182,7 @@ class RankingData:
             payload = {key: table[column[num]] for key, table, column in parts}
             tf: dict[str, dict[str, float]] = {}
             for number, ns, term in wanted:
-                holds, weights = self.holding(number, np.array([num], dtype=np.intp))
+                holds, weights = self.holding(number, np.array([num], dtype=np.uint32))
                 if holds[0]:
                     tf.setdefault(ns, {})[term] = float(weights[0])
             payload["tf"] = tf
@@ -203,6 +205,7 @@ class DataWindow:
     def __init__(self, data: RankingData, nums: list[int], addresses: list[Any]) -> None:
         self._data, self._nums, self._addresses = data, nums, addresses
         self._at = np.array(nums, dtype=np.intp)
+        self._numbers = self._at.astype(np.uint32)  # the postings' own type: bisection copies nothing
         ids = data.tables.get("id", [])
         self.ids: list[str] = (
             [ids[code] for code in data.arrays["id"][self._at].tolist()] if "id" in data.arrays else []
@@ -220,7 +223,7 @@ class DataWindow:
         number = self._data.number(f"{namespace}:{term}")
         if number is None:
             return np.zeros(len(self._nums))
-        return self._data.holding(number, self._at)[1]
+        return self._data.holding(number, self._numbers)[1]
 
     def lengths(self, lang: str) -> Floats:
         lengths: Floats = self._data.lengths[lang][self._data.arrays["len"][self._at]]

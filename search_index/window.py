@@ -9,13 +9,14 @@ tantivy engine's window reads the ranking data held in memory (search_index.rank
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
 import numpy as np
 import numpy.typing as npt
 
 Floats = npt.NDArray[np.float64]
+Bools = npt.NDArray[np.bool_]
 Indexes = npt.NDArray[np.intp]
 
 
@@ -68,3 +69,16 @@ class PayloadWindow:
     @property
     def payloads(self) -> list[dict[str, Any]]:
         return self._payloads
+
+
+def scaled(total: Floats, where: Bools, factor: float) -> Floats:
+    """`total` times `factor` where `where` holds (elsewhere unchanged, not multiplied by 1.0)."""
+    out: Floats = np.where(where, total * factor, total)
+    return out
+
+
+def per_value(values: Floats, function: Callable[[float], float]) -> Floats:
+    """`function` (Python arithmetic) of each distinct value, spread over the documents holding it."""
+    distinct, at = np.unique(values, return_inverse=True)
+    mapped: Floats = np.array([function(float(v)) for v in distinct.tolist()], dtype=np.float64)[at]
+    return mapped

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from flask import url_for
+from flask import request, url_for
 from markupsafe import escape
 
 from api.resources import resources
@@ -34,8 +34,9 @@ FIRST_SHOWN = _l("the first %(num)d are shown")
 
 
 def _action() -> str:
-    """The form's address (url_for under this request's root), made once a build."""
-    found: str = resources().kg.memo("web-sparql-action", lambda: str(escape(url_for("sparql.sparql"))))
+    """The form's address (url_for under this request's root), made once a build and root."""
+    root = request.script_root
+    found: str = resources().kg.memo(f"web-sparql-action:{root}", lambda: str(escape(url_for("sparql.sparql"))))
     return found
 
 
@@ -47,9 +48,9 @@ def _answer_html(answer: Mapping[str, Any], max_rows: int) -> str:
         body = f'\n  <pre class="document">{escape(answer["text"])}</pre>\n  '
     else:
         total = answer["total"]
-        rows = escape(ngettext("%(num)d row", "%(num)d rows", total))
+        rows = str(escape(ngettext("%(num)d row", "%(num)d rows", total)))
         if total > max_rows:
-            rows += f" — {escape(gettext(FIRST_SHOWN, num=max_rows))}"
+            rows += f" — {escape(gettext(FIRST_SHOWN, num=max_rows))}"  # str + str: each part escaped once
         head = "".join(f'<th scope="col">?{escape(v)}</th>' for v in answer["head"])
         body = (
             f'\n  <p>{rows}</p>\n  <div class="diagram">\n  <table>\n    <thead><tr>{head}</tr></thead>\n'

@@ -115,3 +115,36 @@ def test_the_engine_reads_each_hit_by_its_own_number(tantivy_index, prepared):
         back = engine.ranking.payload(num, engine.ranking.wanted(f"fi:{t}" for t in payload["tf"]["fi"]))
         assert back.pop("tf") == _held({"fi": payload["tf"]["fi"]}) and back == _ranked(payload)
         assert engine.complete([{**back, "_address": address}])[0]["labels"] == payload["labels"]
+
+
+def test_no_terms_at_all_come_back_as_none(tmp_path):
+    """An index whose documents hold no term (or that holds no document) opens, and finds nothing."""
+    (tmp_path / "some").mkdir()
+    write_ranking(tmp_path / "some", [{"id": "a", "tf": {"fi": {}}, "flags": []}], DISPLAY)
+    data = RankingData(tmp_path / "some")
+    assert (
+        data.vocabulary == []
+        and data.frequencies(0) == {}
+        and data.window([0], [None]).frequencies("fi", "x").tolist() == [0.0]
+    )
+    (tmp_path / "none").mkdir()
+    write_ranking(tmp_path / "none", [], DISPLAY)
+    assert len(RankingData(tmp_path / "none")) == 0
+
+
+def test_ranking_data_whose_parts_disagree_is_refused(prepared, tmp_path):
+    """A posting naming a document the data does not hold, or starts that do not cover the postings."""
+    import numpy as np
+
+    write_ranking(tmp_path, prepared, DISPLAY)
+    where = tmp_path / "ranking"
+    postings = where / "postings.bin"
+    good = postings.read_bytes()
+    numbers = np.frombuffer(good, dtype=np.uint32).copy()
+    numbers[0] = len(prepared)
+    postings.write_bytes(numbers.tobytes())
+    with pytest.raises(ValueError, match="disagree"):
+        RankingData(tmp_path)
+    postings.write_bytes(good[:-4])
+    with pytest.raises(ValueError, match="disagree"):
+        RankingData(tmp_path)

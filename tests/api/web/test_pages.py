@@ -295,6 +295,13 @@ def test_pages_kept_per_build_follow_a_proxys_prefix(client):
     assert 'href="/services/' in plain and 'href="/perhepolku/services/' in prefixed
     assert 'href="/perhepolku/assets/style.css"' in prefixed
     assert 'href="/perhepolku/gaps?lang=sv"' in prefixed and 'href="/gaps?lang=sv"' in plain  # the language switch
+    for path in ("/sparql?lang=en", "/services/perhetyo?lang=en"):  # pages built in Python, kept per build too
+        plain = client.get(path, headers=BROWSER).get_data(as_text=True)
+        prefixed = client.get(path, headers=BROWSER, base_url="http://localhost/perhepolku").get_data(as_text=True)
+        assert 'href="/perhepolku/assets/style.css"' in prefixed and 'href="/assets/style.css"' in plain, path
+        assert '="/sparql' not in prefixed and '="/screening' not in prefixed, path
+    editor = client.get("/sparql", headers=BROWSER, base_url="http://localhost/perhepolku").get_data(as_text=True)
+    assert '<form method="get" action="/perhepolku/sparql"' in editor
 
 
 def test_an_address_no_page_has_is_a_not_found_page_for_a_browser_and_a_problem_for_a_program(client):
