@@ -206,6 +206,7 @@ class DataWindow:
         self._data, self._nums, self._addresses = data, nums, addresses
         self._at = np.array(nums, dtype=np.intp)
         self._numbers = self._at.astype(np.uint32)  # the postings' own type: bisection copies nothing
+        self._groups: dict[str, tuple[list[Any], Indexes]] = {}
         ids = data.tables.get("id", [])
         self.ids: list[str] = (
             [ids[code] for code in data.arrays["id"][self._at].tolist()] if "id" in data.arrays else []
@@ -230,9 +231,12 @@ class DataWindow:
         return lengths
 
     def groups(self, key: str) -> tuple[list[Any], Indexes]:
-        distinct, at = np.unique(self._data.arrays[key][self._at], return_inverse=True)
-        table = self._data.tables[key]
-        return [table[code] for code in distinct.tolist()], at.astype(np.intp)
+        found = self._groups.get(key)  # the facets are read by the ranking and by the facet counts
+        if found is None:
+            distinct, at = np.unique(self._data.arrays[key][self._at], return_inverse=True)
+            table = self._data.tables[key]
+            found = self._groups[key] = ([table[code] for code in distinct.tolist()], at.astype(np.intp))
+        return found
 
     def payload(self, at: int) -> dict[str, Any]:
         """The `at`-th document's ranking parts (no frequencies: ranking has read them) and its tantivy address."""

@@ -11,11 +11,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from flask import request, url_for
 from markupsafe import escape
 
-from api.resources import resources
-from api.web.chrome import layout_html
+from api.web.chrome import layout_html, section_path
 from api.web.i18n import page_lang
 from api.web.names import _l, escaped, gettext, ngettext
 
@@ -31,13 +29,6 @@ EXAMPLES = _l("Named queries as examples")
 EXAMPLES_HINT = _l("Each opens in the editor with its example parameters and runs; the JSON API serves them by name.")
 YES, NO = _l("yes"), _l("no")
 FIRST_SHOWN = _l("the first %(num)d are shown")
-
-
-def _action() -> str:
-    """The form's address (url_for under this request's root), made once a build and root."""
-    root = request.script_root
-    found: str = resources().kg.memo(f"web-sparql-action:{root}", lambda: str(escape(url_for("sparql.sparql"))))
-    return found
 
 
 def _answer_html(answer: Mapping[str, Any], max_rows: int) -> str:
@@ -68,7 +59,7 @@ def editor_html(query: str, answer: Mapping[str, Any] | None, problem: str | Non
     main = "".join(
         [
             f"\n<h1>{title}</h1>\n<p>{escaped(INTRO)}</p>\n",
-            f'<form method="get" action="{_action()}" class="sparql">\n',
+            f'<form method="get" action="{section_path("sparql.sparql")}" class="sparql">\n',
             '  <input type="hidden" name="format" value="html">\n',
             f'  <input type="hidden" name="lang" value="{escape(lang)}">\n',
             f'  <label for="query">{escaped(QUERY)}</label>\n',
