@@ -12,11 +12,11 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Iterable, Mapping
 from typing import Any
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from api.web.fragments import service_links, unknown_html
 from api.web.i18n import label
-from api.web.names import LINK_KINDS, Translated, escaped
+from api.web.names import LINK_KINDS, Translated, esc, escaped
 from api.web.quotes import sources_html
 from graph.vocab import SERVICE
 
@@ -27,7 +27,7 @@ def claim_html(fact: Mapping[str, Any]) -> str:
     """The mark of an interpreted fact and its readings (nothing for a fact the sources state)."""
     if fact.get("claim") != "interpreted":
         return ""
-    readings = "".join(f' <span class="reading" lang="en">{escape(r)}</span>' for r in fact.get("readings") or [])
+    readings = "".join(f' <span class="reading" lang="en">{esc(r)}</span>' for r in fact.get("readings") or [])
     mark = escaped("interpreted")
     return f' <span class="badge interpreted">{mark}</span>{readings}'
 
@@ -43,7 +43,7 @@ def _value(item: Mapping[str, Any], service_ids: Collection[str], yes: str, no: 
         return yes
     if value is False:
         return no
-    return str(escape(value))
+    return esc(value)
 
 
 def parts_html(
@@ -65,7 +65,7 @@ def parts_html(
                 f'\n    <ul class="values">\n{items}    </ul>\n    {claim_html(data)}\n'
                 f"    {sources_html(data['sources'])}\n  "
             )
-        title = part_names.html(name) if isinstance(part_names, Translated) else escape(part_names[name])
+        title = part_names.html(name) if isinstance(part_names, Translated) else esc(part_names[name])
         out.append(f'\n<div class="part">\n  <dt>{title}</dt>\n  <dd>\n  {body}\n  </dd>\n</div>')
     return Markup("".join(out))
 
@@ -83,7 +83,7 @@ def links_html(links: Iterable[Mapping[str, Any]]) -> Markup:
     service_link = service_links()
     rows = "".join(
         f'<li>{service_link(link["id"], link["labels"])} <span class="kind">'
-        f"({escape(LINK_KINDS.get(link['kind'], link['kind']))})</span>{sources_html(link['sources'])}</li>"
+        f"({esc(LINK_KINDS.get(link['kind'], link['kind']))})</span>{sources_html(link['sources'])}</li>"
         for link in links
     )
     return Markup(f'<ul class="links">{rows}</ul>')

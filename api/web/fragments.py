@@ -18,13 +18,13 @@ from threading import Lock
 from typing import Any
 from urllib.parse import quote
 
-from flask import g, render_template, request
+from flask import render_template, request
 from flask.typing import ResponseReturnValue
 from markupsafe import Markup, escape
 
 from api.resources import resources
 from api.web.i18n import label, page_lang, pick
-from api.web.names import escaped
+from api.web.names import chosen_lang, escaped, per_request
 from graph.vocab import LANGS
 
 MAX_PARTS = 2048  # rendered parts and pages kept per build for URL-dependent keys (filters, offsets)
@@ -119,9 +119,7 @@ def service_href(service_id: str) -> str:
 def _anchors() -> dict[str, tuple[dict[str, Any], Markup, Markup]]:
     """Every service's labels and its links in the page's language (full label, plain name), made once a build
     and found once a request."""
-    found: dict[str, tuple[dict[str, Any], Markup, Markup]] | None = g.get("web_anchors")
-    if found is None:
-        found = g.web_anchors = _build_anchors()
+    found: dict[str, tuple[dict[str, Any], Markup, Markup]] = per_request(f"anchors:{page_lang()}", _build_anchors)
     return found
 
 
@@ -176,6 +174,11 @@ def service_name_links() -> Callable[[str], Markup]:
 
 
 def unknown_html() -> Markup:
-    """What a page shows for a fact the sources leave unknown."""
-    text = escaped("Unknown: the sources do not say")
-    return Markup(f'<span class="unknown">{text}</span>')
+    """What a page shows for a fact the sources leave unknown (made once a request: a page shows it often)."""
+
+    def make() -> Markup:
+        text = escaped("Unknown: the sources do not say")
+        return Markup(f'<span class="unknown">{text}</span>')
+
+    found: Markup = per_request(f"unknown:{chosen_lang()}", make)
+    return found

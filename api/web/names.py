@@ -9,7 +9,7 @@ with `_l` for extraction and translated when a page reads them.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
@@ -25,6 +25,9 @@ _ESCAPED: dict[tuple[str, str], str] = {}
 # the request's page language, read without flask.g's proxy (a page makes a hundred lookups); set by
 # use_lang and emptied when the request ends (forget_lang), so it never outlives its request
 _LANG: ContextVar[str | None] = ContextVar("perhepolku_web_lang", default=None)
+# what a page's parts share within one request (found once, not through flask.g's proxy each time); emptied
+# with the language
+_SCOPE: ContextVar[dict[str, Any] | None] = ContextVar("perhepolku_web_scope", default=None)
 
 
 def use_lang(lang: str) -> None:
@@ -38,8 +41,21 @@ def chosen_lang() -> str | None:
 
 
 def forget_lang(_exc: BaseException | None = None) -> None:
-    """At the end of a request: the next one chooses its own language."""
+    """At the end of a request: the next one chooses its own language and finds its own shared parts."""
     _LANG.set(None)
+    _SCOPE.set(None)
+
+
+def per_request(key: str, make: Callable[[], Any]) -> Any:
+    """What `make` gives, made once a request under `key` and forgotten when the request ends."""
+    scope = _SCOPE.get()
+    if scope is None:
+        scope = {}
+        _SCOPE.set(scope)
+    found = scope.get(key)
+    if found is None:
+        found = scope[key] = make()
+    return found
 
 
 def catalogue(lang: str) -> NullTranslations:
@@ -57,6 +73,22 @@ def _catalogue() -> NullTranslations:
 def gettext(message: str, **variables: Any) -> str:
     text: str = _catalogue().gettext(message)
     return text % variables if variables else text
+
+
+def esc(value: Any) -> str:
+    """`str(markupsafe.escape(value))` for a page built in Python, without making a Markup of each value (a
+    service page escapes about sixty): a plain str is replaced as markupsafe does, anything else escaped by it."""
+    if type(value) is not str:
+        return str(escape(value))
+    if "&" in value or "<" in value or ">" in value or "'" in value or '"' in value:
+        return (
+            value.replace("&", "&amp;")
+            .replace(">", "&gt;")
+            .replace("<", "&lt;")
+            .replace("'", "&#39;")
+            .replace('"', "&#34;")
+        )
+    return value
 
 
 def escaped(message: str) -> str:

@@ -7,12 +7,12 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 from urllib.parse import quote
 
-from flask import g, request
-from markupsafe import Markup, escape
+from flask import request
+from markupsafe import Markup
 
 from api.resources import resources
 from api.web.i18n import page_lang
-from api.web.names import escaped, ngettext
+from api.web.names import esc, escaped, ngettext, per_request
 
 URL_SAFE = "!$'()*,/:;?@"  # what url_for leaves unquoted in a query string
 _UNSAFE = re.compile(r"[^A-Za-z0-9_.~!$'()*,/:;?@ -]")  # what quote_plus(text, safe=URL_SAFE) encodes, but " "
@@ -47,15 +47,15 @@ def _quote_row(cite: Citation, lang: str, root: str, opens: str) -> str:
     link = ""
     if source:
         query = f"quote={query_quote(text)}&lang={lang}"
-        href = escape(f"{root}/sources/{quote(source, safe='')}?{query}#quote")
+        href = esc(f"{root}/sources/{quote(source, safe='')}?{query}#quote")
         link = f'<a href="{href}">{opens}</a>'
-    doc = str(escape(title))
+    doc = esc(title)
     if date:
-        doc += f", {escape(date)}"
+        doc += f", {esc(date)}"
     if status and status != "current":
-        doc += f', <span lang="en">{escape(status)}</span>'
+        doc += f', <span lang="en">{esc(status)}</span>'
     return (
-        f'    <li>\n      <blockquote lang="fi">{escape(text)}</blockquote>\n      {link}\n'
+        f'    <li>\n      <blockquote lang="fi">{esc(text)}</blockquote>\n      {link}\n'
         f'      <span class="doc">({doc})</span>\n    </li>\n'
     )
 
@@ -70,11 +70,13 @@ def _quote_rows(lang: str, root: str, opens: str) -> dict[Citation, str]:
 
 def _disclosure() -> tuple[str, str, str, dict[Citation, str]]:
     """What every disclosure of this request shares (its language, root, link words, the build's rows), found once."""
-    found: tuple[str, str, str, dict[Citation, str]] | None = g.get("web_disclosure")
-    if found is None:
+
+    def make() -> tuple[str, str, str, dict[Citation, str]]:
         lang, root = page_lang(), request.script_root
         opens = str(escaped("Open the source document at this quote"))
-        found = g.web_disclosure = (lang, root, opens, _quote_rows(lang, root, opens))
+        return lang, root, opens, _quote_rows(lang, root, opens)
+
+    found: tuple[str, str, str, dict[Citation, str]] = per_request(f"disclosure:{page_lang()}", make)
     return found
 
 
@@ -97,9 +99,7 @@ def sources_html(citations: Iterable[Mapping[str, Any]] | None) -> Markup:
         rows.append(row)
     summary = _SUMMARIES.get((lang, len(items)))
     if summary is None:  # the catalogues never change while the process runs
-        summary = _SUMMARIES[(lang, len(items))] = str(
-            escape(ngettext("%(num)d source", "%(num)d sources", len(items)))
-        )
+        summary = _SUMMARIES[(lang, len(items))] = str(esc(ngettext("%(num)d source", "%(num)d sources", len(items))))
     return Markup(
         f'<details class="sources">\n  <summary>{summary}</summary>\n  <ul>\n{"".join(rows)}  </ul>\n</details>'
     )

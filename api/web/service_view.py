@@ -14,13 +14,12 @@ from typing import Any
 from urllib.parse import quote
 
 from flask import request, url_for
-from markupsafe import escape
 
 from api.resources import resources
 from api.web.facts import criteria_html, links_html, parts_html
 from api.web.fragments import unknown_html
 from api.web.i18n import NATIVE, label, page_lang, pick
-from api.web.names import WEEKDAYS, _l, escaped, gettext
+from api.web.names import WEEKDAYS, _l, esc, escaped, gettext
 from api.web.notices import channel_unknown_html, historical_notice_html
 from api.web.quotes import query_quote, sources_html
 
@@ -69,25 +68,25 @@ def _text(service: Mapping[str, Any], texts: Mapping[str, Any], cites: Any, lang
     text, used = pick(texts, lang)
     mark = ""
     if used != lang:
-        mark = f' <span class="fallback">({escape(gettext("in %(language)s", language=NATIVE[used]))})</span>'
+        mark = f' <span class="fallback">({esc(gettext("in %(language)s", language=NATIVE[used]))})</span>'
     elif used in service["translated"]:
         mark = f' <span class="badge">{escaped(TRANSLATED)}</span>'
-    return f'\n<p lang="{used}">{escape(text)}{mark}</p>\n{sources_html(cites)}'
+    return f'\n<p lang="{used}">{esc(text)}{mark}</p>\n{sources_html(cites)}'
 
 
 def _channel(ch: Mapping[str, Any], is_open: bool | None, unknown: str) -> str:
     values = []
     if ch.get("telephone"):
-        tel = escape(ch["telephone"])
-        values.append(f'<li>{escaped(PHONE)}: <a href="tel:{escape(ch["telephone"].replace(" ", ""))}">{tel}</a></li>')
+        tel = esc(ch["telephone"])
+        values.append(f'<li>{escaped(PHONE)}: <a href="tel:{esc(ch["telephone"].replace(" ", ""))}">{tel}</a></li>')
     if ch.get("url"):
-        url = escape(ch["url"])
+        url = esc(ch["url"])
         values.append(f'<li>{escaped(WEB)}: <a href="{url}">{url}</a></li>')
     if ch.get("unknown"):
         values.append(str(channel_unknown_html(ch)))
     if ch.get("language"):
-        code = escape(ch["language"])
-        name = escape(NATIVE.get(ch["language"], ch["language"]))
+        code = esc(ch["language"])
+        name = esc(NATIVE.get(ch["language"], ch["language"]))
         values.append(f'<li>{escaped(LANGUAGE)}: <span lang="{code}">{name}</span></li>')
     hours_text = escaped(OPENING_HOURS)
     if ch.get("hours"):
@@ -96,7 +95,7 @@ def _channel(ch: Mapping[str, Any], is_open: bool | None, unknown: str) -> str:
         else:
             state = f'<strong class="closed">{escaped(CLOSED)}</strong>'
         days = "".join(
-            f'<tr><th scope="row">{escape(WEEKDAYS[s["day"]])}</th><td>{escape(s["opens"])}–{escape(s["closes"])}</td></tr>'
+            f'<tr><th scope="row">{esc(WEEKDAYS[s["day"]])}</th><td>{esc(s["opens"])}–{esc(s["closes"])}</td></tr>'
             for s in ch["hours"]
         )
         hours = (
@@ -113,7 +112,7 @@ def _channel(ch: Mapping[str, Any], is_open: bool | None, unknown: str) -> str:
 
 
 def _section(key: str, heading: str, body: str) -> str:
-    return f'\n<section aria-labelledby="g-{key}">\n<h2 id="g-{key}">{escape(heading)}</h2>\n{body}\n</section>'
+    return f'\n<section aria-labelledby="g-{key}">\n<h2 id="g-{key}">{esc(heading)}</h2>\n{body}\n</section>'
 
 
 def service_html(
@@ -132,13 +131,13 @@ def service_html(
     out.append(str(sources_html(service["label_sources"])))
     if service.get("descriptions"):
         out.append("\n" + _text(service, service["descriptions"], service["descriptions_sources"], lang))
-    pathways = escape(f"{paths['pathways']}?service={query_quote(sid)}&lang={lang}")
+    pathways = esc(f"{paths['pathways']}?service={query_quote(sid)}&lang={lang}")
     linked = service["links"]["downstream"] or service["links"]["upstream"]
     on_map = f' <a href="{pathways}">{escaped(ON_MAP)}</a> ·' if linked else ""  # only where it has links
     out.append(
-        f'\n<p class="actions"><a href="{escape(paths["screening"])}?lang={lang}">'
+        f'\n<p class="actions"><a href="{esc(paths["screening"])}?lang={lang}">'
         f"{escaped(CHECK)}</a> ·{on_map} "
-        f'<a href="{escape(paths["json"] + quote(sid, safe=PATH_SAFE))}">JSON</a></p>\n'
+        f'<a href="{esc(paths["json"] + quote(sid, safe=PATH_SAFE))}">JSON</a></p>\n'
     )
     for key, heading, names in groups:
         if key == "related" and not (service["part_of"]["known"] or service["parts"]["known"]):

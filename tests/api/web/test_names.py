@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from api.web.names import catalogue, template_gettext, template_ngettext, use_lang
+from hypothesis import given
+from hypothesis import strategies as st
+from markupsafe import Markup, escape
+
+from api.web.names import _l, catalogue, esc, per_request, template_gettext, template_ngettext, use_lang
 
 
 def test_a_template_text_is_translated_in_the_page_language_and_escapes_its_variables(app):
@@ -33,3 +37,39 @@ def test_a_request_s_language_ends_with_it(app, client):
         assert chosen_lang() is None and gettext("Search") == gettext("Search")
         app.preprocess_request()
         assert chosen_lang() == "fi"
+
+
+@given(st.one_of(st.text(), st.text(alphabet="&<>'\"ab ä")))
+def test_esc_gives_what_markupsafe_escape_gives(value):
+    assert esc(value) == str(escape(value))
+
+
+def test_esc_leaves_markup_and_escapes_other_values_as_markupsafe_does():
+    for value in (Markup("<b>kept</b>"), 3, 2.5, None, _l("Search")):
+        assert esc(value) == str(escape(value))
+
+
+def test_what_a_request_shares_is_made_once_and_forgotten_when_it_ends(app):
+    """per_request: one value a request under a key, made again by the next request."""
+    made = []
+
+    def make():
+        made.append(1)
+        return len(made)
+
+    with app.test_request_context("/"):
+        app.preprocess_request()
+        assert per_request("k", make) == per_request("k", make) == 1
+        app.do_teardown_request()
+    with app.test_request_context("/"):
+        assert per_request("k", make) == 2
+        app.do_teardown_request()
+
+
+def test_the_unknown_mark_follows_each_request_s_language(client):
+    """The mark is kept once a request: the next request in another language shows its own words."""
+    fi = client.get("/services/perhetyo").get_data(as_text=True)
+    sv = client.get("/services/perhetyo?lang=sv").get_data(as_text=True)
+    fi_mark = catalogue("fi").gettext("Unknown: the sources do not say")
+    sv_mark = catalogue("sv").gettext("Unknown: the sources do not say")
+    assert fi_mark != sv_mark and fi_mark in fi and sv_mark in sv and sv_mark not in fi and fi_mark not in sv
